@@ -54,3 +54,7 @@ class Neo4jUnavailable(RelgraphError):
 
 class QueryError(RelgraphError):
     """A prepared query is unknown, or its parameters are wrong."""
+
+
+class ExportError(RelgraphError):
+    """An export cannot be written: unknown format or source, bad base IRI, bad output path."""
