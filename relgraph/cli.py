@@ -61,6 +61,42 @@ def cli(ctx: click.Context, store: Path | None, model: str | None) -> None:
 
 # === extract ===================================================================
 # === eval ======================================================================
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--by-status", is_flag=True, help="Count a relation as correct only when its status matches too.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every false positive (FP) and false negative (FN) with its sentence.")
+@click.pass_context
+def eval_cmd(ctx: click.Context, gold: Path, by_status: bool, fmt: str, show_errors: bool) -> None:
+    """Score the extractor against a gold file: precision, recall and F1 per
+    predicate and overall (micro), matching entities by name or alias.
+
+    GOLD is JSON Lines, one document per line with its `text` and expected
+    `triples` (see docs/evaluation.md).
+
+    \b
+    Example:
+      relgraph eval tests/extraction/gold/dev.jsonl
+      relgraph eval tests/extraction/gold/seed.jsonl --by-status --errors
+      relgraph eval tests/extraction/gold/dev.jsonl --format json > dev-scores.json
+    """
+    import json
+
+    from extraction.evaluate import run_eval
+    from relgraph import ui
+
+    report = run_eval(gold, model=_settings(ctx).model, match_status=by_status)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(errors=show_errors), ensure_ascii=False, indent=2))
+        return
+    ui.out.print(report.table())
+    if report.duplicates:
+        ui.out.print(f"{report.duplicates} duplicate prediction(s) of already matched triples not scored", markup=False)
+    if show_errors:
+        for item in report.errors:
+            ui.out.print(item.line(), markup=False)
 # === build =====================================================================
 # === load / retract ============================================================
 # === queries / query / analyze ==================================================
