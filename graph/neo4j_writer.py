@@ -1,0 +1,489 @@
+"""Write a :class:`~graph.model.KnowledgeGraph` into Neo4j and read it back.
+
+The shape is the one of ``docs/architecture.md`` ("Neo4j shape") and
+``docs/neo4j.md``::
+
+    (:Entity:<TypeLabel> {id, name, aliases, wikidata, lei, ticker})
+      -[:<PREDICATE_TYPE> {id, predicate, status, label, role, confidence,
+                          evidence_count, first_seen, last_seen, evidence_ids}]->
+    (:Entity:<TypeLabel>)
+    (:Evidence {id, text, start, end, doc_id, attributed_to})-[:IN_ARTICLE]->(:Article {id, title, date, url, source})
+    (:Evidence)-[:MENTIONS]->(:Entity)
+
+Labels and relationship types come only from the ontology's closed list
+(checked again here before they reach query text); every value travels as a
+parameter. Writes are batched ``UNWIND $rows AS row MERGE ...`` statements,
+each batch in its own ``session.execute_write`` transaction; the transaction
+functions are idempotent because the driver retries them.
+
+Dates are ISO ``YYYY-MM-DD`` strings, as in the ``neo4j-admin`` import files
+of :mod:`graph.neo4j_csv`, so both ways of filling Neo4j give the same graph.
+
+Example::
+
+    driver = connect(Neo4jSettings.from_env())
+    ensure_schema(driver, load_ontology())
+    summary = load(driver, kg, load_ontology())
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from graph.model import Article, Entity, Evidence, KnowledgeGraph, Statement
+from ontology import Ontology, load_ontology
+from relgraph.config import Neo4jSettings
+from relgraph.errors import Neo4jUnavailable, OntologyError
+
+# A second guard besides the ontology parser: nothing else may be spliced into query text.
+_SAFE_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
+# Node labels that are not entity types.
+STRUCTURAL_LABELS = ("Entity", "Evidence", "Article")
+
+HINT = "start one with `scripts/neo4j start` (or `docker compose up -d neo4j`) and set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD"
+
+
+def _safe(name: str) -> str:
+    if not _SAFE_NAME.match(name):
+        raise OntologyError(f"Neo4j name {name!r} is not a safe label or type; fix the ontology's rg:neo4jLabel/rg:neo4jType")
+    return name
+
+
+# --- connection -------------------------------------------------------------------------
+
+
+def connect(settings: Neo4jSettings):
+    """Open a driver and check that the server answers and accepts the credentials.
+
+    settings: URI, user, password (None when auth is off) and database.
+    Returns a ``neo4j.Driver``; raises Neo4jUnavailable naming the URI (never
+    the password) when the server is unreachable or refuses the login.
+    """
+    import neo4j
+    from neo4j import exceptions as nex
+
+    try:
+        driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth())
+    except (ValueError, nex.ConfigurationError) as exc:
+        raise Neo4jUnavailable(f"Neo4j URI {settings.uri!r} is not valid ({exc}); use e.g. bolt://127.0.0.1:7687") from None
+    try:
+        driver.verify_connectivity()
+        with driver.session(database=settings.database) as session:
+            session.run("RETURN 1").consume()
+    except nex.AuthError:
+        driver.close()
+        raise Neo4jUnavailable(
+            f"Neo4j at {settings.redacted()} refused the credentials; check NEO4J_USER/NEO4J_PASSWORD "
+            "(`scripts/neo4j env` prints the local server's)"
+        ) from None
+    except (nex.ServiceUnavailable, nex.SessionExpired, OSError) as exc:
+        driver.close()
+        raise Neo4jUnavailable(f"cannot reach Neo4j at {settings.redacted()}: {type(exc).__name__}; {HINT}") from None
+    except nex.ClientError as exc:
+        driver.close()
+        # e.g. Neo.ClientError.Database.DatabaseNotFound
+        raise Neo4jUnavailable(f"Neo4j at {settings.redacted()}: {exc.message}; check NEO4J_DATABASE/--database") from None
+    return driver
+
+
+# --- schema -----------------------------------------------------------------------------
+
+
+def schema_statements(ontology: Ontology) -> list[str]:
+    """The ``CREATE CONSTRAINT/INDEX ... IF NOT EXISTS`` statements for an ontology.
+
+    ontology: labels and relationship types come from it.
+    """
+    stmts = [
+        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        for label in STRUCTURAL_LABELS
+    ]
+    stmts.append("CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)")
+    stmts.append("CREATE INDEX evidence_doc_id IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id)")
+    for et in ontology.entity_types.values():
+        label = _safe(et.neo4j_label)
+        stmts.append(f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
+    for p in ontology.predicates.values():
+        rtype = _safe(p.neo4j_type)
+        stmts.append(f"CREATE INDEX rel_{rtype.lower()}_id IF NOT EXISTS FOR ()-[r:{rtype}]-() ON (r.id)")
+        stmts.append(f"CREATE INDEX rel_{rtype.lower()}_status IF NOT EXISTS FOR ()-[r:{rtype}]-() ON (r.status)")
+    return stmts
+
+
+def ensure_schema(driver, ontology: Ontology | None = None, *, database: str | None = None) -> int:
+    """Create the constraints and indexes the loader and the queries rely on.
+
+    driver: an open driver (see :func:`connect`).
+    ontology: the vocabulary; None for the bundled one.
+    database: database name, None for the server default.
+    Returns the number of schema statements run (all are ``IF NOT EXISTS``).
+    """
+    stmts = schema_statements(ontology or load_ontology())
+    with driver.session(database=database) as session:
+        for stmt in stmts:
+            session.run(stmt).consume()
+        session.run("CALL db.awaitIndexes(300)").consume()
+    return len(stmts)
+
+
+# --- rows -------------------------------------------------------------------------------
+
+
+def entity_row(e: Entity) -> dict:
+    return {
+        "id": e.id,
+        "props": {
+            "name": e.name,
+            "aliases": sorted({text for text, _ in e.aliases if text != e.name}),
+            "wikidata": e.wikidata, "lei": e.lei, "ticker": e.ticker,
+        },
+    }
+
+
+def article_row(a: Article) -> dict:
+    return {"id": a.id, "props": {"title": a.title, "date": a.date, "url": a.url, "source": a.source}}
+
+
+def evidence_row(ev: Evidence) -> dict:
+    return {
+        "id": ev.id, "doc_id": ev.doc_id,
+        "props": {"text": ev.text, "start": ev.start, "end": ev.end, "doc_id": ev.doc_id,
+                  "attributed_to": ev.attributed_to},
+    }
+
+
+def statement_row(st: Statement) -> dict:
+    evidence = sorted(st.evidence)
+    return {
+        "id": st.id, "subject": st.subject, "object": st.object,
+        "props": {
+            "predicate": st.predicate, "status": st.status, "label": st.label, "role": st.role,
+            "confidence": float(st.confidence), "evidence_count": len(evidence),
+            "first_seen": st.first_seen, "last_seen": st.last_seen, "evidence_ids": evidence,
+        },
+    }
+
+
+def _chunks(rows: list, size: int) -> Iterator[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+@dataclass
+class LoadSummary:
+    """What a load wrote.
+
+    entities, articles, evidence, relationships, mentions: rows sent per kind.
+    by_type: relationship rows per relationship type.
+    batches: write transactions run.
+    """
+
+    entities: int = 0
+    articles: int = 0
+    evidence: int = 0
+    relationships: int = 0
+    mentions: int = 0
+    batches: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        """Human-readable lines for the command line."""
+        out = [
+            f"entities       {self.entities}",
+            f"articles       {self.articles}",
+            f"evidence       {self.evidence}",
+            f"relationships  {self.relationships}",
+            f"mentions       {self.mentions}",
+        ]
+        out += [f"  {t:<16} {n}" for t, n in sorted(self.by_type.items())]
+        out.append(f"batches        {self.batches}")
+        return out
+
+
+def _write(rows: list[dict], query: str, session, summary: LoadSummary, batch_size: int,
+           progress: Callable[[int], None] | None) -> None:
+    def work(tx, batch):
+        tx.run(query, rows=batch).consume()
+
+    for batch in _chunks(rows, batch_size):
+        session.execute_write(work, batch)
+        summary.batches += 1
+        if progress is not None:
+            progress(len(batch))
+
+
+def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, database: str | None = None,
+         batch_size: int = 2000, progress: Callable[[int], None] | None = None) -> LoadSummary:
+    """Merge a knowledge graph into Neo4j: idempotent, incremental, batched.
+
+    driver: an open driver (see :func:`connect`).
+    kg: the graph to write; what it says about a node or relationship
+        replaces what Neo4j held (counts, dates, evidence ids), and nothing
+        absent from it is deleted (use :func:`retract` for that).
+    ontology: labels and relationship types come from it; None for the bundled one.
+    database: database name, None for the server default.
+    batch_size: rows per write transaction.
+    progress: called with the number of rows after each batch.
+    Raises OntologyError when the graph uses a type or predicate the ontology lacks.
+    """
+    onto = ontology or load_ontology()
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    summary = LoadSummary()
+    type_labels = sorted({_safe(et.neo4j_label) for et in onto.entity_types.values()})
+
+    entities_by_label: dict[str, list[dict]] = {}
+    for eid in sorted(kg.entities):
+        e = kg.entities[eid]
+        label = _safe(onto.entity_type(e.type).neo4j_label)
+        entities_by_label.setdefault(label, []).append(entity_row(e))
+    rels_by_type: dict[str, list[dict]] = {}
+    mentions: set[tuple[str, str]] = set()
+    for sid in sorted(kg.statements):
+        st = kg.statements[sid]
+        onto.status(st.status)
+        rtype = _safe(onto.predicate(st.predicate).neo4j_type)
+        rels_by_type.setdefault(rtype, []).append(statement_row(st))
+        for vid in st.evidence:
+            if vid in kg.evidence:
+                mentions.add((vid, st.subject))
+                mentions.add((vid, st.object))
+
+    with driver.session(database=database) as session:
+        for label, rows in sorted(entities_by_label.items()):
+            others = [t for t in type_labels if t != label]
+            # An entity whose type changed between builds loses its old type label.
+            remove = f" REMOVE e:{':'.join(others)}" if others else ""
+            query = (
+                "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
+                f"SET e:{label}, e += row.props{remove}"
+            )
+            _write(rows, query, session, summary, batch_size, progress)
+            summary.entities += len(rows)
+
+        rows = [article_row(kg.articles[k]) for k in sorted(kg.articles)]
+        _write(rows, "UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row.props",
+               session, summary, batch_size, progress)
+        summary.articles = len(rows)
+
+        rows = [evidence_row(kg.evidence[k]) for k in sorted(kg.evidence)]
+        _write(rows,
+               "UNWIND $rows AS row MERGE (v:Evidence {id: row.id}) SET v += row.props "
+               "MERGE (a:Article {id: row.doc_id}) MERGE (v)-[:IN_ARTICLE]->(a)",
+               session, summary, batch_size, progress)
+        summary.evidence = len(rows)
+
+        for rtype, rows in sorted(rels_by_type.items()):
+            query = (
+                "UNWIND $rows AS row "
+                "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) "
+                f"MERGE (s)-[r:{rtype} {{id: row.id}}]->(o) SET r += row.props"
+            )
+            _write(rows, query, session, summary, batch_size, progress)
+            summary.relationships += len(rows)
+            summary.by_type[rtype] = len(rows)
+
+        rows = [{"evidence": v, "entity": e} for v, e in sorted(mentions)]
+        _write(rows,
+               "UNWIND $rows AS row MATCH (v:Evidence {id: row.evidence}) MATCH (e:Entity {id: row.entity}) "
+               "MERGE (v)-[:MENTIONS]->(e)",
+               session, summary, batch_size, progress)
+        summary.mentions = len(rows)
+    return summary
+
+
+def load_into_neo4j(kg: KnowledgeGraph, settings: Neo4jSettings, *, ontology: Ontology | None = None,
+                    batch_size: int = 2000, progress: Callable[[int], None] | None = None) -> LoadSummary:
+    """Connect, create the schema and load ``kg`` (what ``build --neo4j`` and ``load`` run).
+
+    kg: the graph to load.
+    settings: where Neo4j is (its database is used).
+    ontology: None for the bundled one.
+    batch_size: rows per write transaction.
+    progress: called with the number of rows after each batch.
+    """
+    onto = ontology or load_ontology()
+    driver = connect(settings)
+    try:
+        ensure_schema(driver, onto, database=settings.database)
+        return load(driver, kg, onto, database=settings.database, batch_size=batch_size, progress=progress)
+    finally:
+        driver.close()
+
+
+def load_store(settings, *, batch_size: int = 2000, progress: Callable[[int], None] | None = None) -> LoadSummary:
+    """Read the embedded store and load it into Neo4j (``relgraph load``).
+
+    settings: relgraph Settings (store path and Neo4j connection).
+    batch_size: rows per write transaction.
+    progress: called with the number of rows after each batch.
+    """
+    from graph.store import EmbeddedStore
+
+    kg = EmbeddedStore(settings.store).read_graph()
+    return load_into_neo4j(kg, settings.neo4j, batch_size=batch_size, progress=progress)
+
+
+# --- retraction -------------------------------------------------------------------------
+
+
+@dataclass
+class RetractSummary:
+    """What :func:`retract` changed in Neo4j.
+
+    articles, evidence: nodes deleted.
+    relationships_deleted: relations left without evidence, deleted.
+    relationships_updated: relations that lost some evidence and remain.
+    entities_deleted: entities left with no relationship and no mention.
+    """
+
+    articles: int = 0
+    evidence: int = 0
+    relationships_deleted: int = 0
+    relationships_updated: int = 0
+    entities_deleted: int = 0
+
+
+def retract(driver, doc_id: str, *, database: str | None = None) -> RetractSummary:
+    """Remove a document from Neo4j: its Article and Evidence, and the relations left without evidence.
+
+    driver: an open driver.
+    doc_id: the document id (``Article.id``).
+    database: database name, None for the server default.
+    Relations that keep some evidence get their ``evidence_ids``,
+    ``evidence_count`` and first/last seen dates recomputed; their
+    confidence is kept (per-evidence confidence is not held in Neo4j).
+    Entities left without any relationship or mention are deleted too.
+    Returns a :class:`RetractSummary`; all zeros when the document is unknown.
+    """
+
+    def work(tx) -> RetractSummary:
+        s = RetractSummary()
+        ids = tx.run(
+            "MATCH (v:Evidence) WHERE v.doc_id = $doc RETURN collect(v.id) AS ids", doc=doc_id
+        ).single()["ids"]
+        touched: list[str] = []
+        if ids:
+            touched = tx.run(
+                "MATCH (v:Evidence)-[:MENTIONS]->(e:Entity) WHERE v.id IN $ids RETURN collect(DISTINCT e.id) AS ids",
+                ids=ids,
+            ).single()["ids"]
+            rec = tx.run(
+                "MATCH (:Entity)-[r]->(:Entity) WHERE r.evidence_ids IS NOT NULL "
+                "AND any(x IN r.evidence_ids WHERE x IN $ids) "
+                "WITH r, [x IN r.evidence_ids WHERE NOT x IN $ids] AS keep "
+                "CALL (r, keep) { "
+                "  WITH r, keep WHERE size(keep) = 0 DELETE r RETURN 1 AS deleted "
+                "  UNION ALL "
+                "  WITH r, keep WHERE size(keep) > 0 "
+                "  OPTIONAL MATCH (v:Evidence)-[:IN_ARTICLE]->(a:Article) WHERE v.id IN keep "
+                "  WITH r, keep, min(a.date) AS first, max(a.date) AS last "
+                "  SET r.evidence_ids = keep, r.evidence_count = size(keep), r.first_seen = first, r.last_seen = last "
+                "  RETURN 0 AS deleted "
+                "} "
+                "RETURN sum(deleted) AS deleted, count(*) - sum(deleted) AS updated",
+                ids=ids,
+            ).single()
+            s.relationships_deleted, s.relationships_updated = rec["deleted"], rec["updated"]
+            s.evidence = tx.run(
+                "MATCH (v:Evidence) WHERE v.id IN $ids DETACH DELETE v RETURN count(*) AS n", ids=ids
+            ).single()["n"]
+        s.articles = tx.run(
+            "MATCH (a:Article {id: $doc}) DETACH DELETE a RETURN count(*) AS n", doc=doc_id
+        ).single()["n"]
+        if touched:
+            s.entities_deleted = tx.run(
+                "MATCH (e:Entity) WHERE e.id IN $ids AND NOT (e)--() DELETE e RETURN count(*) AS n", ids=touched
+            ).single()["n"]
+        return s
+
+    with driver.session(database=database) as session:
+        return session.execute_write(work)
+
+
+# --- reading back -----------------------------------------------------------------------
+
+
+def read_graph(driver, ontology: Ontology | None = None, *, database: str | None = None) -> KnowledgeGraph:
+    """Read the whole relgraph graph back from Neo4j.
+
+    driver: an open driver.
+    ontology: maps labels and relationship types back to type and predicate keys.
+    database: database name, None for the server default.
+    Aliases come back without language tags (Neo4j holds their text only).
+    """
+    onto = ontology or load_ontology()
+    type_by_label = {et.neo4j_label: et.key for et in onto.entity_types.values()}
+    pred_by_type = {p.neo4j_type: p.key for p in onto.predicates.values()}
+    kg = KnowledgeGraph()
+
+    def work(tx):
+        ents = list(tx.run("MATCH (e:Entity) RETURN e, labels(e) AS labels ORDER BY e.id"))
+        arts = list(tx.run("MATCH (a:Article) RETURN a ORDER BY a.id"))
+        evs = list(tx.run("MATCH (v:Evidence) RETURN v ORDER BY v.id"))
+        rels = list(tx.run(
+            "MATCH (s:Entity)-[r]->(o:Entity) WHERE r.evidence_ids IS NOT NULL "
+            "RETURN s.id AS s, type(r) AS t, o.id AS o, properties(r) AS p ORDER BY r.id"
+        ))
+        return ents, arts, evs, rels
+
+    with driver.session(database=database) as session:
+        ents, arts, evs, rels = session.execute_read(work)
+    for rec in ents:
+        n = rec["e"]
+        types = [type_by_label[lb] for lb in rec["labels"] if lb in type_by_label]
+        # The most specific type: one whose ancestors include every other found.
+        etype = next((t for t in types if all(onto.is_a(t, o) for o in types)), types[0] if types else None)
+        if etype is None:
+            raise OntologyError(f"Neo4j entity {n['id']!r} has no label of the ontology (labels {rec['labels']})")
+        kg.entities[n["id"]] = Entity(
+            id=n["id"], name=n.get("name") or n["id"], type=etype,
+            aliases=[(a, None) for a in (n.get("aliases") or [])],
+            wikidata=n.get("wikidata"), lei=n.get("lei"), ticker=n.get("ticker"),
+        )
+    for rec in arts:
+        a = rec["a"]
+        kg.articles[a["id"]] = Article(id=a["id"], title=a.get("title"), date=_iso(a.get("date")),
+                                       url=a.get("url"), source=a.get("source"))
+    for rec in evs:
+        v = rec["v"]
+        kg.evidence[v["id"]] = Evidence(id=v["id"], doc_id=v["doc_id"], text=v.get("text") or "",
+                                        start=int(v.get("start") or 0), end=int(v.get("end") or 0),
+                                        attributed_to=v.get("attributed_to"))
+    for rec in rels:
+        p = rec["p"]
+        pred = p.get("predicate") or pred_by_type.get(rec["t"])
+        if pred is None:
+            raise OntologyError(f"Neo4j relationship type {rec['t']} is not in the ontology")
+        kg.statements[p["id"]] = Statement(
+            id=p["id"], subject=rec["s"], predicate=pred, object=rec["o"], status=p.get("status") or "asserted",
+            label=p.get("label") or pred, role=p.get("role"), confidence=float(p.get("confidence") or 0.0),
+            evidence=sorted(p.get("evidence_ids") or []),
+            first_seen=_iso(p.get("first_seen")), last_seen=_iso(p.get("last_seen")),
+        )
+    return kg
+
+
+def _iso(value) -> str | None:
+    """Dates as ISO strings whether Neo4j holds strings or ``date`` values."""
+    if value is None:
+        return None
+    return value.iso_format() if hasattr(value, "iso_format") else str(value)
+
+
+def counts(driver, *, database: str | None = None) -> dict[str, int]:
+    """Node, relationship and property counts (for tests and ``load`` output).
+
+    driver: an open driver. database: None for the server default.
+    """
+    q = (
+        "CALL () { MATCH (n) RETURN count(n) AS nodes, sum(size(keys(n))) AS node_props } "
+        "CALL () { MATCH ()-[r]->() RETURN count(r) AS rels, sum(size(keys(r))) AS rel_props } "
+        "RETURN nodes, node_props, rels, rel_props"
+    )
+    with driver.session(database=database) as session:
+        rec = session.execute_read(lambda tx: tx.run(q).single())
+    return {k: int(rec[k] or 0) for k in ("nodes", "node_props", "rels", "rel_props")}
+
