@@ -32,6 +32,9 @@ from .records import Alias
 
 DEFAULT_PATH = "data/gazetteer.yaml"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
+# ISO 17442: 18 alphanumerics and two check digits.
+_LEI = re.compile(r"^[A-Z0-9]{18}[0-9]{2}$")
+_TICKER = re.compile(r"^[A-Z0-9][A-Z0-9.\-]*$")
 _FIELDS = {"id", "name", "type", "aliases", "metonyms", "wikidata", "lei", "ticker"}
 
 
@@ -57,11 +60,21 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _name_key(text: str) -> str:
+    # Loose key for the one-entry-per-name check: case and punctuation only.
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
 def parse_gazetteer(text: str, source: str, valid_types: set[str] | None = None) -> tuple[GazetteerEntry, ...]:
     """Parse and validate gazetteer YAML.
 
+    text: the YAML text.
+    source: file name for messages.
+    valid_types: ontology entity type keys, or None to skip the check.
+
     Raises DataFileError naming the source and the entry number (1-based)
-    when an entry is malformed.
+    when an entry is malformed, or when a name or alias already names
+    another entry of the same type (lookups must find one entry).
     """
     try:
         data = yaml.safe_load(text) or []
@@ -73,6 +86,7 @@ def parse_gazetteer(text: str, source: str, valid_types: set[str] | None = None)
         raise DataFileError(f"{source}: expected a list of entries, got {type(data).__name__}")
     entries: list[GazetteerEntry] = []
     seen: set[str] = set()
+    owners: dict[tuple[str, str], tuple[int, str]] = {}
     for n, item in enumerate(data, start=1):
         where = f"{source}: entry {n}"
         if not isinstance(item, dict):
@@ -96,6 +110,19 @@ def parse_gazetteer(text: str, source: str, valid_types: set[str] | None = None)
         qid = item.get("wikidata")
         if qid is not None and not (isinstance(qid, str) and _QID.match(qid)):
             raise DataFileError(f"{where} ({name}): wikidata {qid!r} is not a QID like Q30")
+        lei, ticker = item.get("lei"), item.get("ticker")
+        if lei is not None and not (isinstance(lei, str) and _LEI.match(lei)):
+            raise DataFileError(f"{where} ({name}): lei {lei!r} is not a 20-character LEI")
+        if ticker is not None and not (isinstance(ticker, str) and _TICKER.match(ticker)):
+            raise DataFileError(f"{where} ({name}): ticker {ticker!r} must be upper case with an exchange suffix, e.g. 2330.TW")
+        for text in (name, *(a.text for a in aliases)):
+            k = (str(etype), _name_key(text))
+            if k in owners and owners[k][0] != n:
+                other_n, other = owners[k]
+                raise DataFileError(
+                    f"{where} ({name}): {text!r} also names entry {other_n} ({other}) of type {etype}; "
+                    "keep it on one entry only")
+            owners[k] = (n, name)
         eid = str(item.get("id") or f"{_slug(str(etype))}-{_slug(name)}")
         if eid in seen:
             raise DataFileError(f"{where} ({name}): duplicate id {eid!r}")
@@ -103,7 +130,7 @@ def parse_gazetteer(text: str, source: str, valid_types: set[str] | None = None)
         entries.append(GazetteerEntry(
             id=eid, name=name.strip(), type=str(etype), aliases=tuple(aliases),
             metonyms=tuple(str(m) for m in item.get("metonyms") or []),
-            wikidata=qid, lei=item.get("lei"), ticker=item.get("ticker"),
+            wikidata=qid, lei=lei, ticker=ticker,
         ))
     return tuple(entries)
 

@@ -58,3 +58,7 @@ class QueryError(RelgraphError):
 
 class ExportError(RelgraphError):
     """An export cannot be written: unknown format or source, bad base IRI, bad output path."""
+
+
+class EntityError(RelgraphError):
+    """An entity id or name given by the user is not in the current resolution."""

@@ -1,0 +1,612 @@
+"""Entity resolution: one canonical entity per real-world entity.
+
+:func:`resolve` takes the entities of every document (each already resolved
+inside its document by the extractor) and groups them across documents:
+
+1. **exact key**: same type and same normalized name (case, punctuation,
+   possessives, leading "the", person titles, legal suffixes; see
+   :mod:`graph.normalize`);
+2. **gazetteer**: the extractor's ``gazetteer_id``, else a unique gazetteer
+   entry whose name or alias (or, for a GovernmentBody, metonym) has the key;
+3. **Chinese name**: the same Chinese name (alias with lang ``zh``) and type;
+4. **alias / short name / acronym**: a name that is another document's
+   alias, a contiguous part of a longer name ("Dahua" in "Zhejiang Dahua
+   Technology"), or its acronym, attaches to it when exactly one entity of
+   the same type qualifies, the name is not made of generic words only and
+   the longer name adds no distinguishing word (Bank, Financial, Life...);
+5. **fuzzy**: rapidfuzz similarity at or above ``fuzzy.merge`` with the
+   same words count, digits and distinguishing words (never for people).
+
+Entities of different types never merge; two gazetteer entries never merge.
+Uncertain pairs (ambiguous short names, fuzzy scores above
+``fuzzy.candidate``, same name with different types) become
+:class:`Candidate` records for review. Finally the curation file's
+decisions are applied in order (:mod:`graph.curation`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from extraction.gazetteer import GazetteerEntry
+from extraction.records import DocEntity, DocumentResult
+from relgraph.errors import EntityError
+
+from .curation import Curation, Decision
+from .model import Entity, short_hash
+from .normalize import (
+    NameLexicon,
+    acronyms,
+    compact,
+    is_generic,
+    load_lexicon,
+    name_key,
+    slug,
+    type_slug,
+    zh_key,
+)
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Type pairs that routinely share a name without being duplicates: a country,
+# its territory and its government ("US" the place, "US" the state actor).
+_EXPECTED_SAME_NAME = {frozenset({"Country", "GovernmentBody"}), frozenset({"Place", "GovernmentBody"}),
+                       frozenset({"Place", "Country"})}
+_MAX_SLUG = 80
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two entities that may be one, left apart for an analyst to decide.
+
+    a, b: entity ids (a < b).
+    score: 0..1, how alike the names are.
+    reason: which rule proposed the pair and why it did not merge them.
+    """
+
+    a: str
+    b: str
+    score: float
+    reason: str
+
+
+@dataclass
+class Resolution:
+    """The result of :func:`resolve`.
+
+    entities: canonical entities by id.
+    ids: (doc_id, DocEntity.name) -> entity id.
+    candidates: likely duplicates not merged, best score first.
+    mentions: entity id -> sorted (doc_id, name) pairs that resolved to it.
+    reasons: entity id -> one line per merge explaining the rule that made it.
+    warnings: curation decisions that could not apply, unknown gazetteer ids.
+    """
+
+    entities: dict[str, Entity]
+    ids: dict[tuple[str, str], str]
+    candidates: list[Candidate]
+    mentions: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    _aliases: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+
+    def entity_id(self, doc_id: str, name: str) -> str:
+        """The canonical id of an entity named in a document.
+
+        doc_id: the document id.
+        name: a ``DocEntity.name`` of that document (an alias also works when
+            it belongs to one entity only).
+        """
+        try:
+            return self.ids[(doc_id, name)]
+        except KeyError:
+            pass
+        try:
+            return self._aliases[(doc_id, name)]
+        except KeyError:
+            raise EntityError(f"document {doc_id!r} names no entity {name!r}; a relation must use a DocEntity name of its document") from None
+
+
+@dataclass
+class _Mention:
+    doc_id: str
+    entity: DocEntity
+    type: str
+    key: tuple[str, ...]
+    ckey: str
+    zh: frozenset[str]
+    alias_keys: frozenset[str]
+    entry: str | None = None
+
+
+@dataclass
+class _Cluster:
+    members: set[int]
+    type: str
+    entry: str | None = None
+    pinned_id: str | None = None
+    name: str | None = None
+
+
+class _UnionFind:
+    """Mentions grouped into clusters; a union is refused across types or
+    across two gazetteer entries."""
+
+    def __init__(self, mentions: list[_Mention]):
+        self.parent = list(range(len(mentions)))
+        self.type = {i: m.type for i, m in enumerate(mentions)}
+        self.entry = {i: m.entry for i, m in enumerate(mentions)}
+        self.events: list[tuple[int, int, str]] = []
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def compatible(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if self.type[ra] != self.type[rb]:
+            return False
+        ea, eb = self.entry[ra], self.entry[rb]
+        return ea is None or eb is None or ea == eb
+
+    def union(self, a: int, b: int, rule: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not self.compatible(ra, rb):
+            return False
+        # The smaller index stays the root so results do not depend on call order.
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.entry[ra] = self.entry[ra] or self.entry[rb]
+        self.events.append((a, b, rule))
+        return True
+
+
+class _Gazetteer:
+    """Gazetteer entries indexed by the keys of their names."""
+
+    def __init__(self, entries: Sequence[GazetteerEntry], lexicon: NameLexicon):
+        self.by_id = {e.id: e for e in entries}
+        self.names: dict[str, set[str]] = defaultdict(set)     # compact key -> entry ids
+        self.metonyms: dict[str, set[str]] = defaultdict(set)  # compact key -> GovernmentBody entry ids
+        self.zh: dict[str, set[str]] = defaultdict(set)
+        for e in entries:
+            for text in e.names():
+                if _is_zh(text, None):
+                    self.zh[zh_key(text)].add(e.id)
+                else:
+                    self.names[compact(name_key(text, e.type, lexicon))].add(e.id)
+            for a in e.aliases:
+                if _is_zh(a.text, a.lang):
+                    self.zh[zh_key(a.text)].add(e.id)
+            if e.type == "GovernmentBody":
+                for text in e.metonyms:
+                    self.metonyms[compact(name_key(text, e.type, lexicon))].add(e.id)
+
+    def match(self, m: _Mention) -> str | None:
+        """The one entry of a compatible type that the mention names, or None."""
+        def fitting(ids: Iterable[str]) -> set[str]:
+            return {i for i in ids if _type_fits(m.type, self.by_id[i].type)}
+
+        found = fitting(self.names.get(m.ckey, ()))
+        if not found and m.type == "GovernmentBody":
+            found = fitting(self.metonyms.get(m.ckey, ()))
+        if not found:
+            for k in m.alias_keys:
+                found |= fitting(self.names.get(k, ()))
+            for k in m.zh:
+                found |= fitting(self.zh.get(k, ()))
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def _is_zh(text: str, lang: str | None) -> bool:
+    return (lang or "").lower().startswith("zh") or bool(_CJK.search(text))
+
+
+def _type_fits(mention_type: str, entry_type: str) -> bool:
+    # A place the gazetteer knows as a country is that country.
+    return mention_type == entry_type or (mention_type == "Place" and entry_type == "Country")
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words of ``long`` around a contiguous occurrence of ``short``, or None."""
+    n = len(short)
+    for i in range(len(long) - n + 1):
+        if long[i:i + n] == short:
+            return long[:i] + long[i + n:]
+    return None
+
+
+def _make_mentions(results: Sequence[DocumentResult], lexicon: NameLexicon) -> list[_Mention]:
+    mentions = []
+    for result in results:
+        for ent in result.entities:
+            key = name_key(ent.name, ent.type, lexicon)
+            zh = {zh_key(ent.name)} if _is_zh(ent.name, None) else set()
+            alias_keys = set()
+            for a in ent.aliases:
+                if _is_zh(a.text, a.lang):
+                    zh.add(zh_key(a.text))
+                else:
+                    alias_keys.add(compact(name_key(a.text, ent.type, lexicon)))
+            zh.discard("")
+            alias_keys.discard("")
+            ckey = compact(key) or zh_key(ent.name)
+            alias_keys.discard(ckey)
+            mentions.append(_Mention(result.document.id, ent, ent.type, key, ckey, frozenset(zh), frozenset(alias_keys)))
+    return mentions
+
+
+class _Resolver:
+    def __init__(self, results, gazetteer, lexicon):
+        self.lex = lexicon
+        self.gaz = _Gazetteer(gazetteer, lexicon)
+        self.m = _make_mentions(results, lexicon)
+        self.warnings: list[str] = []
+        self.cands: dict[tuple[int, int], tuple[float, str]] = {}
+        for m in self.m:
+            gid = m.entity.gazetteer_id
+            if gid is not None and gid not in self.gaz.by_id:
+                self.warnings.append(f"{m.doc_id}: {m.entity.name!r} has gazetteer id {gid!r}, which this gazetteer lacks; resolved by name")
+                gid = None
+            if gid is None:
+                gid = self.gaz.match(m)
+            if gid is not None:
+                m.entry = gid
+                m.type = self.gaz.by_id[gid].type
+        self.uf = _UnionFind(self.m)
+        # Atoms: mentions with the same type and key; the unit of unmerge.
+        self.atoms: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, m in enumerate(self.m):
+            self.atoms[(m.type, m.ckey)].append(i)
+
+    def candidate(self, a: int, b: int, score: float, reason: str) -> None:
+        pair = (min(a, b), max(a, b))
+        if pair not in self.cands or self.cands[pair][0] < score:
+            self.cands[pair] = (round(score, 3), reason)
+
+    def run(self) -> None:
+        uf = self.uf
+        for members in self.atoms.values():
+            for i in members[1:]:
+                uf.union(members[0], i, "same name")
+        by_entry: dict[str, int] = {}
+        for i, m in enumerate(self.m):
+            if m.entry is not None:
+                first = by_entry.setdefault(m.entry, i)
+                uf.union(first, i, "gazetteer")
+        by_zh: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(self.m):
+            for k in m.zh:
+                by_zh[k].append(i)
+        for k, members in sorted(by_zh.items()):
+            for i in members[1:]:
+                if not uf.union(members[0], i, f"same Chinese name {k}"):
+                    self.candidate(members[0], i, 1.0, f"same Chinese name {k}, but different types or gazetteer entries")
+        self._same_name_other_type()
+        self._short_names()
+        self._fuzzy()
+
+    def _same_name_other_type(self) -> None:
+        by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for (etype, ckey), members in self.atoms.items():
+            by_key[ckey].append((etype, members[0]))
+        for ckey, typed in by_key.items():
+            for x in range(len(typed)):
+                for y in range(x + 1, len(typed)):
+                    (ta, a), (tb, b) = typed[x], typed[y]
+                    if frozenset({ta, tb}) not in _EXPECTED_SAME_NAME:
+                        self.candidate(a, b, 1.0, f"same name, different types ({ta}, {tb})")
+
+    def _short_names(self) -> None:
+        uf, lex = self.uf, self.lex
+        alias_index: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for i, m in enumerate(self.m):
+            for k in m.alias_keys:
+                alias_index[(m.type, k)].add(i)
+        token_index: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        acronym_index: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        for atom, members in self.atoms.items():
+            key = self.m[members[0]].key
+            if len(key) >= 2:
+                for t in key:
+                    token_index[(atom[0], t)].add(atom)
+                for a in acronyms(key, lex):
+                    acronym_index[(atom[0], a)].add(atom)
+        # Longest names first, so "Dahua Technology" joins "Zhejiang Dahua
+        # Technology" before "Dahua" looks for a unique longer name.
+        order = sorted(self.atoms, key=lambda a: (-len(self.m[self.atoms[a][0]].key), a))
+        for atom in order:
+            etype, ckey = atom
+            s = self.atoms[atom][0]
+            key = self.m[s].key
+            if not key:
+                continue
+            generic = is_generic(key, lex)
+            if generic and len(key) < 2:
+                continue
+            # root -> (merge allowed, reason, representative mention)
+            targets: dict[int, tuple[bool, str, int]] = {}
+
+            def offer(rep: int, ok: bool, reason: str) -> None:
+                r = uf.find(rep)
+                if r == uf.find(s):
+                    return
+                if r not in targets or (ok and not targets[r][0]):
+                    targets[r] = (ok, reason, rep)
+
+            for i in alias_index.get(atom, ()):
+                offer(i, True, f"{self.m[s].entity.name!r} is an alias of {self.m[i].entity.name!r}")
+            postings = [token_index.get((etype, t), set()) for t in key]
+            for other in set.intersection(*postings) if postings and all(postings) else ():
+                rep = self.atoms[other][0]
+                long = self.m[rep].key
+                if len(long) <= len(key):
+                    continue
+                if etype == "Person":
+                    if len(key) != 1 or key[0] not in (long[0], long[-1]):
+                        continue
+                    extra = ()
+                else:
+                    extra = _contains(long, key)
+                    if extra is None:
+                        continue
+                differs = sorted(set(extra) & lex.distinguishing_words)
+                if differs:
+                    offer(rep, False, f"short name {self.m[s].entity.name!r} of {self.m[rep].entity.name!r}, which adds {', '.join(differs)}")
+                else:
+                    offer(rep, True, f"short name {self.m[s].entity.name!r} of {self.m[rep].entity.name!r}")
+            surface = self.m[s].entity.name.replace(".", "")
+            if len(key) == 1 and surface.isupper() and surface.isalpha() and 2 <= len(surface) <= 6:
+                for other in acronym_index.get((etype, key[0]), ()):
+                    rep = self.atoms[other][0]
+                    offer(rep, True, f"acronym {self.m[s].entity.name!r} of {self.m[rep].entity.name!r}")
+            if not targets:
+                continue
+            own_entry = uf.entry[uf.find(s)]
+            mergeable = [r for r, (ok, _, _) in targets.items() if ok]
+            if len(targets) == 1 and mergeable and not generic:
+                r = mergeable[0]
+                ok, reason, rep = targets[r]
+                # A gazetteer entity lists its names; a longer unknown name
+                # may be a subsidiary ("Huawei" vs "Huawei Marine"), so it is
+                # only proposed.
+                if own_entry is None or uf.entry[r] == own_entry:
+                    if uf.union(s, rep, reason):
+                        continue
+            for r, (ok, reason, rep) in sorted(targets.items()):
+                if len(targets) > 1:
+                    why = f"{reason}; ambiguous: {len(targets)} entities qualify"
+                elif generic:
+                    why = f"{reason}; the short name is generic"
+                elif own_entry is not None:
+                    why = f"{reason}; the short name is a gazetteer entity"
+                else:
+                    why = reason
+                self.candidate(s, rep, 0.9 if ok else 0.8, why)
+
+    def _fuzzy(self) -> None:
+        from rapidfuzz import fuzz, process
+
+        uf, lex = self.uf, self.lex
+        by_type: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for atom in sorted(self.atoms):
+            if len(atom[1]) >= 4:
+                by_type[atom[0]].append(atom)
+        for etype, atoms in sorted(by_type.items()):
+            if len(atoms) < 2:
+                continue
+            names = [" ".join(self.m[self.atoms[a][0]].key) for a in atoms]
+            scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=lex.fuzzy_candidate, workers=1)
+            for x in range(len(atoms)):
+                for y in range(x + 1, len(atoms)):
+                    score = float(scores[x][y])
+                    if score < lex.fuzzy_candidate:
+                        continue
+                    a, b = self.atoms[atoms[x]][0], self.atoms[atoms[y]][0]
+                    if uf.find(a) == uf.find(b):
+                        continue
+                    ka, kb = self.m[a].key, self.m[b].key
+                    sure = (
+                        score >= lex.fuzzy_merge and etype != "Person" and len(ka) == len(kb)
+                        and min(len(atoms[x][1]), len(atoms[y][1])) >= lex.fuzzy_min_length
+                        and re.sub(r"\D", "", names[x]) == re.sub(r"\D", "", names[y])
+                        and set(ka) & lex.distinguishing_words == set(kb) & lex.distinguishing_words
+                    )
+                    reason = f"similar names {self.m[a].entity.name!r}, {self.m[b].entity.name!r} ({score:.0f}/100)"
+                    if not (sure and uf.union(a, b, reason)):
+                        self.candidate(a, b, score / 100, reason)
+
+    def clusters(self) -> list[_Cluster]:
+        groups: dict[int, set[int]] = defaultdict(set)
+        for i in range(len(self.m)):
+            groups[self.uf.find(i)].add(i)
+        return [_Cluster(members, self.uf.type[r], self.uf.entry[r]) for r, members in sorted(groups.items())]
+
+
+class _Builder:
+    """Turns clusters into entities and ids, and applies curation."""
+
+    def __init__(self, resolver: _Resolver):
+        self.r = resolver
+        self.m = resolver.m
+        self.gaz = resolver.gaz
+        self.lex = resolver.lex
+
+    def display_name(self, c: _Cluster) -> str:
+        if c.name:
+            return c.name
+        if c.entry is not None:
+            return self.gaz.by_id[c.entry].name
+        counts = Counter(self.m[i].entity.name for i in c.members)
+        # Fullest name first (most words after normalization), then most
+        # frequent, then longest, then alphabetical: deterministic.
+        return min(counts, key=lambda n: (-len(name_key(n, c.type, self.lex)), -counts[n], -len(n), n))
+
+    def base_id(self, c: _Cluster) -> str:
+        if c.pinned_id:
+            return c.pinned_id
+        if c.entry is not None:
+            e = self.gaz.by_id[c.entry]
+            return f"wd-{e.wikidata.lower()}" if e.wikidata else slug(e.id) or f"gaz-{short_hash(e.id)}"
+        name = self.display_name(c)
+        s = slug(" ".join(name_key(name, c.type, self.lex)))[:_MAX_SLUG].strip("-")
+        return f"{type_slug(c.type)}-{s or short_hash(name)}"
+
+    def order_key(self, c: _Cluster) -> tuple:
+        return min((self.m[i].doc_id, self.m[i].entity.name, self.m[i].type) for i in c.members)
+
+    def assign_ids(self, clusters: list[_Cluster]) -> list[str]:
+        """Ids for all clusters; pinned ids first, then a ``-2``, ``-3``
+        suffix for a repeated id in document order."""
+        ids: list[str | None] = [None] * len(clusters)
+        taken: set[str] = set()
+        for n, c in enumerate(clusters):
+            if c.pinned_id and c.pinned_id not in taken:
+                ids[n] = c.pinned_id
+                taken.add(c.pinned_id)
+        for n in sorted(range(len(clusters)), key=lambda n: self.order_key(clusters[n])):
+            if ids[n] is None:
+                base = self.base_id(clusters[n])
+                cand, k = base, 2
+                while cand in taken:
+                    cand, k = f"{base}-{k}", k + 1
+                ids[n] = cand
+                taken.add(cand)
+        return ids  # type: ignore[return-value]
+
+    def apply(self, clusters: list[_Cluster], curation: Curation) -> tuple[list[_Cluster], list[tuple[frozenset, frozenset]]]:
+        distinct: list[tuple[frozenset, frozenset]] = []
+        for d in curation.decisions:
+            ids = self.assign_ids(clusters)
+            where = {i: n for n, i in enumerate(ids)}
+            missing = [i for i in d.ids if i not in where]
+            if missing:
+                self.r.warnings.append(
+                    f"{curation.source}: entry {d.entry} ({d.action}): no entity {', '.join(missing)}; "
+                    "the decision was skipped (check `relgraph entities list`)")
+                continue
+            clusters = self._apply_one(d, clusters, ids, where, distinct)
+        return clusters, distinct
+
+    def _apply_one(self, d: Decision, clusters, ids, where, distinct):
+        if d.action == "merge":
+            target = d.into or d.ids[0]
+            keep = clusters[where[target]]
+            merged = _Cluster(set(keep.members), d.type or keep.type, keep.entry, target, keep.name)
+            drop = {where[i] for i in d.ids}
+            for n in sorted(drop):
+                merged.members |= clusters[n].members
+            return [c for n, c in enumerate(clusters) if n not in drop] + [merged]
+        c = clusters[where[d.ids[0]]]
+        if d.action == "rename":
+            c.name, c.pinned_id = d.name, ids[where[d.ids[0]]]
+        elif d.action == "set_type":
+            c.type, c.pinned_id = d.type, ids[where[d.ids[0]]]
+        elif d.action == "distinct":
+            for i in d.ids:
+                for j in d.ids:
+                    if i < j:
+                        distinct.append((frozenset(clusters[where[i]].members), frozenset(clusters[where[j]].members)))
+        elif d.action == "split":
+            keys = {compact(name_key(a, c.type, self.lex)) for a in d.aliases} | {zh_key(a) for a in d.aliases}
+            moved = {i for i in c.members if self.m[i].ckey in keys or self.m[i].entity.name in d.aliases}
+            if not moved:
+                self.r.warnings.append(f"entry {d.entry} (split {d.ids[0]}): no mention named {', '.join(d.aliases)}; nothing moved")
+                return clusters
+            c.pinned_id = ids[where[d.ids[0]]]
+            c.members -= moved
+            new = _Cluster(moved, d.type or c.type, None, d.into, d.name or d.aliases[0])
+            return [x for x in clusters if x.members] + [new]
+        elif d.action == "unmerge":
+            old_id = ids[where[d.ids[0]]]
+            parts: dict[tuple[str, str], set[int]] = defaultdict(set)
+            for i in c.members:
+                parts[(self.m[i].type, self.m[i].ckey)].add(i)
+            new = []
+            for members in sorted(parts.values(), key=min):
+                entry = c.entry if any(self.m[i].entry == c.entry for i in members) else None
+                new.append(_Cluster(members, c.type, entry))
+            # The part holding the gazetteer entry, else the first, keeps the id.
+            heir = next((p for p in new if p.entry is not None), new[0])
+            heir.pinned_id, heir.name = old_id, c.name
+            return [x for x in clusters if x is not c] + new
+        return clusters
+
+    def build(self, clusters: list[_Cluster], distinct) -> Resolution:
+        ids = self.assign_ids(clusters)
+        entities: dict[str, Entity] = {}
+        mention_ids: dict[tuple[str, str], str] = {}
+        mentions: dict[str, list[tuple[str, str]]] = {}
+        owner: dict[int, str] = {}
+        alias_owner: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for c, eid in zip(clusters, ids):
+            name = self.display_name(c)
+            aliases: set[tuple[str, str | None]] = set()
+            for i in c.members:
+                m = self.m[i]
+                owner[i] = eid
+                mention_ids[(m.doc_id, m.entity.name)] = eid
+                aliases.add((m.entity.name, "zh" if _is_zh(m.entity.name, None) else None))
+                for a in m.entity.aliases:
+                    aliases.add((a.text, a.lang))
+                    alias_owner[(m.doc_id, a.text)].add(eid)
+            entry = self.gaz.by_id.get(c.entry) if c.entry else None
+            if entry is not None:
+                aliases.add((entry.name, None))
+                aliases.update((a.text, a.lang) for a in entry.aliases)
+            aliases.discard((name, None))
+            entities[eid] = Entity(
+                id=eid, name=name, type=c.type,
+                aliases=sorted(aliases, key=lambda a: (a[0].casefold(), a[1] or "", a[0])),
+                wikidata=entry.wikidata if entry else None,
+                lei=entry.lei if entry else None,
+                ticker=entry.ticker if entry else None,
+            )
+            mentions[eid] = sorted({(self.m[i].doc_id, self.m[i].entity.name) for i in c.members})
+        reasons: dict[str, list[str]] = defaultdict(list)
+        for a, b, rule in self.r.uf.events:
+            if owner[a] == owner[b] and rule != "same name":
+                ma, mb = self.m[a], self.m[b]
+                reasons[owner[a]].append(f"{ma.entity.name!r} ({ma.doc_id}) = {mb.entity.name!r} ({mb.doc_id}): {rule}")
+        best: dict[tuple[str, str], Candidate] = {}
+        for (a, b), (score, reason) in self.r.cands.items():
+            ia, ib = owner[a], owner[b]
+            if ia == ib or any((a in x and b in y) or (a in y and b in x) for x, y in distinct):
+                continue
+            pair = (min(ia, ib), max(ia, ib))
+            if pair not in best or best[pair].score < score:
+                best[pair] = Candidate(pair[0], pair[1], score, reason)
+        candidates = sorted(best.values(), key=lambda c: (-c.score, c.a, c.b))
+        alias_ids = {k: next(iter(v)) for k, v in alias_owner.items() if len(v) == 1}
+        return Resolution(
+            entities=dict(sorted(entities.items())), ids=mention_ids, candidates=candidates,
+            mentions=dict(sorted(mentions.items())), reasons={k: sorted(v) for k, v in sorted(reasons.items())},
+            warnings=list(self.r.warnings), _aliases=alias_ids,
+        )
+
+
+def resolve(
+    results: Sequence[DocumentResult],
+    gazetteer: Sequence[GazetteerEntry] = (),
+    curation: Curation | None = None,
+    lexicon: NameLexicon | None = None,
+) -> Resolution:
+    """Resolve the entities of all documents to canonical entities.
+
+    results: extraction results; each DocEntity is one entity of its document.
+    gazetteer: known entities (``extraction.gazetteer.load_gazetteer()``).
+    curation: analyst decisions applied after the rules, or None.
+    lexicon: name word lists; None for the bundled ``graph/data/names.yaml``.
+    """
+    resolver = _Resolver(results, gazetteer, lexicon or load_lexicon())
+    resolver.run()
+    builder = _Builder(resolver)
+    clusters, distinct = builder.apply(resolver.clusters(), curation or Curation())
+    return builder.build(clusters, distinct)
