@@ -1,0 +1,85 @@
+"""JSON (de)serialisation of extraction records, for the extraction cache.
+
+The embedded store keeps one :class:`~extraction.records.DocumentResult` per
+line of ``extractions.jsonl``; these helpers turn records into plain dicts
+and back. Unknown keys are ignored on reading so that an older relgraph can
+read a newer cache line; missing required keys raise :class:`StoreError`
+naming the line.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+from typing import Any
+
+from extraction.records import Alias, DocEntity, Document, DocumentResult, Relation
+from relgraph.errors import StoreError
+
+_DOC_FIELDS = {f.name for f in fields(Document)}
+_REL_FIELDS = {f.name for f in fields(Relation)}
+
+
+def result_to_dict(result: DocumentResult) -> dict[str, Any]:
+    """A JSON-ready dict of one document's extraction result.
+
+    result: the DocumentResult to serialise.
+    """
+    return {
+        "document": asdict(result.document),
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "aliases": [[a.text, a.lang] for a in e.aliases],
+                "gazetteer_id": e.gazetteer_id,
+            }
+            for e in result.entities
+        ],
+        "relations": [asdict(r) for r in result.relations],
+        "dropped": list(result.dropped),
+    }
+
+
+def result_from_dict(data: dict[str, Any]) -> DocumentResult:
+    """Rebuild a DocumentResult from :func:`result_to_dict` output.
+
+    data: the dict; raises KeyError/TypeError when it is malformed (the
+    store turns these into a StoreError naming the line).
+    """
+    doc = Document(**{k: v for k, v in data["document"].items() if k in _DOC_FIELDS})
+    entities = tuple(
+        DocEntity(
+            name=e["name"],
+            type=e["type"],
+            aliases=tuple(Alias(text, lang) for text, lang in e.get("aliases", ())),
+            gazetteer_id=e.get("gazetteer_id"),
+        )
+        for e in data.get("entities", ())
+    )
+    relations = tuple(
+        Relation(**{k: v for k, v in r.items() if k in _REL_FIELDS}) for r in data.get("relations", ())
+    )
+    return DocumentResult(
+        document=doc, entities=entities, relations=relations,
+        dropped=tuple(data.get("dropped", ())),
+    )
+
+
+def dumps_line(record: dict[str, Any]) -> str:
+    """One compact, key-sorted JSON line (deterministic bytes for equal input)."""
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def loads_line(line: str, source: str, lineno: int) -> dict[str, Any]:
+    """Parse one JSON line of a cache file.
+
+    line: the text; source: file path for messages; lineno: 1-based line number.
+    """
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise StoreError(f"{source}:{lineno}: not JSON ({exc.msg}); rebuild the store with relgraph build PATH") from exc
+    if not isinstance(value, dict):
+        raise StoreError(f"{source}:{lineno}: expected a JSON object; rebuild the store with relgraph build PATH")
+    return value
