@@ -98,9 +98,144 @@ def eval_cmd(ctx: click.Context, gold: Path, by_status: bool, fmt: str, show_err
         for item in report.errors:
             ui.out.print(item.line(), markup=False)
 # === build =====================================================================
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--strict", is_flag=True, help="Stop at the first bad file or line instead of skipping it.")
+@click.option("--processes", "-j", type=int, default=1, show_default=True, help="spaCy worker processes for extraction.")
+@click.option("--gazetteer", type=click.Path(dir_okay=False), help="Gazetteer YAML [default: the bundled one].")
+@click.option("--curation", type=click.Path(dir_okay=False), help="Curation YAML [env RELGRAPH_CURATION, default relgraph-curation.yaml].")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Summary format.")
+@click.option("--neo4j", "to_neo4j", is_flag=True, help="Also load the graph into Neo4j (see relgraph load).")
+@neo4j_options
+@click.pass_context
+def build_cmd(ctx: click.Context, paths, strict, processes, gazetteer, curation, fmt, to_neo4j, uri, user, password, database) -> None:
+    """Extract relations from PATHS (files, directories, or - for stdin),
+    resolve entities and write the graph to the embedded store.
+
+    Only new or changed documents are extracted; documents of earlier builds
+    stay in the store until `relgraph retract DOC_ID`. The store is replaced
+    atomically: an interrupted build leaves the previous one intact.
+
+    \b
+    Example:
+      relgraph build examples/
+      relgraph build new-articles.jsonl --curation my-curation.yaml
+      relgraph --store /data/rg build corpus/ -j 2 --neo4j
+    """
+    import dataclasses
+    import json
+
+    from graph.build import build
+    from relgraph import ui
+
+    settings = dataclasses.replace(_settings(ctx), neo4j=neo4j_settings(ctx, uri, user, password, database))
+    summary = build(
+        paths, settings, strict=strict, processes=processes, on_error=lambda e: ui.warn(str(e)),
+        gazetteer=gazetteer, curation=curation, neo4j=to_neo4j, show_progress=True,
+    )
+    if fmt == "json":
+        click.echo(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
+        return
+    for table in summary.tables():
+        ui.out.print(table)
+    ui.out.print(f"store: {summary.store} ({summary.triples} triples)", markup=False)
+    if summary.neo4j is not None:
+        ui.out.print(f"neo4j: {summary.neo4j}", markup=False)
 # === load / retract ============================================================
+
+
+@cli.command("retract")
+@click.argument("doc_id")
+@click.option("--neo4j", "in_neo4j", is_flag=True, help="Also retract the document from Neo4j.")
+@neo4j_options
+@click.pass_context
+def retract_cmd(ctx: click.Context, doc_id: str, in_neo4j: bool, uri, user, password, database) -> None:
+    """Remove document DOC_ID from the embedded store (and with --neo4j from
+    Neo4j): its evidence, its article, and every relation and entity left
+    without evidence.
+
+    \b
+    Example:
+      relgraph retract seed-news
+      relgraph retract 2019/hikvision --neo4j
+    """
+    import dataclasses
+
+    from graph.build import retract
+    from relgraph import ui
+
+    settings = dataclasses.replace(_settings(ctx), neo4j=neo4j_settings(ctx, uri, user, password, database))
+    result = retract(settings, doc_id, neo4j=in_neo4j)
+    st = result.store
+    ui.out.print(
+        f"retracted {st.doc_id}: {st.evidence} evidence, {st.statements} relations, {st.entities} entities removed from the store",
+        markup=False,
+    )
+    if result.neo4j is not None:
+        ui.out.print(f"neo4j: {result.neo4j}", markup=False)
 # === queries / query / analyze ==================================================
 # === export / validate ==========================================================
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "jsonld"]), default="ttl", show_default=True,
+              help="ttl Turtle, nt N-Triples, nq N-Quads (ontology in its own named graph), jsonld JSON-LD.")
+@click.option("--out", "-o", default="-", show_default=True, help="Output file; - for stdout.")
+@click.option("--base-iri", help="Base IRI of entity/relation/evidence/article IRIs [default: the one the store was built with].")
+@click.option("--source", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True, help="Where to read the graph.")
+@click.option("--no-ontology", is_flag=True, help="Leave out the ontology's own triples.")
+@neo4j_options
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt, out, base_iri, source, no_ontology, uri, user, password, database) -> None:
+    """Export the graph as RDF: entities, a direct triple and a statement node
+    (status, confidence, role, dates, PROV evidence) per relation, evidence
+    sentences, articles, and the ontology. Streams from the embedded store;
+    --source neo4j reads the graph from Neo4j first. See docs/rdf.md.
+
+    \b
+    Example:
+      relgraph export --format ttl --out graph.ttl
+      relgraph export --format nq --base-iri https://example.org/kg/ > graph.nq
+      relgraph validate graph.ttl
+    """
+    import dataclasses
+
+    from graph.rdf import export
+    from relgraph import ui
+
+    settings = dataclasses.replace(_settings(ctx), neo4j=neo4j_settings(ctx, uri, user, password, database))
+    summary = export(settings, fmt, out, base_iri=base_iri, source=source, include_ontology=not no_ontology)
+    ui.err.print(f"wrote {summary.triples} triples ({summary.format}) to {summary.out}", markup=False)
+
+
+@cli.command("validate")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "nquads", "json-ld", "trig", "xml"]),
+              help="RDF syntax [default: from the file suffix].")
+@click.pass_context
+def validate_cmd(ctx: click.Context, file: Path, fmt: str | None) -> None:
+    """Check an RDF file against relgraph's SHACL shapes (ontology/shapes.ttl).
+    Prints a one-line summary and each violation (focus node, property,
+    message); exits 1 when the file does not conform.
+
+    \b
+    Example:
+      relgraph export --out graph.ttl && relgraph validate graph.ttl
+    """
+    from graph.rdf import validate_file
+    from relgraph import ui
+
+    result = validate_file(file, fmt)
+    if result.conforms:
+        ui.out.print(f"{file}: conforms ({result.triples} triples)", markup=False)
+        return
+    ui.out.print(f"{file}: does not conform: {len(result.violations)} violation(s) in {result.triples} triples", markup=False)
+    for v in result.violations:
+        where = f" {v.path}" if v.path else ""
+        ui.out.print(f"  {v.focus}{where}: {v.message}", markup=False)
+    ctx.exit(1)
 # === entities ===================================================================
 
 
