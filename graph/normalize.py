@@ -146,6 +146,14 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in _NON_WORD.split(text.casefold()) if t and t != "_")
 
 
+def strip_possessive(text: str) -> str:
+    """A surface name without a final possessive: "Hikvision’s" -> "Hikvision".
+
+    text: the surface name.
+    """
+    return re.sub(r"['’]s$|(?<=s)['’]$", "", text.strip())
+
+
 def name_key(text: str, etype: str, lexicon: NameLexicon) -> tuple[str, ...]:
     """The matching key of a name of a given entity type.
 

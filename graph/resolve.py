@@ -45,6 +45,7 @@ from .normalize import (
     load_lexicon,
     name_key,
     slug,
+    strip_possessive,
     type_slug,
     zh_key,
 )
@@ -444,7 +445,7 @@ class _Builder:
             return c.name
         if c.entry is not None:
             return self.gaz.by_id[c.entry].name
-        counts = Counter(self.m[i].entity.name for i in c.members)
+        counts = Counter(strip_possessive(self.m[i].entity.name) for i in c.members)
         # Fullest name first (most words after normalization), then most
         # frequent, then longest, then alphabetical: deterministic.
         return min(counts, key=lambda n: (-len(name_key(n, c.type, self.lex)), -counts[n], -len(n), n))
@@ -553,9 +554,9 @@ class _Builder:
                 m = self.m[i]
                 owner[i] = eid
                 mention_ids[(m.doc_id, m.entity.name)] = eid
-                aliases.add((m.entity.name, "zh" if _is_zh(m.entity.name, None) else None))
+                aliases.add((strip_possessive(m.entity.name), "zh" if _is_zh(m.entity.name, None) else None))
                 for a in m.entity.aliases:
-                    aliases.add((a.text, a.lang))
+                    aliases.add((strip_possessive(a.text), a.lang))
                     alias_owner[(m.doc_id, a.text)].add(eid)
             entry = self.gaz.by_id.get(c.entry) if c.entry else None
             if entry is not None:

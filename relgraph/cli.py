@@ -239,6 +239,211 @@ def validate_cmd(ctx: click.Context, file: Path, fmt: str | None) -> None:
 # === entities ===================================================================
 
 
+def _entity_options(f):
+    """--gazetteer and --curation, shared by the entities commands."""
+    f = click.option("--curation", type=click.Path(dir_okay=False), envvar="RELGRAPH_CURATION",
+                     help="Curation YAML [env RELGRAPH_CURATION, default relgraph-curation.yaml].")(f)
+    f = click.option("--gazetteer", type=click.Path(dir_okay=False), help="Gazetteer YAML [default: the bundled one].")(f)
+    return f
+
+
+@cli.group("entities")
+def entities_group() -> None:
+    """Review and curate resolved entities.
+
+    list/show/candidates/audit read the store's extraction cache (or the
+    PATHS given); merge/split/unmerge/rename/set-type/distinct write a
+    decision to the curation file, which every `relgraph build` applies.
+    See docs/entities.md.
+    """
+
+
+@entities_group.command("list")
+@click.argument("paths", nargs=-1)
+@click.option("--type", "etype", help="Only entities of this type (e.g. Company).")
+@_entity_options
+@click.pass_context
+def entities_list_cmd(ctx: click.Context, paths, etype, gazetteer, curation) -> None:
+    """List resolved entities: id, type, number of mentions, display name.
+
+    \b
+    Example:
+      relgraph entities list
+      relgraph entities list examples/ --type Company
+    """
+    from graph.entity_commands import list_entities
+
+    click.echo(list_entities(paths, _settings(ctx), gazetteer, curation, etype))
+
+
+@entities_group.command("show")
+@click.argument("entity_id")
+@click.argument("paths", nargs=-1)
+@_entity_options
+@click.pass_context
+def entities_show_cmd(ctx: click.Context, entity_id, paths, gazetteer, curation) -> None:
+    """Show one entity: names, aliases, authority ids, mentions, why its
+    names were merged and its candidate duplicates.
+
+    \b
+    Example:
+      relgraph entities show dahua
+    """
+    from graph.entity_commands import show_entity
+
+    click.echo(show_entity(entity_id, paths, _settings(ctx), gazetteer, curation))
+
+
+@entities_group.command("candidates")
+@click.argument("paths", nargs=-1)
+@click.option("--min-score", type=float, default=0.0, show_default=True, help="Hide pairs scoring below this (0..1).")
+@_entity_options
+@click.pass_context
+def entities_candidates_cmd(ctx: click.Context, paths, min_score, gazetteer, curation) -> None:
+    """List likely duplicates that were not merged, best score first.
+
+    Decide each with `relgraph entities merge A B` or `relgraph entities distinct A B`.
+
+    \b
+    Example:
+      relgraph entities candidates --min-score 0.85
+    """
+    from graph.entity_commands import list_candidates
+
+    click.echo(list_candidates(paths, _settings(ctx), gazetteer, curation, min_score))
+
+
+@entities_group.command("audit")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1)
+@_entity_options
+@click.pass_context
+def entities_audit_cmd(ctx: click.Context, gold, paths, gazetteer, curation) -> None:
+    """Count wrong merges and duplicate entities against a GOLD file.
+
+    Exits 1 when there is a wrong merge.
+
+    \b
+    Example:
+      relgraph entities audit tests/graph/gold/entities.yaml
+      relgraph entities audit tests/graph/gold/entities.yaml tests/graph/data/seed-results.jsonl
+    """
+    from graph.entity_commands import audit_entities
+
+    report = audit_entities(gold, paths, _settings(ctx), gazetteer, curation)
+    click.echo(report.format())
+    if report.wrong_merges:
+        ctx.exit(1)
+
+
+def _decide(ctx: click.Context, decision: dict, gazetteer, curation) -> None:
+    from graph.entity_commands import decide
+
+    click.echo(decide(decision, _settings(ctx), gazetteer, curation))
+
+
+@entities_group.command("merge")
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--into", help="Id the merged entity keeps [default: the first ID].")
+@click.option("--note", help="Why (kept in the curation file).")
+@_entity_options
+@click.pass_context
+def entities_merge_cmd(ctx: click.Context, ids, into, note, gazetteer, curation) -> None:
+    """Merge two or more entities into one (a curation decision).
+
+    \b
+    Example:
+      relgraph entities merge company-dahua-tech dahua --into dahua
+    """
+    if len(ids) < 2:
+        raise click.UsageError("merge needs two or more entity ids")
+    _decide(ctx, {"merge": list(ids), "into": into, "note": note}, gazetteer, curation)
+
+
+@entities_group.command("split")
+@click.argument("entity_id")
+@click.option("--alias", "aliases", multiple=True, required=True, help="A name whose mentions move to the new entity (repeatable).")
+@click.option("--name", help="Display name of the new entity [default: the first alias].")
+@click.option("--id", "new_id", help="Id of the new entity [default: derived from type and name].")
+@click.option("--type", "etype", help="Type of the new entity [default: the old type].")
+@click.option("--note", help="Why (kept in the curation file).")
+@_entity_options
+@click.pass_context
+def entities_split_cmd(ctx: click.Context, entity_id, aliases, name, new_id, etype, note, gazetteer, curation) -> None:
+    """Move the mentions named by --alias out of an entity into a new one.
+
+    \b
+    Example:
+      relgraph entities split ctbc-financial-holding --alias "CTBC Bank"
+    """
+    _decide(ctx, {"split": entity_id, "aliases": list(aliases), "name": name, "id": new_id, "type": etype, "note": note},
+            gazetteer, curation)
+
+
+@entities_group.command("unmerge")
+@click.argument("entity_id")
+@click.option("--note", help="Why (kept in the curation file).")
+@_entity_options
+@click.pass_context
+def entities_unmerge_cmd(ctx: click.Context, entity_id, note, gazetteer, curation) -> None:
+    """Undo every merge of an entity: one entity per distinct name.
+
+    \b
+    Example:
+      relgraph entities unmerge company-ctbc
+    """
+    _decide(ctx, {"unmerge": entity_id, "note": note}, gazetteer, curation)
+
+
+@entities_group.command("rename")
+@click.argument("entity_id")
+@click.argument("name")
+@click.option("--note", help="Why (kept in the curation file).")
+@_entity_options
+@click.pass_context
+def entities_rename_cmd(ctx: click.Context, entity_id, name, note, gazetteer, curation) -> None:
+    """Set the display name of an entity (its id stays).
+
+    \b
+    Example:
+      relgraph entities rename dahua "Zhejiang Dahua Technology Co., Ltd."
+    """
+    _decide(ctx, {"rename": entity_id, "name": name, "note": note}, gazetteer, curation)
+
+
+@entities_group.command("set-type")
+@click.argument("entity_id")
+@click.argument("etype", metavar="TYPE")
+@click.option("--note", help="Why (kept in the curation file).")
+@_entity_options
+@click.pass_context
+def entities_set_type_cmd(ctx: click.Context, entity_id, etype, note, gazetteer, curation) -> None:
+    """Set the type of an entity (its id stays).
+
+    \b
+    Example:
+      relgraph entities set-type organization-msci Company
+    """
+    _decide(ctx, {"set_type": entity_id, "type": etype, "note": note}, gazetteer, curation)
+
+
+@entities_group.command("distinct")
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--note", help="Why (kept in the curation file).")
+@_entity_options
+@click.pass_context
+def entities_distinct_cmd(ctx: click.Context, ids, note, gazetteer, curation) -> None:
+    """Mark entities as different: their candidate pairs are no longer listed.
+
+    \b
+    Example:
+      relgraph entities distinct person-trump person-ivanka-trump
+    """
+    if len(ids) < 2:
+        raise click.UsageError("distinct needs two or more entity ids")
+    _decide(ctx, {"distinct": list(ids), "note": note}, gazetteer, curation)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the CLI, turning RelgraphError into one line."""
     try:
