@@ -606,14 +606,19 @@ def validate_graph(data) -> ValidationResult:
     import rdflib
     from rdflib.namespace import SH
 
+    merged = rdflib.Graph()
     if isinstance(data, rdflib.Dataset):
-        merged = rdflib.Graph()
         for s, p, o, _g in data.quads((None, None, None, None)):
             merged.add((s, p, o))
-        data = merged
-    onto = rdflib.Graph().parse(data=load_ontology().turtle, format="turtle")
+    else:
+        for triple in data:
+            merged.add(triple)
+    triples = len(merged)
+    # The vocabulary is merged in (not ont_graph, which pyshacl mixes in only
+    # with inference) so that class targets and predicate checks always work.
+    merged.parse(data=load_ontology().turtle, format="turtle")
     conforms, report, _text = pyshacl.validate(
-        data, shacl_graph=load_shapes(), ont_graph=onto, inference="none",
+        merged, shacl_graph=load_shapes(), inference="none",
         advanced=True, allow_warnings=True,
     )
     violations = []
@@ -626,7 +631,7 @@ def validate_graph(data) -> ValidationResult:
             message=str(report.value(result, SH.resultMessage) or ""),
         ))
     violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
-    return ValidationResult(conforms=bool(conforms), triples=len(data), violations=tuple(violations))
+    return ValidationResult(conforms=bool(conforms), triples=triples, violations=tuple(violations))
 
 
 def validate_file(path: str | Path, fmt: str | None = None) -> ValidationResult:
