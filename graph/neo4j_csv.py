@@ -15,7 +15,10 @@ Every file starts with its own typed header (``id:ID(Entity)``,
 ``start:long``, ``evidence_ids:string[]``), so the files are
 self-describing. Node ids live in three id spaces (``Entity``, ``Evidence``,
 ``Article``) and are also stored as the ``id`` property. Empty strings mean
-"no value" (``--ignore-empty-strings``); list elements are separated by
+"no value" (``--ignore-empty-strings``); the importer cannot write an empty
+list, so an entity without aliases gets no ``aliases`` property where the
+loader stores ``[]`` (and a statement without evidence, which a build never
+makes, no ``evidence_ids``); list elements are separated by
 U+001F, a character that cannot occur in names. Files whose fields contain
 line breaks (evidence sentences, titles) are listed for
 ``--multiline-fields`` so the importer only parses those slowly.
@@ -36,7 +39,7 @@ from pathlib import Path
 from ontology import Ontology, load_ontology
 from relgraph.errors import ExportError
 
-from .model import KnowledgeGraph
+from .model import Article, KnowledgeGraph
 
 ARRAY_DELIMITER = "\x1f"
 ARGS_FILE = "import.args"
@@ -175,15 +178,20 @@ def write_import_files(kg: KnowledgeGraph, directory: str | Path, ontology: Onto
             name = f"nodes-{labels[-1]}.csv"
             if name not in files:
                 plan.nodes.append((labels, name))
+            # As the loader: distinct alias texts other than the name, sorted.
+            aliases = sorted({text for text, _ in ent.aliases if text != ent.name})
             open_file(name, ENTITY_HEADER).write([
-                ent.id, ent.name, _array([text for text, _ in ent.aliases], f"entity {ent.id} aliases"),
+                ent.id, ent.name, _array(aliases, f"entity {ent.id} aliases"),
                 _opt(ent.wikidata), _opt(ent.lei), _opt(ent.ticker),
             ])
-        if kg.articles:
+        # The loader links every evidence to its article, creating a bare
+        # Article for a document the graph has no metadata for; so do we.
+        article_ids = set(kg.articles) | {ev.doc_id for ev in kg.evidence.values()}
+        if article_ids:
             plan.nodes.append((("Article",), "nodes-Article.csv"))
             f = open_file("nodes-Article.csv", ARTICLE_HEADER)
-            for aid in sorted(kg.articles):
-                a = kg.articles[aid]
+            for aid in sorted(article_ids):
+                a = kg.articles.get(aid) or Article(aid)
                 f.write([a.id, _opt(a.title), _opt(a.date), _opt(a.url), _opt(a.source)])
         if kg.evidence:
             plan.nodes.append((("Evidence",), "nodes-Evidence.csv"))
@@ -193,8 +201,7 @@ def write_import_files(kg: KnowledgeGraph, directory: str | Path, ontology: Onto
             for vid in sorted(kg.evidence):
                 ev = kg.evidence[vid]
                 f.write([ev.id, ev.text, str(ev.start), str(ev.end), ev.doc_id, _opt(ev.attributed_to)])
-                if ev.doc_id in kg.articles:
-                    links.write([ev.id, ev.doc_id])
+                links.write([ev.id, ev.doc_id])
 
         mentions: set[tuple[str, str]] = set()
         for sid in sorted(kg.statements):
@@ -205,8 +212,8 @@ def write_import_files(kg: KnowledgeGraph, directory: str | Path, ontology: Onto
                 plan.relationships.append((rtype, name))
             open_file(name, STATEMENT_HEADER).write([
                 st.subject, st.object, st.id, st.predicate, st.status, st.label, _opt(st.role),
-                repr(float(st.confidence)), str(st.evidence_count), _opt(st.first_seen), _opt(st.last_seen),
-                _array(list(st.evidence), f"statement {st.id} evidence"),
+                repr(float(st.confidence)), str(len(st.evidence)), _opt(st.first_seen), _opt(st.last_seen),
+                _array(sorted(st.evidence), f"statement {st.id} evidence"),
             ])
             for vid in st.evidence:
                 if vid in kg.evidence:

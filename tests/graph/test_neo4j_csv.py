@@ -12,6 +12,7 @@ import pytest
 
 from graph.model import Article, Entity, Evidence, KnowledgeGraph, Statement, evidence_id, statement_id
 from graph.neo4j_csv import ARGS_FILE, write_import_files
+from graph.neo4j_writer import read_graph
 from relgraph.errors import ExportError, OntologyError
 from tests.conftest import ROOT, required
 
@@ -34,9 +35,12 @@ def small_graph() -> KnowledgeGraph:
     s1 = statement_id("us-government", "sanctions", "hikvision", "considered", None)
     kg.statements[s1] = Statement(s1, "us-government", "sanctions", "hikvision", "considered",
                                   "considers-blacklisting", None, 0.85, [ev.id], "2019-05-22", "2019-05-22")
+    # Evidence from a document without Article metadata: the loader makes a bare Article.
+    ev2 = Evidence(evidence_id("wire-1", 5, 50), "wire-1", "Hikvision, based in China, said ...", 5, 50)
+    kg.evidence[ev2.id] = ev2
     s2 = statement_id("hikvision", "headquartered-in", "china", "asserted", None)
     kg.statements[s2] = Statement(s2, "hikvision", "headquartered-in", "china", "asserted",
-                                  "headquartered-in", None, 0.6, [])
+                                  "headquartered-in", None, 0.6, [ev2.id])
     return kg
 
 
@@ -55,9 +59,10 @@ def test_one_node_file_per_label_and_one_relationship_file_per_type(tmp_path):
         (("Entity", "GovernmentBody"), "nodes-GovernmentBody.csv"),
     ]
     assert [t for t, _ in plan.relationships] == ["HEADQUARTERED_IN", "IN_ARTICLE", "MENTIONS", "SANCTIONS"]
-    assert plan.node_count == 5
-    # 2 statements + 1 IN_ARTICLE + MENTIONS of the sanctions subject and object
-    assert plan.relationship_count == 5
+    # 3 entities, 2 articles (one bare), 2 evidence
+    assert plan.node_count == 7
+    # 2 statements + 2 IN_ARTICLE + 4 MENTIONS (subject and object of each statement)
+    assert plan.relationship_count == 8
     assert plan.multiline == ["nodes-Article.csv", "nodes-Evidence.csv"]
 
 
@@ -66,7 +71,7 @@ def test_fields_survive_a_csv_round_trip_with_typed_headers(tmp_path):
     gov = read_rows(tmp_path / "nodes-GovernmentBody.csv")
     assert gov[0] == ["id:ID(Entity)", "name", "aliases:string[]", "wikidata", "lei", "ticker"]
     assert gov[1][0] == "us-government"
-    assert gov[1][2].split("\x1f") == ["US", "美國政府", 'the "US"; Washington']
+    assert gov[1][2].split("\x1f") == ["US", 'the "US"; Washington', "美國政府"]
     company = read_rows(tmp_path / "nodes-Company.csv")
     assert company[1][1] == "Hangzhou Hikvision Digital Technology Co, Ltd"
     evidence = read_rows(tmp_path / "nodes-Evidence.csv")
@@ -153,7 +158,7 @@ def test_neo4j_admin_import_builds_the_loader_graph(tmp_path):
             gov = driver.execute_query(
                 "MATCH (n:Entity:GovernmentBody {id: 'us-government'}) RETURN n", database_="neo4j"
             ).records[0]["n"]
-            assert gov["aliases"] == ["US", "美國政府", 'the "US"; Washington']
+            assert gov["aliases"] == ["US", 'the "US"; Washington', "美國政府"]
             assert gov["wikidata"] == "Q48525" and gov.get("lei") is None
             rel = driver.execute_query(
                 "MATCH (:Entity {id: 'us-government'})-[r:SANCTIONS]->(:Entity:Company {id: 'hikvision'}) RETURN r",
@@ -175,5 +180,12 @@ def test_neo4j_admin_import_builds_the_loader_graph(tmp_path):
                 database_="neo4j",
             ).records[0]
             assert (counts["nodes"], counts["rels"]) == (plan.node_count, plan.relationship_count)
+            # The loader's reader sees the graph it would have written itself.
+            back = read_graph(driver, database="neo4j")
+            expected = small_graph()
+            for ent in expected.entities.values():
+                ent.aliases = [(t, None) for t in sorted({t for t, _ in ent.aliases if t != ent.name})]
+            expected.articles["wire-1"] = Article("wire-1")
+            assert back == expected
     finally:
         subprocess.run([str(script), "stop"], env=server_env, capture_output=True, text=True)
