@@ -174,7 +174,7 @@ def audit(
         if ids:
             groups.append((g.label, ids))
             if len(ids) > 1:
-                report.duplicates.extend(f"{g.label}: also {i}" for i in sorted(ids)[1:])
+                report.duplicates.extend(f"{g.label}: split over {', '.join(sorted(ids))}" for _ in range(len(ids) - 1))
     for a, b in apart:
         for name in (a, b):
             if name not in seen_names:

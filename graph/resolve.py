@@ -56,6 +56,10 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _EXPECTED_SAME_NAME = {frozenset({"Country", "GovernmentBody"}), frozenset({"Place", "GovernmentBody"}),
                        frozenset({"Place", "Country"})}
 _MAX_SLUG = 80
+# Types whose names made only of generic words ("Ministry of Foreign
+# Affairs", "Commerce Department") name a different body in each country,
+# so such a name identifies an entity only inside its own document.
+_SCOPED_TYPES = frozenset({"GovernmentBody", "Organization", "Company"})
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ class _Mention:
     zh: frozenset[str]
     alias_keys: frozenset[str]
     entry: str | None = None
+    atom: tuple[str, str, str] = ("", "", "")
 
 
 @dataclass
@@ -215,12 +220,13 @@ def _type_fits(mention_type: str, entry_type: str) -> bool:
     return mention_type == entry_type or (mention_type == "Place" and entry_type == "Country")
 
 
-def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The words of ``long`` around a contiguous occurrence of ``short``, or None."""
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words of ``long`` before and after the first occurrence of
+    ``short`` as a contiguous run, or None."""
     n = len(short)
     for i in range(len(long) - n + 1):
         if long[i:i + n] == short:
-            return long[:i] + long[i + n:]
+            return long[:i], long[i + n:]
     return None
 
 
@@ -250,6 +256,14 @@ class _Resolver:
         self.gaz = _Gazetteer(gazetteer, lexicon)
         self.m = _make_mentions(results, lexicon)
         self.warnings: list[str] = []
+        seen: dict[tuple[str, str], str] = {}
+        for m in self.m:
+            k = (m.doc_id, m.entity.name)
+            if k in seen:
+                self.warnings.append(
+                    f"{m.doc_id}: two entities named {m.entity.name!r} ({seen[k]}, {m.entity.type}); "
+                    "relations naming it resolve to the last one")
+            seen[k] = m.entity.type
         self.cands: dict[tuple[int, int], tuple[float, str]] = {}
         for m in self.m:
             gid = m.entity.gazetteer_id
@@ -262,10 +276,13 @@ class _Resolver:
                 m.entry = gid
                 m.type = self.gaz.by_id[gid].type
         self.uf = _UnionFind(self.m)
-        # Atoms: mentions with the same type and key; the unit of unmerge.
-        self.atoms: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # Atoms: mentions with the same type and key (and document, for a
+        # generic name without gazetteer entry); the unit of unmerge.
+        self.atoms: dict[tuple[str, str, str], list[int]] = defaultdict(list)
         for i, m in enumerate(self.m):
-            self.atoms[(m.type, m.ckey)].append(i)
+            scoped = m.entry is None and m.type in _SCOPED_TYPES and is_generic(m.key, self.lex)
+            m.atom = (m.type, m.ckey, m.doc_id if scoped else "")
+            self.atoms[m.atom].append(i)
 
     def candidate(self, a: int, b: int, score: float, reason: str) -> None:
         pair = (min(a, b), max(a, b))
@@ -295,14 +312,16 @@ class _Resolver:
         self._fuzzy()
 
     def _same_name_other_type(self) -> None:
-        by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for (etype, ckey), members in self.atoms.items():
-            by_key[ckey].append((etype, members[0]))
+        by_key: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+        for (etype, ckey, scope), members in self.atoms.items():
+            by_key[ckey].append((etype, scope, members[0]))
         for ckey, typed in by_key.items():
             for x in range(len(typed)):
                 for y in range(x + 1, len(typed)):
-                    (ta, a), (tb, b) = typed[x], typed[y]
-                    if frozenset({ta, tb}) not in _EXPECTED_SAME_NAME:
+                    (ta, sa, a), (tb, sb, b) = typed[x], typed[y]
+                    if ta == tb:
+                        self.candidate(a, b, 0.95, f"same generic name {self.m[a].entity.name!r} in different documents")
+                    elif frozenset({ta, tb}) not in _EXPECTED_SAME_NAME:
                         self.candidate(a, b, 1.0, f"same name, different types ({ta}, {tb})")
 
     def _short_names(self) -> None:
@@ -311,8 +330,8 @@ class _Resolver:
         for i, m in enumerate(self.m):
             for k in m.alias_keys:
                 alias_index[(m.type, k)].add(i)
-        token_index: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-        acronym_index: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        token_index: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
+        acronym_index: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
         for atom, members in self.atoms.items():
             key = self.m[members[0]].key
             if len(key) >= 2:
@@ -324,14 +343,14 @@ class _Resolver:
         # Technology" before "Dahua" looks for a unique longer name.
         order = sorted(self.atoms, key=lambda a: (-len(self.m[self.atoms[a][0]].key), a))
         for atom in order:
-            etype, ckey = atom
+            etype, ckey, _ = atom
             s = self.atoms[atom][0]
             key = self.m[s].key
             if not key:
                 continue
+            # A generic name attaches nowhere by itself; two or more generic
+            # words still make useful candidates.
             generic = is_generic(key, lex)
-            if generic and len(key) < 2:
-                continue
             # root -> (merge allowed, reason, representative mention)
             targets: dict[int, tuple[bool, str, int]] = {}
 
@@ -342,9 +361,9 @@ class _Resolver:
                 if r not in targets or (ok and not targets[r][0]):
                     targets[r] = (ok, reason, rep)
 
-            for i in alias_index.get(atom, ()):
+            for i in alias_index.get((etype, ckey), ()) if not generic or len(key) > 1 else ():
                 offer(i, True, f"{self.m[s].entity.name!r} is an alias of {self.m[i].entity.name!r}")
-            postings = [token_index.get((etype, t), set()) for t in key]
+            postings = [token_index.get((etype, t), set()) for t in key] if not generic or len(key) > 1 else []
             for other in set.intersection(*postings) if postings and all(postings) else ():
                 rep = self.atoms[other][0]
                 long = self.m[rep].key
@@ -355,14 +374,24 @@ class _Resolver:
                         continue
                     extra = ()
                 else:
-                    extra = _contains(long, key)
-                    if extra is None:
+                    found = _contains(long, key)
+                    if found is None:
                         continue
+                    lead, trail = found
+                    extra = lead + trail
                 differs = sorted(set(extra) & lex.distinguishing_words)
+                # Words after the short name name a unit ("Bloomberg
+                # Intelligence", "Huawei Marine") unless they are descriptors
+                # ("Dahua Technology"); words before it are usually a place
+                # ("Zhejiang Dahua").
+                qualifier = [w for w in (trail if etype != "Person" else ()) if w not in lex.generic_words]
+                short_of = f"short name {self.m[s].entity.name!r} of {self.m[rep].entity.name!r}"
                 if differs:
-                    offer(rep, False, f"short name {self.m[s].entity.name!r} of {self.m[rep].entity.name!r}, which adds {', '.join(differs)}")
+                    offer(rep, False, f"{short_of}, which adds {', '.join(differs)}")
+                elif qualifier:
+                    offer(rep, False, f"{short_of}, which adds the qualifier {' '.join(qualifier)}")
                 else:
-                    offer(rep, True, f"short name {self.m[s].entity.name!r} of {self.m[rep].entity.name!r}")
+                    offer(rep, True, short_of)
             surface = self.m[s].entity.name.replace(".", "")
             if len(key) == 1 and surface.isupper() and surface.isalpha() and 2 <= len(surface) <= 6:
                 for other in acronym_index.get((etype, key[0]), ()):
@@ -372,7 +401,8 @@ class _Resolver:
                 continue
             own_entry = uf.entry[uf.find(s)]
             mergeable = [r for r, (ok, _, _) in targets.items() if ok]
-            if len(targets) == 1 and mergeable and not generic:
+            # An acronym is specific even when its letters are a generic word ("US").
+            if len(targets) == 1 and mergeable and (not generic or targets[mergeable[0]][1].startswith("acronym")):
                 r = mergeable[0]
                 ok, reason, rep = targets[r]
                 # A gazetteer entity lists its names; a longer unknown name
@@ -404,18 +434,22 @@ class _Resolver:
             if len(atoms) < 2:
                 continue
             names = [" ".join(self.m[self.atoms[a][0]].key) for a in atoms]
-            scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=lex.fuzzy_candidate, workers=1)
+            # Word order counts for a merge ("Bank of China" is not "China
+            # Bank") but not for a candidate.
+            sorted_scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio, score_cutoff=lex.fuzzy_candidate, workers=1)
             for x in range(len(atoms)):
                 for y in range(x + 1, len(atoms)):
-                    score = float(scores[x][y])
-                    if score < lex.fuzzy_candidate:
+                    if float(sorted_scores[x][y]) < lex.fuzzy_candidate:
                         continue
+                    score = max(float(fuzz.ratio(names[x], names[y])), float(sorted_scores[x][y]))
+                    in_order = float(fuzz.ratio(names[x], names[y]))
                     a, b = self.atoms[atoms[x]][0], self.atoms[atoms[y]][0]
                     if uf.find(a) == uf.find(b):
                         continue
                     ka, kb = self.m[a].key, self.m[b].key
                     sure = (
-                        score >= lex.fuzzy_merge and etype != "Person" and len(ka) == len(kb)
+                        in_order >= lex.fuzzy_merge and etype != "Person" and len(ka) == len(kb)
+                        and atoms[x][2] == atoms[y][2] == ""
                         and min(len(atoms[x][1]), len(atoms[y][1])) >= lex.fuzzy_min_length
                         and re.sub(r"\D", "", names[x]) == re.sub(r"\D", "", names[y])
                         and set(ka) & lex.distinguishing_words == set(kb) & lex.distinguishing_words
@@ -527,9 +561,9 @@ class _Builder:
             return [x for x in clusters if x.members] + [new]
         elif d.action == "unmerge":
             old_id = ids[where[d.ids[0]]]
-            parts: dict[tuple[str, str], set[int]] = defaultdict(set)
+            parts: dict[tuple[str, str, str], set[int]] = defaultdict(set)
             for i in c.members:
-                parts[(self.m[i].type, self.m[i].ckey)].add(i)
+                parts[self.m[i].atom].add(i)
             new = []
             for members in sorted(parts.values(), key=min):
                 entry = c.entry if any(self.m[i].entry == c.entry for i in members) else None
