@@ -1,0 +1,288 @@
+"""Security: text from articles stays data all the way through (embedded
+store, Neo4j, prepared queries, RDF export); labels and relationship types
+come only from the ontology; credentials are never printed; servers bind
+127.0.0.1 only."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from graph.model import Entity, KnowledgeGraph, Statement
+from graph.store import EmbeddedStore
+from ontology import load_ontology, parse_ontology
+from relgraph.config import Neo4jSettings
+from relgraph.errors import OntologyError
+
+from . import synthetic
+from .conftest import ROOT, assert_no_traceback, cli_env, run_cli
+
+# Names an attacker (or a badly scraped page) could put into an article.
+HOSTILE = [
+    "Robert'); DROP TABLE companies;--",
+    'Acme"}) MATCH (n) DETACH DELETE n //',
+    "Evil` Corp`) DETACH DELETE n WITH 1 AS x MATCH (m:`Entity",
+    "{name: 'Injected', id: 'admin'} Holdings",
+    "$rows $entity Partners",
+    "Quote\"Double'Single\\Backslash Industries",
+    "Turtle <http://evil.example/x> ; a rg:Company . @prefix x: <y> Ltd",
+    "SPARQL } ; DROP ALL ; INSERT DATA { <a> <b> <c> } Trading",
+    "Control\x07Bell\x1b[31mEscape\tTab\rReturn Co",
+    "Nul\x00Byte Ventures",
+    "Newline\nIn Name Group",
+    "\u202eRTL override\u200b zero-width Fund",
+    "<script>alert('x')</script> Media",
+    "Long " + "Name" * 500 + " Company",  # 2 kB
+]
+# Beyond the 8 kB key limit of Neo4j's RANGE index on Entity.name.
+HUGE_NAME = "Huge " + "Name" * 5000 + " Company"
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory):
+    """A store whose entities are exactly the hostile names."""
+    path = tmp_path_factory.mktemp("hostile") / "store"
+    kg = synthetic.write_store(path, synthetic.results(len(HOSTILE), 3, names=HOSTILE, seed=3))
+    return path, kg
+
+
+def test_hostile_names_survive_resolution_and_the_embedded_store(hostile_store):
+    path, kg = hostile_store
+    names = {e.name for e in kg.entities.values()}
+    assert names == set(HOSTILE)
+    id_re = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+    assert all(id_re.match(i) for i in kg.entities), sorted(kg.entities)
+    assert EmbeddedStore(path).read_graph() == kg
+
+
+@pytest.mark.parametrize("fmt,parsers", [
+    ("ttl", ("turtle", ox.RdfFormat.TURTLE)),
+    ("nt", ("nt", ox.RdfFormat.N_TRIPLES)),
+    ("nq", ("nquads", ox.RdfFormat.N_QUADS)),
+    ("jsonld", ("json-ld", None)),
+])
+def test_hostile_names_round_trip_through_rdf_export(tmp_path, hostile_store, fmt, parsers):
+    from graph.rdf import export_store
+
+    path, kg = hostile_store
+    out = tmp_path / f"graph.{fmt}"
+    summary = export_store(path, fmt, str(out), include_ontology=False)
+    rdflib_format, ox_format = parsers
+    g = rdflib.Dataset() if fmt == "nq" else rdflib.Graph()
+    g.parse(out, format=rdflib_format)
+    triples = len(g) if fmt != "nq" else sum(1 for _ in g.quads())
+    labels = {str(o) for _, _, o in g.triples((None, rdflib.RDFS.label, None))} if fmt != "nq" else \
+        {str(q[2]) for q in g.quads((None, rdflib.RDFS.label, None, None))}
+    assert set(HOSTILE) <= labels
+    assert triples == summary.triples
+    if ox_format is not None:
+        parsed = list(ox.parse(path=str(out), format=ox_format))
+        assert len(parsed) == summary.triples
+        ox_labels = {q.object.value for q in parsed if q.predicate.value == str(rdflib.RDFS.label)}
+        assert set(HOSTILE) <= ox_labels
+    # Nothing the names said became a statement: no triple mentions evil.example as IRI.
+    assert not any("evil.example" in str(t[0]) or "evil.example" in str(t[1]) for t in g.triples((None, None, None))) \
+        if fmt != "nq" else True
+
+
+def _settings_for(neo4j_db) -> Neo4jSettings:
+    import os
+
+    return Neo4jSettings.from_env({k: v for k, v in os.environ.items() if k.startswith("NEO4J_")}).override(
+        uri=neo4j_db.uri, database=neo4j_db.database)
+
+
+def test_hostile_names_round_trip_through_neo4j_and_prepared_queries(hostile_store, neo4j_db):
+    from graph.neo4j_writer import load_into_neo4j, read_graph
+    from queries.catalog import load_catalog
+    from queries.runner import run_cypher, run_sparql
+
+    path, kg = hostile_store
+    load_into_neo4j(kg, _settings_for(neo4j_db))
+    names = {r["n"] for r in neo4j_db.run("MATCH (e:Entity) RETURN e.name AS n")}
+    assert names == set(HOSTILE)
+    back = read_graph(neo4j_db.driver, database=neo4j_db.database)
+    assert {k: (e.name, e.type) for k, e in back.entities.items()} == {k: (e.name, e.type) for k, e in kg.entities.items()}
+    assert back.statements == kg.statements
+    assert {k: v.text for k, v in back.evidence.items()} == {k: v.text for k, v in kg.evidence.items()}
+
+    query = load_catalog().get("relations")
+    store = EmbeddedStore(path)
+    for name in HOSTILE:
+        params = query.bind({"entity": name})
+        neo = run_cypher(query, params, neo4j_db.driver, neo4j_db.database)
+        emb = run_sparql(query, params, store.sparql)
+        assert neo.rows, f"no relations found for {name[:60]!r}"
+        assert all(name in (r["subject"], r["object"]) for r in neo.records())
+        assert neo.rows == emb.rows
+    # The queries changed nothing.
+    assert neo4j_db.node_count() == len(kg.entities) + len(kg.evidence) + len(kg.articles)
+
+
+@pytest.mark.xfail(strict=True, reason="Neo4j refuses the load: 'Property value is too large to index' (RANGE index "
+                   "entity_name, 8 kB key limit). Fix: graph/neo4j_writer.schema_statements creates TEXT indexes for "
+                   "names (CREATE TEXT INDEX ... ON (n.name)), or extraction/resolution caps entity names")
+def test_huge_entity_name_loads_into_neo4j(tmp_path, neo4j_db):
+    from graph.neo4j_writer import load_into_neo4j
+
+    kg = synthetic.write_store(tmp_path / "store", synthetic.results(2, 2, names=[HUGE_NAME, "Plain Name Co", "Other Co"]))
+    load_into_neo4j(kg, _settings_for(neo4j_db))
+    assert HUGE_NAME in {r["n"] for r in neo4j_db.run("MATCH (e:Entity) RETURN e.name AS n")}
+
+
+def _tiny_graph(**statement_changes) -> KnowledgeGraph:
+    kg = KnowledgeGraph()
+    kg.entities["company-a"] = Entity("company-a", "A", "Company")
+    kg.entities["company-b"] = Entity("company-b", "B", "Company")
+    st = Statement(id="s1", subject="company-a", predicate="sues", object="company-b", status="asserted",
+                   label="sues", role=None, confidence=0.9)
+    kg.statements["s1"] = replace(st, **statement_changes)
+    return kg
+
+
+@pytest.mark.parametrize("change", [
+    {"predicate": "SUES]->(o) WITH o MATCH (n) DETACH DELETE n //"},
+    {"predicate": "owns"},
+    {"status": "'}) DETACH DELETE n //"},
+])
+def test_predicate_or_status_outside_the_ontology_is_refused_before_any_query(neo4j_db, change):
+    from graph.neo4j_writer import load
+
+    neo4j_db.run("CREATE (:Sentinel {id: 'keep'})")
+    with pytest.raises(OntologyError) as info:
+        load(neo4j_db.driver, _tiny_graph(**change), database=neo4j_db.database)
+    assert "valid" in str(info.value)
+    # Refused before the first write: not even the two valid entities were merged.
+    assert [r["labels"] for r in neo4j_db.run("MATCH (n) RETURN labels(n) AS labels")] == [["Sentinel"]]
+
+
+def test_entity_type_outside_the_ontology_is_refused(neo4j_db):
+    from graph.neo4j_writer import load
+
+    kg = _tiny_graph()
+    kg.entities["company-b"].type = "Company:Admin {x: 1})"
+    with pytest.raises(OntologyError):
+        load(neo4j_db.driver, kg, database=neo4j_db.database)
+    assert neo4j_db.node_count() == 0
+
+
+@pytest.mark.parametrize("field,value", [
+    ("rg:neo4jType", '"SANCTIONS]->() DETACH DELETE n //"'),
+    ("rg:neo4jType", '"sanctions"'),
+    ("rg:neo4jType", '"SANC`TIONS"'),
+])
+def test_ontology_with_unsafe_neo4j_names_is_refused(field, value):
+    ttl = load_ontology().turtle
+    pattern = re.compile(r'(rg:neo4jType\s+)"SANCTIONS"')
+    assert pattern.search(ttl), "the bundled ontology changed shape; update this test"
+    hostile = pattern.sub(lambda m: m.group(1) + value, ttl, count=1)
+    with pytest.raises(OntologyError) as info:
+        parse_ontology(hostile, source="hostile.ttl")
+    assert "hostile.ttl" in str(info.value)
+
+
+def test_schema_and_load_queries_use_only_ontology_names():
+    from graph.neo4j_writer import schema_statements
+
+    onto = load_ontology()
+    allowed = {et.neo4j_label for et in onto.entity_types.values()} | {"Entity", "Evidence", "Article"}
+    types = {p.neo4j_type for p in onto.predicates.values()}
+    for stmt in schema_statements(onto):
+        for name in re.findall(r"\(n:(\w+)\)", stmt):
+            assert name in allowed, stmt
+        for name in re.findall(r"\[r:(\w+)\]", stmt):
+            assert name in types, stmt
+
+
+# --- credentials -----------------------------------------------------------------------------
+
+
+def _all_text_under(path: Path) -> str:
+    return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in path.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("how", ["environment", "option", "dotenv"])
+def test_password_never_appears_in_output_or_files(tmp_path, fault_server, how):
+    store = tmp_path / "store"
+    synthetic.write_store(store, synthetic.results(4, 3))
+    cwd = tmp_path / "work"
+    cwd.mkdir()
+    env = cli_env(NEO4J_URI=fault_server.uri, NEO4J_USER="neo4j")
+    args = ["--store", str(store), "load"]
+    if how == "environment":
+        env["NEO4J_PASSWORD"] = fault_server.password
+    elif how == "option":
+        args += ["--password", fault_server.password]
+    else:
+        (cwd / ".env").write_text(f"NEO4J_PASSWORD={fault_server.password}\n", encoding="utf-8")
+    ok = run_cli(*args, cwd=cwd, env=env, timeout=180)
+    assert ok.returncode == 0, ok.stderr
+    bad = run_cli("--store", str(store), "load", "--uri", "bolt://127.0.0.1:1", "--password", fault_server.password,
+                  cwd=cwd, env=cli_env(), timeout=120)
+    assert bad.returncode != 0
+    assert_no_traceback(bad)
+    for proc in (ok, bad):
+        assert fault_server.password not in proc.stdout + proc.stderr
+    files = _all_text_under(store) + _all_text_under(cwd).replace(f"NEO4J_PASSWORD={fault_server.password}", "")
+    assert fault_server.password not in files
+
+
+def test_no_credentials_in_tracked_files():
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert ".env" not in tracked
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".env"], cwd=ROOT)
+    assert ignored.returncode == 0, ".env must be in .gitignore"
+    assignment = re.compile(r"NEO4J_(?:PASSWORD|AUTH)\s*[=:]\s*['\"]?([^\s'\"$<{}]+)")
+    suspicious = []
+    for name in tracked:
+        p = ROOT / name
+        if p.suffix in {".py", ".md", ".yml", ".yaml", ".toml", ".env", ".example", ".sh", ""} and p.is_file():
+            for m in assignment.finditer(p.read_text(encoding="utf-8", errors="replace")):
+                if m.group(1).lower() not in {"none", "neo4j/", "changeme", "change-me"} and "tests/reliability" not in name:
+                    suspicious.append(f"{name}: {m.group(0)}")
+    assert suspicious == []
+
+
+# --- servers bind 127.0.0.1 ------------------------------------------------------------------
+
+
+def test_local_neo4j_config_binds_loopback_only(fault_server):
+    conf = (fault_server.home / "conf" / "neo4j.conf").read_text(encoding="utf-8")
+    addresses = dict(re.findall(r"^(server\.[\w.]*(?:listen|advertised)_address)=(.*)$", conf, re.M))
+    assert addresses["server.default_listen_address"] == "127.0.0.1"
+    for key, value in addresses.items():
+        assert value.split(":")[0] == "127.0.0.1", f"{key}={value}"
+
+
+def test_running_neo4j_listens_on_loopback_only(fault_server):
+    pid = fault_server.pid()
+    assert pid is not None
+    out = subprocess.run(["ss", "-Hltnp"], capture_output=True, text=True, check=True).stdout
+    mine = [ln for ln in out.splitlines() if f"pid={pid}," in ln]
+    assert mine, out
+    for line in mine:
+        local = line.split()[3]
+        host = local.rsplit(":", 1)[0].strip("[]")
+        assert host in {"127.0.0.1", "::ffff:127.0.0.1", "::1"}, line
+    ports = {int(ln.split()[3].rsplit(":", 1)[1]) for ln in mine}
+    assert {fault_server.bolt_port, fault_server.http_port} <= ports
+
+
+def test_docker_compose_publishes_on_loopback_only():
+    path = ROOT / "docker-compose.yml"
+    if not path.exists():
+        pytest.skip("no docker-compose.yml yet")
+    import yaml
+
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name, service in (spec.get("services") or {}).items():
+        for port in service.get("ports") or []:
+            text = port if isinstance(port, str) else str(port.get("host_ip", "")) + ":" + str(port.get("published", ""))
+            assert text.startswith("127.0.0.1:"), f"service {name} publishes {port!r} beyond this machine"
