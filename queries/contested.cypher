@@ -1,0 +1,31 @@
+// title: Contested relations
+// answers: Pairs of relations between the same subject and object with the same predicate where one is denied and the other is not ("asserted-and-denied"), or one was considered, planned or threatened and the other is asserted or completed ("considered-then-done").
+// param: entity: string = null -- only pairs involving this entity (id, name or alias)
+// column: subject: string -- subject name
+// column: subject_id: string -- subject entity id
+// column: predicate: string -- ontology predicate key
+// column: object: string -- object name
+// column: object_id: string -- object entity id
+// column: kind: string -- asserted-and-denied or considered-then-done
+// column: relation_status: string -- status of the first relation (the claim, or the intention)
+// column: other_status: string -- status of the second (the denial, or the realisation)
+// column: relation_id: string -- id of the first relation
+// column: other_relation_id: string -- id of the second relation
+// order: subject_id, predicate, object_id, kind, relation_id, other_relation_id
+MATCH (s:Entity)-[r1]->(o:Entity)<-[r2]-(s)
+WHERE r1.evidence_ids IS NOT NULL AND r2.evidence_ids IS NOT NULL
+  AND r1.predicate = r2.predicate AND r1.id <> r2.id
+WITH s, o, r1, r2,
+     CASE
+       WHEN r1.status <> 'denied' AND r2.status = 'denied' THEN 'asserted-and-denied'
+       WHEN r1.status IN ['considered', 'planned', 'threatened'] AND r2.status IN ['asserted', 'completed']
+         THEN 'considered-then-done'
+     END AS kind
+WHERE kind IS NOT NULL
+  AND ($entity IS NULL
+       OR any(x IN [s, o] WHERE x.id = $entity OR toLower(x.name) = toLower($entity)
+              OR any(a IN coalesce(x.aliases, []) WHERE toLower(a) = toLower($entity))))
+RETURN s.name AS subject, s.id AS subject_id, r1.predicate AS predicate, o.name AS object, o.id AS object_id,
+       kind, r1.status AS relation_status, r2.status AS other_status, r1.id AS relation_id,
+       r2.id AS other_relation_id
+ORDER BY subject_id, predicate, object_id, kind, relation_id, other_relation_id

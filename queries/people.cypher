@@ -1,0 +1,22 @@
+// title: People of an organization
+// answers: The people who work for an organization (company, government body, organization or country), with their roles.
+// param: organization: string -- entity id, name or alias (case-insensitive)
+// column: person: string -- person name
+// column: person_id: string -- person entity id
+// column: role: string -- role (CEO, spokesman, minister, ...), or null
+// column: relation_status: string -- status of the works-for relation
+// column: employer: string -- organization name
+// column: employer_id: string -- organization entity id
+// column: evidence_count: integer -- number of evidence sentences
+// column: first_seen: date -- earliest article date, or null
+// column: last_seen: date -- latest article date, or null
+// column: relation_id: string -- relation id
+// order: employer_id, person_id, relation_id
+MATCH (o:Entity)
+WHERE o.id = $organization OR toLower(o.name) = toLower($organization)
+   OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = toLower($organization))
+MATCH (p:Entity)-[r:WORKS_FOR]->(o)
+RETURN p.name AS person, p.id AS person_id, r.role AS role, r.status AS relation_status,
+       o.name AS employer, o.id AS employer_id, r.evidence_count AS evidence_count,
+       r.first_seen AS first_seen, r.last_seen AS last_seen, r.id AS relation_id
+ORDER BY employer_id, person_id, relation_id

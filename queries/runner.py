@@ -1,0 +1,170 @@
+"""Run prepared queries on the embedded store (SPARQL) or on Neo4j (Cypher).
+
+Both runners return a :class:`Result` with the columns the query header
+declares, in that order, and values of the declared types (dates as ISO
+strings), so the two backends answer with identical rows.
+
+Parameters travel only as parameters: Cypher ``$name`` parameters of
+``session.execute_read``, and RDF terms bound by
+:meth:`graph.store.EmbeddedStore.sparql`. A user's text never becomes query
+text.
+
+Example::
+
+    result = run_query("sanctions", {"status": "considered"}, backend="embedded", settings=Settings.from_env())
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from queries.catalog import Query, load_catalog
+from relgraph.errors import ConfigError, QueryError
+
+BACKENDS = ("embedded", "neo4j")
+FORMATS = ("table", "json", "csv")
+
+# A SPARQL runner: (query text, bindings) -> rows of Python values.
+SparqlFn = Callable[[str, Mapping[str, Any]], list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Result:
+    """Rows of one query run.
+
+    query: the prepared query. params: the bound parameters.
+    columns: column names (the header's). rows: one tuple per row.
+    """
+
+    query: Query
+    params: Mapping[str, Any]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name."""
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+def _value(value: Any, ctype: str) -> Any:
+    """A backend value as the declared column type."""
+    if value is None:
+        return None
+    if ctype == "date":
+        return value.iso_format() if hasattr(value, "iso_format") else str(value)[:10]
+    if ctype == "integer":
+        return int(value)
+    if ctype == "float":
+        return float(value)
+    if ctype == "boolean":
+        return bool(value)
+    return str(value)
+
+
+def _shape(query: Query, raw: list[Mapping[str, Any]]) -> tuple[tuple[Any, ...], ...]:
+    return tuple(tuple(_value(r.get(c.name), c.type) for c in query.columns) for r in raw)
+
+
+def run_sparql(query: Query, params: Mapping[str, Any], sparql: SparqlFn) -> Result:
+    """Run the query's SPARQL with bound parameters.
+
+    query: the prepared query.
+    params: parameters as :meth:`Query.bind` returns them.
+    sparql: the store's runner, e.g. ``EmbeddedStore(path).sparql``; it binds
+        every given value as an RDF term. Unset parameters stay unbound.
+    """
+    bindings = {k: v for k, v in params.items() if v is not None and k != "limit"}
+    raw = sparql(query.sparql, bindings)
+    rows = _shape(query, raw)
+    if "limit" in params and params["limit"] is not None:
+        # SPARQL's LIMIT takes no variable; the rows are already in the query's order.
+        rows = rows[: params["limit"]]
+    return Result(query, dict(params), query.column_names, rows)
+
+
+def run_cypher(query: Query, params: Mapping[str, Any], driver, database: str | None = None) -> Result:
+    """Run the query's Cypher in a read transaction with parameters.
+
+    query: the prepared query.
+    params: parameters as :meth:`Query.bind` returns them (all declared ones).
+    driver: an open Neo4j driver.
+    database: database name, None for the server default.
+    """
+    def work(tx):
+        return [rec.data() for rec in tx.run(query.cypher, dict(params))]
+
+    with driver.session(database=database) as session:
+        raw = session.execute_read(work)
+    return Result(query, dict(params), query.column_names, _shape(query, raw))
+
+
+def run_query(name: str, params: Mapping[str, Any], *, backend: str = "embedded", settings=None) -> Result:
+    """Run a prepared query by name (what ``relgraph query`` runs).
+
+    name: query name (``relgraph queries`` lists them).
+    params: parameter values; strings are converted to the declared types.
+    backend: ``embedded`` (the store at ``settings.store``) or ``neo4j``.
+    settings: relgraph Settings; None reads the environment.
+    """
+    from relgraph.config import Settings
+
+    settings = settings or Settings.from_env()
+    query = load_catalog().get(name)
+    bound = query.bind(params)
+    if backend == "embedded":
+        from graph.store import EmbeddedStore
+
+        return run_sparql(query, bound, EmbeddedStore(settings.store).sparql)
+    if backend == "neo4j":
+        from graph.neo4j_writer import connect
+
+        driver = connect(settings.neo4j)
+        try:
+            return run_cypher(query, bound, driver, settings.neo4j.database)
+        finally:
+            driver.close()
+    raise ConfigError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
+
+
+def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``key=value`` strings from the command line as a dict.
+
+    pairs: the ``--param`` values.
+    """
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param {pair!r}: write key=value, e.g. --param entity=Hikvision")
+        out[key.strip()] = value
+    return out
+
+
+def render(result: Result, fmt: str) -> str:
+    """The result as ``json`` (a list of objects), ``csv`` (with header) or ``table`` text.
+
+    result: rows to render. fmt: one of FORMATS.
+    """
+    if fmt == "json":
+        return json.dumps(result.records(), ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(result.columns)
+        w.writerows(["" if v is None else v for v in row] for row in result.rows)
+        return buf.getvalue().rstrip("\n")
+    if fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*result.columns, title=f"{result.query.name}: {len(result.rows)} row(s)", title_justify="left")
+        for row in result.rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        buf = io.StringIO()
+        Console(file=buf, width=max(80, min(240, 20 * len(result.columns))), highlight=False).print(table)
+        return buf.getvalue().rstrip("\n")
+    raise ConfigError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
