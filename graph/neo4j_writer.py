@@ -188,6 +188,10 @@ class LoadSummary:
     batches: int = 0
     by_type: dict[str, int] = field(default_factory=dict)
 
+    def __str__(self) -> str:
+        return (f"{self.entities} entities, {self.relationships} relationships, {self.evidence} evidence, "
+                f"{self.articles} articles, {self.mentions} mentions in {self.batches} batches")
+
     def lines(self) -> list[str]:
         """Human-readable lines for the command line."""
         out = [
@@ -344,6 +348,10 @@ class RetractSummary:
     relationships_deleted: int = 0
     relationships_updated: int = 0
     entities_deleted: int = 0
+
+    def __str__(self) -> str:
+        return (f"{self.evidence} evidence, {self.articles} article(s), {self.relationships_deleted} relationships "
+                f"deleted ({self.relationships_updated} updated), {self.entities_deleted} entities deleted")
 
 
 def retract(driver, doc_id: str, *, database: str | None = None) -> RetractSummary:

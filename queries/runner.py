@@ -168,3 +168,38 @@ def render(result: Result, fmt: str) -> str:
         Console(file=buf, width=max(80, min(240, 20 * len(result.columns))), highlight=False).print(table)
         return buf.getvalue().rstrip("\n")
     raise ConfigError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def query_text(name: str, params: tuple[str, ...] | list[str], *, backend: str, fmt: str, settings) -> str:
+    """Run a prepared query from ``key=value`` strings and render it (``relgraph query``).
+
+    name: query name. params: ``key=value`` strings.
+    backend: ``embedded`` or ``neo4j``. fmt: one of FORMATS.
+    settings: relgraph Settings.
+    """
+    return render(run_query(name, parse_params(params), backend=backend, settings=settings), fmt)
+
+
+def catalog_listing(fmt: str = "table") -> str:
+    """The catalog as a table (name, title, parameters) or JSON (``relgraph queries``).
+
+    fmt: ``table`` or ``json``.
+    """
+    catalog = load_catalog()
+    if fmt == "json":
+        return json.dumps([
+            {"name": q.name, "title": q.title, "answers": q.answers,
+             "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default, "doc": p.doc}
+                        for p in q.params],
+             "columns": [{"name": c.name, "type": c.type, "doc": c.doc} for c in q.columns]}
+            for q in catalog
+        ], ensure_ascii=False, indent=2)
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("name", "title", "params", title=f"{len(catalog)} prepared queries", title_justify="left")
+    for q in catalog:
+        table.add_row(q.name, q.title, ", ".join(p.describe() for p in q.params) or "-")
+    buf = io.StringIO()
+    Console(file=buf, width=140, highlight=False).print(table)
+    return buf.getvalue().rstrip("\n")

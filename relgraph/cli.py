@@ -60,6 +60,34 @@ def cli(ctx: click.Context, store: Path | None, model: str | None) -> None:
 # options and calls one library function.
 
 # === extract ===================================================================
+
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
+              help="jsonl: one relation per line (the output contract); table: for people.")
+@click.option("--explain", is_flag=True, help="Print dropped candidates and why to stderr.")
+@click.option("--strict", is_flag=True, help="Stop at the first unreadable input instead of warning.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Documents per spaCy batch.")
+@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True, help="Parser processes.")
+@click.pass_context
+def extract_cmd(ctx: click.Context, paths, fmt, explain, strict, batch_size, processes) -> int:
+    """Extract typed, evidenced relations from text files, JSONL or stdin (-).
+
+    Directories are read recursively (.txt, .md, .jsonl). Unreadable inputs
+    are reported one line each on stderr; the exit status is then 1.
+
+    \b
+    Example:
+      relgraph extract examples/seed-news.txt
+      relgraph extract news/ --format table --explain
+      cat article.txt | relgraph extract -
+    """
+    from extraction.report import run_extract
+
+    return run_extract(paths, model=_settings(ctx).model, fmt=fmt, explain=explain, strict=strict,
+                       batch_size=batch_size, processes=processes)
+
 # === eval ======================================================================
 
 
@@ -175,7 +203,100 @@ def retract_cmd(ctx: click.Context, doc_id: str, in_neo4j: bool, uri, user, pass
     )
     if result.neo4j is not None:
         ui.out.print(f"neo4j: {result.neo4j}", markup=False)
+@cli.command("load")
+@neo4j_options
+@click.option("--batch-size", type=click.IntRange(1, 100000), default=2000, show_default=True, help="Rows per write transaction.")
+@click.pass_context
+def load_cmd(ctx: click.Context, uri, user, password, database, batch_size: int) -> None:
+    """Load the embedded store's graph into Neo4j: constraints and indexes
+    from the ontology, then batched idempotent MERGE writes. Loading again
+    changes nothing; after a new build it adds evidence and updates counts.
+
+    \b
+    Example:
+      scripts/neo4j start && eval "$(scripts/neo4j env)"
+      relgraph build examples/
+      relgraph load
+      relgraph load --uri bolt://db:7687 --database news --batch-size 5000
+    """
+    import dataclasses
+
+    from graph.neo4j_writer import load_store
+    from relgraph import ui
+
+    settings = dataclasses.replace(_settings(ctx), neo4j=neo4j_settings(ctx, uri, user, password, database))
+    summary = load_store(settings, batch_size=batch_size)
+    ui.out.print(f"loaded into {settings.neo4j.redacted()}:", markup=False)
+    for line in summary.lines():
+        ui.out.print("  " + line, markup=False)
 # === queries / query / analyze ==================================================
+@cli.command("queries")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
+def queries_cmd(fmt: str) -> None:
+    """List the prepared queries: name, title and parameters.
+
+    \b
+    Example:
+      relgraph queries
+      relgraph query relations --param entity=Hikvision
+    """
+    from queries.runner import catalog_listing
+    from relgraph import ui
+
+    ui.out.print(catalog_listing(fmt), markup=False)
+
+
+@cli.command("query")
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeat for several.")
+@click.option("--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True, help="Run SPARQL on the embedded store or Cypher on Neo4j.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True, help="Output format.")
+@neo4j_options
+@click.pass_context
+def query_cmd(ctx: click.Context, name: str, params, backend: str, fmt: str, uri, user, password, database) -> None:
+    """Run the prepared query NAME (see relgraph queries). Both backends
+    give the same rows; values are passed as parameters, never as query text.
+
+    \b
+    Example:
+      relgraph query sanctions --param status=considered
+      relgraph query paths -p source=Hikvision -p target=Huawei -p max_hops=3
+      relgraph query evidence -p subject=US -p object=Hikvision --backend neo4j --format json
+    """
+    import dataclasses
+
+    from queries.runner import query_text
+
+    settings = dataclasses.replace(_settings(ctx), neo4j=neo4j_settings(ctx, uri, user, password, database))
+    click.echo(query_text(name, params, backend=backend, fmt=fmt, settings=settings))
+
+
+@cli.command("analyze")
+@click.option("--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True, help="Read the graph from the embedded store or from Neo4j.")
+@click.option("--entity", help="Analyse only the neighbourhood of this entity (id, name or alias).")
+@click.option("--hops", type=click.IntRange(1, 10), default=2, show_default=True, help="Radius of the --entity neighbourhood.")
+@click.option("--top", type=click.IntRange(1, 10000), default=10, show_default=True, help="Entities listed per measure.")
+@click.option("--graphml", type=click.Path(dir_okay=False), help="Write the analysed graph as GraphML.")
+@click.option("--gexf", type=click.Path(dir_okay=False), help="Write the analysed graph as GEXF (Gephi).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
+@neo4j_options
+@click.pass_context
+def analyze_cmd(ctx: click.Context, backend, entity, hops, top, graphml, gexf, fmt, uri, user, password, database) -> None:
+    """Network analytics with networkx: PageRank, degree centrality,
+    communities and shortest connecting paths; optional GraphML/GEXF export.
+
+    \b
+    Example:
+      relgraph analyze --top 5
+      relgraph analyze --entity Hikvision --hops 2 --graphml hikvision.graphml
+      relgraph analyze --backend neo4j --gexf relgraph.gexf
+    """
+    import dataclasses
+
+    from graph.analytics import report_text
+
+    settings = dataclasses.replace(_settings(ctx), neo4j=neo4j_settings(ctx, uri, user, password, database))
+    click.echo(report_text(settings, fmt=fmt, backend=backend, entity=entity, hops=hops, top=top, graphml=graphml, gexf=gexf))
 # === export / validate ==========================================================
 
 
