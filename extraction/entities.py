@@ -38,6 +38,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]{1,9}$")
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 PRONOUNS = {"it", "its"}
+_BREAKS = {"to", "from", "by", "with", "in", "on", "at", "over", "after", "said", "says"}
 
 
 def normalize(text: str) -> str:
@@ -117,13 +118,19 @@ class EntityLinker:
         return out
 
     def type_of(self, name: str, label: str) -> str:
-        """Ontology type of a mention from its words and spaCy label."""
-        if label == "PERSON":
-            return "Person"
+        """Ontology type of a mention from its words and spaCy label.
+
+        name: the mention text. label: its spaCy label (ORG, FAC, GPE, LOC, PERSON).
+        """
         key = normalize(name)
+        words = [w.rstrip(".") for w in key.split()]
+        if words and words[-1] in self.suffixes:
+            return "Company"  # a legal suffix beats every other cue ("Design Institute Corp")
         if label in ("GPE", "LOC"):
             return "Country" if key in self.countries else "Place"
-        words = {w.rstrip(".") for w in key.split()}
+        if label == "PERSON" and not any(set(words) & cues for _, cues in self.cues):
+            return "Person"
+        words = set(words)
         for t, cues in self.cues:
             if words & cues or any(" " in c and c in key for c in cues):
                 return t
@@ -158,10 +165,14 @@ class DocEntities:
         for ent in doc.ents:
             if ent.label_ not in LABELS or ent.start in consumed:
                 continue
-            if not any(t.is_alpha for t in ent) or _CJK.search(ent.text):
+            if not any(ch.isalpha() for ch in ent.text) or _CJK.search(ent.text):
                 continue
             start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
             end = ent.end
+            for k in range(start + 1, end):
+                if doc[k].lower_ in _BREAKS and doc[k].is_lower:
+                    end = k  # NER ran two names together: "Humongous Co to Southridge Corp"
+                    break
             if end - 1 > start and doc[end - 1].tag_ == "POS":
                 end -= 1
             if start >= end:

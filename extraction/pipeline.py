@@ -31,7 +31,7 @@ from .entities import EntityLinker
 from .gazetteer import GazetteerEntry, load_gazetteer
 from .records import Document, DocumentResult
 from .relations import RelationFinder
-from .rules import load_rules
+from .rules import Rules, load_rules
 
 
 @Language.component("relgraph_newline_sentences")
@@ -60,6 +60,24 @@ def load_model(name: str) -> Language:
         ) from exc
 
 
+def build_matcher(vocab, rules: Rules) -> tuple[DependencyMatcher, dict]:
+    """The DependencyMatcher of all pattern rules, and match id -> rule.
+
+    vocab: the spaCy vocab. rules: the loaded rules.
+    Raises DataFileError naming the pattern file and line when spaCy rejects a pattern.
+    """
+    matcher = DependencyMatcher(vocab, validate=True)
+    by_key = {}
+    for rule in rules.patterns:
+        try:
+            matcher.add(rule.id, [list(rule.pattern)])
+        except (ValueError, KeyError) as exc:
+            msg = " ".join(str(exc).split())[:200]
+            raise DataFileError(f"{rule.source} ({rule.id}): invalid dependency pattern: {msg}") from exc
+        by_key[vocab.strings[rule.id]] = rule
+    return matcher, by_key
+
+
 class Extractor:
     """Extract typed, evidenced relations from documents.
 
@@ -84,14 +102,7 @@ class Extractor:
         ruler = self.nlp.add_pipe("entity_ruler", name="relgraph_gazetteer", after="ner",
                                   config={"overwrite_ents": False})
         ruler.add_patterns(self.linker.ruler_patterns(self.gazetteer))
-        self.matcher = DependencyMatcher(self.nlp.vocab, validate=True)
-        self._rules_by_key = {}
-        for rule in self.rules.patterns:
-            try:
-                self.matcher.add(rule.id, [list(rule.pattern)])
-            except (ValueError, KeyError) as exc:
-                raise DataFileError(f"{rule.source} ({rule.id}): invalid dependency pattern: {str(exc).splitlines()[0]}") from exc
-            self._rules_by_key[self.nlp.vocab.strings[rule.id]] = rule
+        self.matcher, self._rules_by_key = build_matcher(self.nlp.vocab, self.rules)
         self.finder = RelationFinder(self.rules, self.ontology)
         h = hashlib.sha1()
         h.update(f"{self.nlp.meta.get('name')}-{self.nlp.meta.get('version')}|{model}".encode())
