@@ -1,0 +1,158 @@
+"""Neo4j load throughput: relgraph's loader vs a per-row MERGE loader (floor)
+vs ``neo4j-admin database import full`` of the same graph (ceiling).
+
+All three write the same graph (entities, articles, evidence, relations,
+mentions; the shape of docs/architecture.md) from one synthetic
+KnowledgeGraph, into a private server on ports 27687/27474 that this script
+starts and stops. Throughput is relations (statements) per second of wall
+time for the whole graph, so the three figures compare directly.
+
+- relgraph: ``graph.neo4j_writer.load`` (batched UNWIND ... MERGE) into an
+  empty database with the schema in place, then again over the loaded graph
+  (the idempotent re-load ``relgraph load`` does after every build).
+- floor: the same MERGE statements one row per auto-commit transaction, on
+  the first ``--naive-relations`` relations and what they reference (it is
+  too slow for the whole graph; its rate is per relation of that subgraph).
+- ceiling: CSV files from ``graph.neo4j_csv`` and the offline import tool
+  (JVM start included; the tool's own figure is printed too); it can only
+  fill an empty database and builds no indexes.
+
+Example::
+
+    python -m benchmarks.bench_load                    # 100k relations
+    python -m benchmarks.bench_load --relations 1000000 --entities 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from pathlib import Path
+
+from benchmarks import synth
+from benchmarks._common import header, neo4j_server, table, timed
+from graph.model import KnowledgeGraph
+from graph.neo4j_csv import write_import_files
+from graph.neo4j_writer import ensure_schema, entity_row, evidence_row, load, statement_row
+from ontology import load_ontology
+
+
+def subgraph(kg: KnowledgeGraph, n: int) -> KnowledgeGraph:
+    """The first ``n`` relations and the entities, evidence and articles they use."""
+    sub = KnowledgeGraph()
+    for sid in list(kg.statements)[:n]:
+        st = kg.statements[sid]
+        sub.statements[sid] = st
+        for eid in (st.subject, st.object):
+            sub.entities[eid] = kg.entities[eid]
+        for vid in st.evidence:
+            ev = kg.evidence[vid]
+            sub.evidence[vid] = ev
+            if ev.doc_id in kg.articles:
+                sub.articles[ev.doc_id] = kg.articles[ev.doc_id]
+    return sub
+
+
+def naive_load(driver, kg: KnowledgeGraph) -> int:
+    """One auto-commit MERGE per row, the way a first script usually loads a graph.
+
+    driver: an open driver. kg: the graph. Returns the rows written.
+    """
+    onto = load_ontology()
+    rows = 0
+    with driver.session() as session:
+        for e in kg.entities.values():
+            label = onto.entity_type(e.type).neo4j_label
+            session.run(f"MERGE (e:Entity {{id: $row.id}}) SET e:{label}, e += $row.props", row=entity_row(e)).consume()
+            rows += 1
+        for a in kg.articles.values():
+            session.run("MERGE (a:Article {id: $id}) SET a.title = $title, a.date = $date, a.url = $url, a.source = $source",
+                        id=a.id, title=a.title, date=a.date, url=a.url, source=a.source).consume()
+            rows += 1
+        for ev in kg.evidence.values():
+            session.run("MERGE (v:Evidence {id: $row.id}) SET v += $row.props "
+                        "MERGE (a:Article {id: $row.doc_id}) MERGE (v)-[:IN_ARTICLE]->(a)", row=evidence_row(ev)).consume()
+            rows += 1
+        for st in kg.statements.values():
+            rtype = onto.predicate(st.predicate).neo4j_type
+            session.run("MATCH (s:Entity {id: $row.subject}) MATCH (o:Entity {id: $row.object}) "
+                        f"MERGE (s)-[r:{rtype} {{id: $row.id}}]->(o) SET r += $row.props", row=statement_row(st)).consume()
+            rows += 1
+            for vid in st.evidence:
+                for eid in (st.subject, st.object):
+                    session.run("MATCH (v:Evidence {id: $v}) MATCH (e:Entity {id: $e}) MERGE (v)-[:MENTIONS]->(e)",
+                                v=vid, e=eid).consume()
+                    rows += 1
+    return rows
+
+
+def count(driver) -> tuple[int, int]:
+    rec = driver.execute_query("MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels").records[0]
+    return rec["nodes"], rec["rels"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--relations", type=int, default=100_000, help="relations in the graph (default 100000)")
+    ap.add_argument("--entities", type=int, help="entities (default relations / 10)")
+    ap.add_argument("--naive-relations", type=int, default=3000, help="relations loaded by the per-row loader")
+    ap.add_argument("--batch-size", type=int, default=2000, help="rows per transaction of the relgraph loader")
+    ap.add_argument("--heap", default="2g", help="Neo4j JVM heap")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    n_ent = args.entities or max(1000, args.relations // 10)
+
+    header(f"bench_load: {args.relations} relations, {n_ent} entities")
+    t_gen, kg = timed(lambda: synth.graph(n_ent, args.relations, args.seed))
+    mentions = len({(v, e) for s in kg.statements.values() for v in s.evidence for e in (s.subject, s.object)})
+    print(f"# graph: {len(kg.entities)} entities, {len(kg.statements)} relations, {len(kg.evidence)} evidence, "
+          f"{len(kg.articles)} articles, {mentions} mentions (generated in {t_gen:.1f} s)")
+    onto = load_ontology()
+    rows = []
+    work = Path(tempfile.mkdtemp(prefix="relgraph-bench-load-"))
+    try:
+        with neo4j_server(fresh=True, heap=args.heap) as server:
+            with server.driver() as driver:
+                ensure_schema(driver, onto)
+                t_first, _ = timed(lambda: load(driver, kg, onto, batch_size=args.batch_size))
+                nodes, rels = count(driver)
+                t_again, _ = timed(lambda: load(driver, kg, onto, batch_size=args.batch_size))
+        rows.append(["relgraph load, empty db", len(kg.statements), t_first, len(kg.statements) / t_first])
+        rows.append(["relgraph load, re-load", len(kg.statements), t_again, len(kg.statements) / t_again])
+
+        sub = subgraph(kg, args.naive_relations)
+        with neo4j_server(fresh=True, heap=args.heap) as server:
+            with server.driver() as driver:
+                ensure_schema(driver, onto)
+                t_naive, _ = timed(lambda: naive_load(driver, sub))
+        rows.append([f"per-row MERGE (first {len(sub.statements)})", len(sub.statements), t_naive,
+                     len(sub.statements) / t_naive])
+
+        server.wipe()
+        t_csv, plan = timed(lambda: write_import_files(kg, work / "csv", onto))
+        t_import, tool = server.admin_import(plan.arguments("neo4j"))
+        server.start()
+        try:
+            with server.driver() as driver:
+                imported = count(driver)
+        finally:
+            server.stop()
+        rows.append(["neo4j-admin import (tool only)", len(kg.statements), t_import, len(kg.statements) / t_import])
+        rows.append(["CSV write + import", len(kg.statements), t_csv + t_import,
+                     len(kg.statements) / (t_csv + t_import)])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    table(rows, ["loader", "relations", "seconds", "relations/s"])
+    print(f"# loaded graph: {nodes} nodes, {rels} relationships; imported: {imported[0]} nodes, {imported[1]} relationships"
+          f" ({'same' if (nodes, rels) == imported else 'DIFFERENT'}); import tool reported {tool}; CSV written in {t_csv:.1f} s")
+    ceiling = len(kg.statements) / t_import
+    floor = len(sub.statements) / t_naive
+    for name, rate in (("empty db", len(kg.statements) / t_first), ("re-load", len(kg.statements) / t_again)):
+        print(f"ratio relgraph ({name}) / import: {rate / ceiling:.2f}  (target >= 0.20)   "
+              f"relgraph ({name}) / per-row: {rate / floor:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

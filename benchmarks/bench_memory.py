@@ -1,0 +1,94 @@
+"""Peak memory of ``relgraph build`` as the corpus grows.
+
+For each size, a synthetic corpus (``benchmarks.synth.corpus``, one seed, so
+a larger corpus extends a smaller one's vocabulary) is built into a fresh
+store by ``relgraph build`` in its own process; the peak resident set size
+of that process comes from ``wait4`` (``ru_maxrss``). A second ``build`` of
+the same files (everything cached: no parsing, only resolution,
+aggregation and the store) is measured too.
+
+Growth is at most linear when the memory added per article does not rise
+with the corpus: the script prints the marginal MiB per 1,000 articles
+between successive sizes and flags a step that costs more than 1.5 times
+the first step's rate.
+
+Example::
+
+    python -m benchmarks.bench_memory                         # 1k, 2k, 4k articles
+    python -m benchmarks.bench_memory --sizes 1000,2000,4000,10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import synth
+from benchmarks._common import ROOT, header, table
+
+
+def build_rss(corpus: Path, store: Path, cwd: Path, processes: int) -> tuple[float, float]:
+    """Run ``relgraph build`` in a child process; (peak RSS in MiB, seconds).
+
+    corpus: JSONL file. store: store directory. cwd: working directory (no
+    curation file there). processes: ``-j``.
+    """
+    relgraph = Path(sys.executable).with_name("relgraph")
+    cmd = [str(relgraph), "--store", str(store), "build", "-j", str(processes), str(corpus)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"relgraph build failed ({proc.returncode}): {proc.stderr.read().decode()[-2000:]}")
+    # ru_maxrss is in KiB on Linux; with -j 2 the worker processes are not included.
+    return usage.ru_maxrss / 1024, seconds
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000,2000,4000", help="comma-separated article counts")
+    ap.add_argument("--processes", type=int, default=1, help="relgraph build -j")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+
+    header(f"bench_memory: relgraph build on {', '.join(map(str, sizes))} synthetic articles")
+    work = Path(tempfile.mkdtemp(prefix="relgraph-bench-memory-"))
+    rows = []
+    try:
+        for n in sizes:
+            corpus = work / f"synth-{n}.jsonl"
+            words = synth.write_corpus(corpus, n, args.seed)
+            rss, seconds = build_rss(corpus, work / f"store-{n}", work, args.processes)
+            rss_cached, seconds_cached = build_rss(corpus, work / f"store-{n}", work, args.processes)
+            rows.append([n, words, rss, seconds, rss_cached, seconds_cached])
+            shutil.rmtree(work / f"store-{n}", ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    out = []
+    first_rate = None
+    verdict = "linear or better"
+    for i, (n, words, rss, seconds, rss_c, seconds_c) in enumerate(rows):
+        rate = ""
+        if i:
+            step = (rss - rows[i - 1][2]) / (n - rows[i - 1][0]) * 1000
+            rate = f"{step:.1f}"
+            first_rate = step if first_rate is None else first_rate
+            if first_rate > 0 and step > 1.5 * first_rate + 1:
+                verdict = f"FASTER THAN LINEAR between {rows[i - 1][0]} and {n} articles"
+        out.append([n, words, rss, rate, seconds, rss_c, seconds_c])
+    table(out, ["articles", "words", "peak RSS MiB", "MiB per 1k more", "seconds", "rebuild peak MiB", "rebuild s"])
+    print(f"# growth: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
