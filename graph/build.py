@@ -191,9 +191,10 @@ class BuildSummary:
     def tables(self) -> list:
         """Rich tables for the terminal: documents, entities by type,
         relations by predicate with a column per status."""
+        from rich import box
         from rich.table import Table
 
-        docs = Table(title="Documents", title_justify="left")
+        docs = Table(title="Documents", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
         for col in ("read", "extracted", "cached", "failed", "in store"):
             docs.add_column(col, justify="right")
         docs.add_row(*(str(v) for v in (
@@ -201,7 +202,7 @@ class BuildSummary:
             self.documents_failed, self.documents_total,
         )))
 
-        ents = Table(title=f"Entities ({self.entities})", title_justify="left")
+        ents = Table(title=f"Entities ({self.entities})", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
         ents.add_column("type")
         ents.add_column("count", justify="right")
         for etype, n in sorted(self.entities_by_type.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -210,12 +211,12 @@ class BuildSummary:
         statuses = sorted({st for v in self.relations_by_predicate.values() for st in v})
         rels = Table(
             title=f"Relations ({self.relations}; {self.evidence} evidence sentences in {self.articles} articles)",
-            title_justify="left",
+            title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
         )
-        rels.add_column("predicate")
+        rels.add_column("predicate", no_wrap=True, min_width=16)
         for st in statuses:
-            rels.add_column(st, justify="right")
-        rels.add_column("total", justify="right")
+            rels.add_column(st, justify="right", no_wrap=True)
+        rels.add_column("total", justify="right", no_wrap=True)
         order = sorted(self.relations_by_predicate.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
         for pred, counts in order:
             rels.add_row(pred, *(str(counts.get(st, "")) for st in statuses), str(sum(counts.values())))
