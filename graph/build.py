@@ -208,18 +208,17 @@ class BuildSummary:
         for etype, n in sorted(self.entities_by_type.items(), key=lambda kv: (-kv[1], kv[0])):
             ents.add_row(etype, str(n))
 
-        statuses = sorted({st for v in self.relations_by_predicate.values() for st in v})
         rels = Table(
             title=f"Relations ({self.relations}; {self.evidence} evidence sentences in {self.articles} articles)",
             title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
         )
-        rels.add_column("predicate", no_wrap=True, min_width=16)
-        for st in statuses:
-            rels.add_column(st, justify="right", no_wrap=True)
+        rels.add_column("predicate", no_wrap=True)
         rels.add_column("total", justify="right", no_wrap=True)
+        rels.add_column("by status")
         order = sorted(self.relations_by_predicate.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
         for pred, counts in order:
-            rels.add_row(pred, *(str(counts.get(st, "")) for st in statuses), str(sum(counts.values())))
+            by_status = ", ".join(f"{st} {n}" for st, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+            rels.add_row(pred, str(sum(counts.values())), by_status)
         return [docs, ents, rels]
 
 
