@@ -1,0 +1,65 @@
+"""Rule files are validated on load; errors name the file and line or entry."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from extraction.rules import LEXICON_DIR, PATTERN_DIR, load_rules
+from ontology import load_ontology
+from relgraph.errors import DataFileError
+
+
+@pytest.fixture()
+def onto():
+    return load_ontology()
+
+
+def load(onto, pdir=None, ldir=None):
+    return load_rules(set(onto.predicates), set(onto.statuses), pattern_dir=pdir, lexicon_dir=ldir)
+
+
+def copy_dirs(tmp_path):
+    pdir, ldir = tmp_path / "patterns", tmp_path / "lexicons"
+    shutil.copytree(PATTERN_DIR, pdir)
+    shutil.copytree(LEXICON_DIR, ldir)
+    return pdir, ldir
+
+
+def test_bundled_rules_load(onto):
+    rules = load(onto)
+    assert {p.id for p in rules.patterns} >= {"verb-dobj", "verb-passive", "noun-prep", "list-add", "role-appos"}
+    assert rules.verb_triggers["acquire"][0].predicate == "acquires"
+    # every trigger class placeholder was replaced by a lemma list
+    assert "$VERB" not in repr([p.pattern for p in rules.patterns])
+
+
+def test_bad_pattern_line_is_named(onto, tmp_path):
+    pdir, ldir = copy_dirs(tmp_path)
+    with open(pdir / "relations.jsonl", "a", encoding="utf-8") as f:
+        f.write('{"id": "broken", "confidence": 0.5, "pattern": [{"RIGHT_ID": "nope"}]}\n')
+    n = len((pdir / "relations.jsonl").read_text(encoding="utf-8").splitlines())
+    with pytest.raises(DataFileError, match=rf"relations.jsonl:{n} \(broken\): the pattern needs a node named 'trigger'"):
+        load(onto, pdir, ldir)
+
+
+def test_invalid_json_and_unknown_predicate(onto, tmp_path):
+    pdir, ldir = copy_dirs(tmp_path)
+    (pdir / "extra.jsonl").write_text("{oops\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"extra.jsonl:1: not valid JSON"):
+        load(onto, pdir, ldir)
+    (pdir / "extra.jsonl").unlink()
+    text = (ldir / "triggers.yaml").read_text(encoding="utf-8")
+    (ldir / "triggers.yaml").write_text(text.replace("predicate: sues,", "predicate: litigates,", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"triggers.yaml: trigger \d+ \(sue\): predicate 'litigates' is not in the ontology"):
+        load(onto, pdir, ldir)
+
+
+def test_digest_follows_the_files(onto, tmp_path):
+    pdir, ldir = copy_dirs(tmp_path)
+    before = load(onto, pdir, ldir).digest
+    assert before == load(onto).digest
+    with open(ldir / "roles.yaml", "a", encoding="utf-8") as f:
+        f.write("# an edit\n")
+    assert load(onto, pdir, ldir).digest != before
