@@ -101,7 +101,10 @@ class Extractor:
         self.linker = EntityLinker(self.gazetteer, self.rules)
         ruler = self.nlp.add_pipe("entity_ruler", name="relgraph_gazetteer", after="ner",
                                   config={"overwrite_ents": False})
-        ruler.add_patterns(self.linker.ruler_patterns(self.gazetteer))
+        try:
+            ruler.add_patterns(self.linker.ruler_patterns(self.gazetteer) + list(self.rules.org_patterns))
+        except ValueError as exc:
+            raise DataFileError(f"extraction/data/lexicons/org_names.jsonl: invalid ruler pattern: {' '.join(str(exc).split())[:200]}") from exc
         self.matcher, self._rules_by_key = build_matcher(self.nlp.vocab, self.rules)
         self.finder = RelationFinder(self.rules, self.ontology)
         h = hashlib.sha1()

@@ -34,6 +34,7 @@ from .rules import PatternRule, Rules, Trigger
 HOW_FACTOR = {"mention": 1.0, "metonym": 1.0, "alias": 0.95, "description": 0.85, "pronoun": 0.8}
 _CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acl", "advcl", "oprd"}
 _INHERIT = {"xcomp", "ccomp", "advcl", "conj"}
+_STAKES = {"stake", "share", "holding", "shareholding", "interest"}
 
 
 class RelationFinder:
@@ -62,6 +63,8 @@ class RelationFinder:
                 continue
             if rule.id == "list-add" and not e.list:
                 continue
+            if rule.symmetric_only and not self.onto.predicate(e.predicate).symmetric:
+                continue
             if rule.id == "verb-dobj" and not e.direct:
                 continue
             if rule.passive and not e.passive:
@@ -81,7 +84,18 @@ class RelationFinder:
                 if c.dep_ in deps or (inherited and c.dep_ == "nsubj"):
                     return c, inherited
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                return cur.head, True
+                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                    return cur.head, True  # "Acme, based in Ohio": the noun is the subject
+                # "is in talks to buy X", "won approval to acquire X": the clause above
+                n = cur.head
+                for _ in range(3):
+                    if n.pos_ in ("VERB", "AUX") or n.head.i == n.i:
+                        break
+                    n = n.head
+                if n.pos_ not in ("VERB", "AUX"):
+                    return None, True
+                cur, inherited = n, True
+                continue
             if cur.dep_ not in _INHERIT or cur.head.i == cur.i:
                 return None, inherited
             if cur.dep_ in ("ccomp", "advcl") and not any(
@@ -96,7 +110,7 @@ class RelationFinder:
         for c in noun.children:
             if c.dep_ == "poss" and (entry is None or entry.poss_subject):
                 return c, False
-            if c.dep_ == "prep" and c.lower_ == "by":
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p, False
@@ -124,8 +138,12 @@ class RelationFinder:
             if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
                 break
             head = cur.head
-            if head.lemma_.lower() in self.rules.reporting_verbs or head.lemma_.lower() in self.rules.reporting_nouns:
+            hl = head.lemma_.lower()
+            if hl in self.rules.reporting_verbs or hl in self.rules.reporting_nouns:
                 break
+            if cur.pos_ in ("NOUN", "PROPN") and head.pos_ in ("VERB", "AUX") and hl not in self.rules.support_verbs \
+                    and not any(hl in cue.verbs for cue in self.rules.statuses):
+                break  # "will sell its stake in Y": the stake is held, the plan is about selling
             chain.append(head)
             cur = head
         found = None
@@ -219,12 +237,21 @@ class RelationFinder:
                     subj, inherited = self._noun_subject(trig, entry)
                 else:
                     subj, inherited = self._verb_subject(trig, entry.subject_deps if entry else ("nsubj",))
-            obj = nodes["object"]
+            obj = nodes.get("object")
+            if rule.symmetric_only:
+                # "A and B agreed to merge": the pair is the coordinated subject
+                if subj is None or not self.onto.predicate(predicate).symmetric or not subj.conjuncts:
+                    continue
+                obj = subj.conjuncts[0]
+            elif predicate == "divests" and obj.lemma_.lower() in _STAKES:
+                # "sold its stake in Y": what is divested is Y
+                obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                            for p in c.children if p.dep_ == "pobj"), obj)
             role = None
             if predicate == "works-for":
                 role = " ".join(t.text for t in (*[c for c in trig.lefts if c.dep_ in ("compound", "amod")], trig)).lower()
             cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=subj, obj=obj,
-                              inherited=inherited, role=role, anchor=nodes.get("verb")))
+                              inherited=inherited, role=role, anchor=nodes.get("verb"), status=rule.status))
         cands.extend(self._titles(doc, ents))
 
         relations: dict[tuple, Relation] = {}
@@ -244,7 +271,7 @@ class RelationFinder:
             status = c.get("status") or self._status(trig, c["anchor"])
             attributed = self._attribution(trig, ents)
             title = c.get("title_org", False)
-            subjects = [c["subj"]] if title else [c["subj"], *c["subj"].conjuncts]
+            subjects = [c["subj"]] if title or rule.symmetric_only else [c["subj"], *c["subj"].conjuncts]
             objects = [c["obj"]] if title else [c["obj"], *c["obj"].conjuncts]
             employer = c["predicate"] == "works-for"  # "US Senator X": the state as employer
             for s_tok in subjects:

@@ -7,7 +7,11 @@ say what to fix.
 Pattern files (``data/patterns/*.jsonl``) hold one rule per line::
 
     {"id": "verb-dobj", "confidence": 0.9, "pattern": [...DependencyMatcher pattern...],
-     "predicate": null, "passive": false, "object_possessor": false, "check_prep": true}
+     "predicate": null, "passive": false, "object_possessor": false, "check_prep": true,
+     "status": null, "symmetric_only": false}
+
+``status`` forces a status ("rejected a bid from Y": the bid was made);
+``symmetric_only`` rules pair coordinated subjects ("A and B agreed to merge").
 
 Node names the extractor understands: ``trigger`` (required), ``subject``,
 ``object``, ``prep``, ``verb``, ``agent``, ``clause``. Inside ``RIGHT_ATTRS`` a
@@ -35,7 +39,8 @@ NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause"}
 PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only"}
-_PATTERN_FIELDS = {"id", "confidence", "pattern", "predicate", "passive", "object_possessor", "check_prep", "doc"}
+_PATTERN_FIELDS = {"id", "confidence", "pattern", "predicate", "passive", "object_possessor", "check_prep", "doc",
+                   "status", "symmetric_only"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,8 @@ class PatternRule:
     passive: bool = False
     object_possessor: bool = False
     check_prep: bool = True
+    status: str | None = None
+    symmetric_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,7 @@ class Rules:
     descriptions: Mapping[str, tuple[frozenset[str], tuple[str, ...]]]
     type_cues: tuple[tuple[str, frozenset[str]], ...]
     countries: frozenset[str]
+    org_patterns: tuple[dict, ...] = ()
     digest: str = field(default="", compare=False)
 
 
@@ -173,10 +181,10 @@ def _substitute(attrs, classes: dict[str, list[str]], where: str):
     return attrs
 
 
-def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str]) -> list[PatternRule]:
+def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str], statuses: set[str]) -> list[PatternRule]:
     """Dependency pattern rules from a JSONL file, validated line by line.
 
-    path: the file. classes: placeholder -> lemma list. predicates: valid predicate keys.
+    path: the file. classes: placeholder -> lemma list. predicates / statuses: valid ontology keys.
     """
     rules = []
     try:
@@ -212,12 +220,18 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
         pred = obj.get("predicate")
         if pred is not None and pred not in predicates:
             raise DataFileError(f"{where} ({rid}): predicate {pred!r} is not in the ontology")
+        if "object" not in names and not obj.get("symmetric_only"):
+            raise DataFileError(f"{where} ({rid}): the pattern needs a node named 'object' (or symmetric_only: true)")
+        status = obj.get("status")
+        if status is not None and status not in statuses:
+            raise DataFileError(f"{where} ({rid}): status {status!r} is not in the ontology; valid: {', '.join(sorted(statuses))}")
         rules.append(PatternRule(
             id=rid, source=where, confidence=float(conf),
             pattern=tuple(_substitute(p, classes, f"{where} ({rid})") for p in pattern),
             predicate=pred, passive=bool(obj.get("passive", False)),
             object_possessor=bool(obj.get("object_possessor", False)),
-            check_prep=bool(obj.get("check_prep", True)),
+            check_prep=bool(obj.get("check_prep", True)), status=status,
+            symmetric_only=bool(obj.get("symmetric_only", False)),
         ))
     return rules
 
@@ -247,7 +261,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         raise DataFileError(f"{pdir}: no *.jsonl pattern files; restore extraction/data/patterns")
     patterns: list[PatternRule] = []
     for f in files:
-        patterns.extend(load_patterns(f, classes, predicates))
+        patterns.extend(load_patterns(f, classes, predicates, statuses))
     ids = [p.id for p in patterns]
     dup = {i for i in ids if ids.count(i) > 1}
     if dup:
@@ -283,6 +297,20 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         if ln.strip() and not ln.startswith("#")
     )
 
+    org_patterns = []
+    org_file = ldir / "org_names.jsonl"
+    for n, line in enumerate(org_file.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataFileError(f"{org_file}:{n}: not valid JSON ({exc.msg}); one ruler pattern per line") from exc
+        if not isinstance(item, dict) or item.get("label") not in ("ORG", "GPE", "PERSON") \
+                or not isinstance(item.get("pattern"), (list, str)):
+            raise DataFileError(f"{org_file}:{n}: expected {{label: ORG|GPE|PERSON, pattern: [...]}}")
+        org_patterns.append(item)
+
     h = hashlib.sha1()
     for f in sorted(pdir.glob("*.jsonl")) + sorted(p for p in ldir.iterdir() if p.is_file()):
         h.update(f.name.encode())
@@ -296,5 +324,5 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         role_heads=role_heads, role_modifiers=_words(roles.get("modifiers"), "roles.yaml: modifiers"),
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
-        digest=h.hexdigest(),
+        org_patterns=tuple(org_patterns), digest=h.hexdigest(),
     )

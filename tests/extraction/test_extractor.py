@@ -121,3 +121,24 @@ def test_extract_equals_extract_many(extractor):
 
 def test_version_is_a_stable_key(extractor):
     assert len(extractor.version) == 16 and extractor.version == extractor.version.strip()
+
+
+def test_deal_constructions(extractor):
+    """Newswire-style sentences written for this test: controlled subjects,
+    received bids, coordinated partners, negated talks, stakes sold."""
+    docs = list(read_documents([EXAMPLES / "deals-demo.jsonl"], on_error=pytest.fail))
+    found = {(r.subject, r.predicate, r.object, r.status)
+             for res in extractor.extract_many(docs) for r in res.relations}
+    for expected in [
+        ("Amazon.com Inc", "acquires", "iRobot Corp", "considered"),           # "is in talks to acquire"
+        ("Bayer AG", "acquires", "Monsanto Co", "asserted"),                   # "won approval to acquire"
+        ("CVC Capital Partners", "bids-for", "Toshiba Corp", "asserted"),      # "rejected a bid from CVC"
+        ("CK Hutchison Holdings Ltd", "merges-with", "Vodafone Group Plc", "planned"),  # "A and B agreed to merge"
+        ("Hon Hai Precision Industry Co", "partners-with", "Sharp Corp", "asserted"),   # "A and B formed a joint venture"
+        ("Apple Inc", "acquires", "Disney", "denied"),                         # "was not in talks to buy"
+        ("Walmart Inc", "divests", "Asda Group Ltd", "asserted"),              # "sold its majority stake in Asda"
+        ("Berkshire Hathaway Inc", "holds-stake-in", "Occidental Petroleum Corp", "asserted"),  # "raised its stake in"
+        ("Commerce Department", "sanctions", "Huawei Technologies Co", "asserted"),  # "added ... to its Entity List"
+        ("Broadcom Inc", "acquires", "VMware Inc", "completed"),               # "completed its acquisition of"
+    ]:
+        assert expected in found
