@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from queries.catalog import Query, load_catalog
-from relgraph.errors import ConfigError, QueryError
+from relgraph.errors import ConfigError, DataFileError, QueryError
 
 BACKENDS = ("embedded", "neo4j")
 FORMATS = ("table", "json", "csv")
@@ -65,7 +65,13 @@ def _value(value: Any, ctype: str) -> Any:
     return str(value)
 
 
-def _shape(query: Query, raw: list[Mapping[str, Any]]) -> tuple[tuple[Any, ...], ...]:
+def _shape(query: Query, raw: list[Mapping[str, Any]], backend: str) -> tuple[tuple[Any, ...], ...]:
+    if raw and set(raw[0]) != set(query.column_names):
+        got = ", ".join(sorted(raw[0]))
+        raise DataFileError(
+            f"queries/{query.name}.{'rq' if backend == 'embedded' else 'cypher'}: returns columns {got}; "
+            f"the header declares {', '.join(query.column_names)}"
+        )
     return tuple(tuple(_value(r.get(c.name), c.type) for c in query.columns) for r in raw)
 
 
@@ -79,7 +85,7 @@ def run_sparql(query: Query, params: Mapping[str, Any], sparql: SparqlFn) -> Res
     """
     bindings = {k: v for k, v in params.items() if v is not None and k != "limit"}
     raw = sparql(query.sparql, bindings)
-    rows = _shape(query, raw)
+    rows = _shape(query, raw, "embedded")
     if "limit" in params and params["limit"] is not None:
         # SPARQL's LIMIT takes no variable; the rows are already in the query's order.
         rows = rows[: params["limit"]]
@@ -99,7 +105,7 @@ def run_cypher(query: Query, params: Mapping[str, Any], driver, database: str | 
 
     with driver.session(database=database) as session:
         raw = session.execute_read(work)
-    return Result(query, dict(params), query.column_names, _shape(query, raw))
+    return Result(query, dict(params), query.column_names, _shape(query, raw, "neo4j"))
 
 
 def run_query(name: str, params: Mapping[str, Any], *, backend: str = "embedded", settings=None) -> Result:

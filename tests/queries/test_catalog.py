@@ -1,0 +1,129 @@
+"""The prepared-query catalog: headers, placeholders and parameter errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from queries.catalog import load_catalog, parse_query
+from relgraph.errors import DataFileError, QueryError
+
+REQUIRED_QUESTIONS = {
+    "relations", "sanctions", "deal_contest", "paths", "neighbourhood", "evidence",
+    "people", "timeline", "most_connected", "contested",
+}
+
+GOOD_CYPHER = """// title: Test
+// answers: A test query.
+// param: entity: string -- an entity
+// param: limit: integer = 5 (1..10) -- rows
+// column: name: string -- a name
+MATCH (e:Entity) WHERE e.id = $entity RETURN e.name AS name LIMIT $limit
+"""
+GOOD_RQ = """# title: Test
+# answers: A test query.
+# param: entity: string -- an entity
+# param: limit: integer = 5 (1..10) -- rows
+# column: name: string -- a name
+SELECT ?name WHERE { ?e <urn:id> $entity ; <urn:name> ?name }
+"""
+
+
+def test_catalog_has_every_question_of_the_issue():
+    assert REQUIRED_QUESTIONS <= set(load_catalog().queries)
+
+
+@pytest.mark.parametrize("query", list(load_catalog()), ids=lambda q: q.name)
+def test_headers_are_complete_and_shared(query):
+    assert query.title and query.answers and query.columns
+    # The header is the leading comment block of both files, identical but for the comment marker.
+    cy = [l[2:].strip() for l in query.cypher.splitlines() if l.startswith("//")][: len(query.columns)]
+    rq = [l[1:].strip() for l in query.sparql.splitlines() if l.startswith("#")][: len(query.columns)]
+    assert cy == rq
+    for p in query.params:
+        assert p.doc and p.type in ("string", "integer", "float", "boolean")
+        assert f"${p.name}" in query.cypher
+
+
+@pytest.mark.parametrize("query", list(load_catalog()), ids=lambda q: q.name)
+def test_sparql_projects_exactly_the_declared_columns(query):
+    select = re.search(r"SELECT\s+(?:DISTINCT\s+)?(.*?)\s*WHERE", query.sparql, re.S).group(1)
+    assert re.findall(r"\?(\w+)", select) == list(query.column_names)
+
+
+def test_unknown_query_lists_valid_names():
+    with pytest.raises(QueryError) as exc:
+        load_catalog().get("sanction")
+    message = str(exc.value)
+    assert "unknown query 'sanction'" in message and "sanctions" in message and "relations" in message
+    assert "\n" not in message
+
+
+def test_missing_parameter_names_it_and_lists_the_valid_ones():
+    with pytest.raises(QueryError, match=r"missing parameter target .*source: string, target: string"):
+        load_catalog().get("paths").bind({"source": "Hikvision"})
+
+
+def test_unexpected_parameter_is_rejected():
+    with pytest.raises(QueryError, match=r"unexpected parameter colour; parameters: entity: string"):
+        load_catalog().get("relations").bind({"entity": "x", "colour": "red"})
+
+
+def test_parameters_are_converted_defaulted_and_bounded():
+    q = load_catalog().get("paths")
+    assert q.bind({"source": "a", "target": "b", "max_hops": "3"}) == {"source": "a", "target": "b", "max_hops": 3, "limit": 25}
+    with pytest.raises(QueryError, match="max_hops must be between 1 and 3, got 4"):
+        q.bind({"source": "a", "target": "b", "max_hops": "4"})
+    with pytest.raises(QueryError, match="max_hops must be an integer, got 'two'"):
+        q.bind({"source": "a", "target": "b", "max_hops": "two"})
+
+
+def test_good_pair_parses():
+    q = parse_query("test", GOOD_CYPHER, GOOD_RQ)
+    assert [p.describe() for p in q.params] == ["entity: string", "limit: integer = 5"]
+    assert q.param("limit").maximum == 10
+
+
+def test_undeclared_cypher_placeholder_is_an_error():
+    cypher = GOOD_CYPHER.replace("e.id = $entity", "e.id = $entity OR e.name = $name")
+    with pytest.raises(DataFileError, match=r"queries/test.cypher: placeholder \$name is not declared"):
+        parse_query("test", cypher, GOOD_RQ)
+
+
+def test_undeclared_sparql_placeholder_is_an_error():
+    rq = GOOD_RQ.replace("?name }", "?name FILTER(?name != $other) }")
+    with pytest.raises(DataFileError, match=r"queries/test.rq: placeholder \$other is not declared"):
+        parse_query("test", GOOD_CYPHER, rq)
+
+
+def test_placeholders_inside_strings_and_comments_do_not_count():
+    rq = GOOD_RQ.replace("?name }", '?name FILTER(?name != "$notaparam") } # $neither')
+    assert parse_query("test", GOOD_CYPHER, rq).name == "test"
+
+
+def test_headers_must_match():
+    rq = GOOD_RQ.replace("# column: name: string -- a name", "# column: label: string -- a name")
+    with pytest.raises(DataFileError, match=r"queries/test.rq:5: header differs from queries/test.cypher:5"):
+        parse_query("test", GOOD_CYPHER, rq)
+
+
+def test_malformed_param_line_names_file_and_line():
+    cypher = GOOD_CYPHER.replace("param: entity: string", "param: entity: text")
+    rq = GOOD_RQ.replace("param: entity: string", "param: entity: text")
+    with pytest.raises(DataFileError, match=r"queries/test.cypher:3: malformed param"):
+        parse_query("test", cypher, rq)
+
+
+def test_a_column_cannot_share_a_parameter_name():
+    # In SPARQL $entity and ?entity are the same variable.
+    cypher = GOOD_CYPHER.replace("column: name:", "column: entity:").replace("AS name", "AS entity")
+    rq = GOOD_RQ.replace("column: name:", "column: entity:")
+    with pytest.raises(DataFileError, match="entity is both a parameter and a column"):
+        parse_query("test", cypher, rq)
+
+
+def test_unused_declared_parameter_is_an_error():
+    cypher = GOOD_CYPHER.replace("WHERE e.id = $entity ", "")
+    with pytest.raises(DataFileError, match=r"test.cypher: declared parameter entity is never used"):
+        parse_query("test", cypher, GOOD_RQ)
