@@ -134,6 +134,7 @@ class _Cluster:
     entry: str | None = None
     pinned_id: str | None = None
     name: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 class _UnionFind:
@@ -538,6 +539,8 @@ class _Builder:
             drop = {where[i] for i in d.ids}
             for n in sorted(drop):
                 merged.members |= clusters[n].members
+                merged.notes += clusters[n].notes
+            merged.notes.append(f"curation entry {d.entry}: merge {', '.join(d.ids)}" + (f" ({d.note})" if d.note else ""))
             return [c for n, c in enumerate(clusters) if n not in drop] + [merged]
         c = clusters[where[d.ids[0]]]
         if d.action == "rename":
@@ -610,6 +613,8 @@ class _Builder:
             if owner[a] == owner[b] and rule != "same name":
                 ma, mb = self.m[a], self.m[b]
                 reasons[owner[a]].append(f"{ma.entity.name!r} ({ma.doc_id}) = {mb.entity.name!r} ({mb.doc_id}): {rule}")
+        for c, eid in zip(clusters, ids):
+            reasons[eid].extend(c.notes)
         best: dict[tuple[str, str], Candidate] = {}
         for (a, b), (score, reason) in self.r.cands.items():
             ia, ib = owner[a], owner[b]

@@ -53,6 +53,8 @@ def test_merge_then_unmerge_restores_the_entities():
         "- merge: [company-esun-financial, company-esun]\n  note: E.Sun means the holding in these articles\n"))
     assert merged.ids[("d2", "E.Sun")] == merged.ids[("d1", "E.Sun Financial Holding Co")] == "company-esun-financial"
     assert not any({"company-esun", "company-esun-financial"} & {c.a, c.b} for c in merged.candidates)
+    assert merged.reasons["company-esun-financial"] == [
+        "curation entry 1: merge company-esun-financial, company-esun (E.Sun means the holding in these articles)"]
     undone = resolve(corpus(), curation=curation(
         "- merge: [company-esun-financial, company-esun]\n- unmerge: company-esun-financial\n"))
     assert undone.ids == resolve(corpus()).ids
