@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,10 +18,9 @@ import pytest
 
 from tests.conftest import ROOT, required
 
-# Ports of the dedicated server; far from the defaults (7687) and from the
-# shared test server so that stopping it never hits another engineer's.
-FAULT_BOLT_PORT = int(os.environ.get("RELGRAPH_FAULT_BOLT_PORT", "37687"))
-FAULT_HTTP_PORT = int(os.environ.get("RELGRAPH_FAULT_HTTP_PORT", "37474"))
+# Ports of the dedicated server: RELGRAPH_FAULT_BOLT_PORT/RELGRAPH_FAULT_HTTP_PORT,
+# else free ports chosen at start, so that it never collides with (or stops)
+# the shared test server or anyone else's.
 # Long enough to make it obvious in any output; never a real credential.
 FAULT_PASSWORD = "rg-fault-pw-7Qx9zK2m"
 
@@ -80,6 +80,13 @@ def tree_checksum(path: Path) -> str:
     return h.hexdigest()
 
 
+def free_port() -> int:
+    """A TCP port nothing listens on right now (on 127.0.0.1)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 # --- a dedicated Neo4j server -------------------------------------------------------------
 
 
@@ -127,16 +134,18 @@ class FaultServer:
 
     def wipe_data(self) -> None:
         """Delete every node and relationship (schema stays)."""
-        with self.driver() as d:
-            d.execute_query("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+        with self.driver() as d, d.session() as s:
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
 @pytest.fixture(scope="session")
 def fault_server(tmp_path_factory) -> FaultServer:
-    """A Neo4j with auth on (password :data:`FAULT_PASSWORD`) on ports
-    37687/37474 that fault tests may stop and start; stopped at the end."""
+    """A Neo4j with auth on (password :data:`FAULT_PASSWORD`) on its own
+    ports and home, that fault tests may stop and start; stopped at the end."""
     home = tmp_path_factory.mktemp("fault-neo4j")
-    server = FaultServer(home, f"bolt://127.0.0.1:{FAULT_BOLT_PORT}", FAULT_PASSWORD, FAULT_BOLT_PORT, FAULT_HTTP_PORT)
+    bolt = int(os.environ.get("RELGRAPH_FAULT_BOLT_PORT") or free_port())
+    http = int(os.environ.get("RELGRAPH_FAULT_HTTP_PORT") or free_port())
+    server = FaultServer(home, f"bolt://127.0.0.1:{bolt}", FAULT_PASSWORD, bolt, http)
     if not (ROOT / "scripts" / "neo4j").exists():
         msg = "scripts/neo4j is missing; the fault tests need it to start their own Neo4j"
         pytest.fail(msg) if required() else pytest.skip(msg)
