@@ -1,0 +1,209 @@
+"""The Neo4j loader against a real server: counts, idempotency, incremental
+loads, retraction, schema, evidence on every relationship, ontology-driven
+labels and types, read-back, connection errors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from graph import neo4j_writer as w
+from graph.model import Entity, Evidence, KnowledgeGraph, Statement, evidence_id, statement_id
+from ontology import load_ontology, parse_ontology
+from relgraph.config import Neo4jSettings
+from relgraph.errors import Neo4jUnavailable, OntologyError
+from tests.queries.fixtures import example_graph
+
+
+def _load(db, kg, **kw):
+    return w.load(db.driver, kg, database=db.database, **kw)
+
+
+def _one(db, query, **params):
+    return db.run(query, params)[0][0]
+
+
+def test_counts_after_load(neo4j_db):
+    kg = example_graph()
+    summary = _load(neo4j_db, kg)
+    assert (summary.entities, summary.relationships, summary.evidence, summary.articles) == (14, 18, 15, 5)
+    assert _one(neo4j_db, "MATCH (e:Entity) RETURN count(e)") == len(kg.entities)
+    assert _one(neo4j_db, "MATCH (:Entity)-[r]->(:Entity) RETURN count(r)") == len(kg.statements)
+    assert _one(neo4j_db, "MATCH (v:Evidence)-[:IN_ARTICLE]->(:Article) RETURN count(v)") == len(kg.evidence)
+    assert _one(neo4j_db, "MATCH (a:Article) RETURN count(a)") == len(kg.articles)
+    assert _one(neo4j_db, "MATCH ()-[r:SANCTIONS]->() RETURN count(r)") == 2
+    assert _one(neo4j_db, "MATCH (:Entity:Company {id: 'hikvision'}) RETURN count(*)") == 1
+    assert _one(neo4j_db, "MATCH (:Entity:Country {id: 'china'}) RETURN count(*)") == 1
+    r = neo4j_db.run(
+        "MATCH (:Entity {id: 'us-government'})-[r:SANCTIONS {status: 'considered'}]->(:Entity {id: 'hikvision'}) "
+        "RETURN r.label AS label, r.evidence_count AS n, r.first_seen AS first, r.last_seen AS last, "
+        "r.confidence AS c, r.predicate AS p"
+    )[0]
+    assert (r["label"], r["n"], r["first"], r["last"], r["c"], r["p"]) == (
+        "considers-blacklisting", 2, "2019-05-22", "2019-05-24", 0.85, "sanctions")
+    # The evidence of a relationship is one index lookup away.
+    texts = neo4j_db.run(
+        "MATCH (:Entity {id: 'us-government'})-[r:SANCTIONS {status: 'considered'}]->() "
+        "MATCH (v:Evidence) WHERE v.id IN r.evidence_ids RETURN v.text AS t ORDER BY t"
+    )
+    assert [t["t"][:10] for t in texts] == ["The US adm", "The US is "]
+
+
+def test_loading_twice_changes_nothing(neo4j_db):
+    kg = example_graph()
+    _load(neo4j_db, kg)
+    first = w.counts(neo4j_db.driver, database=neo4j_db.database)
+    _load(neo4j_db, kg, batch_size=3)  # other batch boundaries, same result
+    assert w.counts(neo4j_db.driver, database=neo4j_db.database) == first
+    assert first["nodes"] == 34 and first["rels"] == 18 + 15 + 34
+
+
+def test_incremental_load_adds_evidence_and_moves_last_seen(neo4j_db):
+    earlier = example_graph(without=("hik2",))
+    _load(neo4j_db, earlier)
+    q = ("MATCH (:Entity {id: 'us-government'})-[r:SANCTIONS {status: 'considered'}]->() "
+         "RETURN r.evidence_count AS n, r.last_seen AS last, size(r.evidence_ids) AS ids")
+    assert [tuple(r.values()) for r in neo4j_db.run(q)] == [(1, "2019-05-22", 1)]
+    _load(neo4j_db, example_graph())
+    assert [tuple(r.values()) for r in neo4j_db.run(q)] == [(2, "2019-05-24", 2)]
+    assert _one(neo4j_db, "MATCH ()-[r:SANCTIONS]->() RETURN count(r)") == 2  # updated, not duplicated
+
+
+def test_retract_removes_document_and_relations_left_without_evidence(neo4j_db):
+    _load(neo4j_db, example_graph())
+    summary = w.retract(neo4j_db.driver, "test-2025-11-esun", database=neo4j_db.database)
+    assert (summary.articles, summary.evidence, summary.relationships_deleted) == (1, 2, 2)
+    assert _one(neo4j_db, "MATCH (a:Article {id: 'test-2025-11-esun'}) RETURN count(a)") == 0
+    assert _one(neo4j_db, "MATCH (v:Evidence {doc_id: 'test-2025-11-esun'}) RETURN count(v)") == 0
+    assert _one(neo4j_db, "MATCH ()-[r:ACQUIRES {status: 'completed'}]->() RETURN count(r)") == 0
+    assert _one(neo4j_db, "MATCH ()-[r:HOLDS_STAKE_IN]->() RETURN count(r)") == 0
+    # The same graph as a build that never saw the document.
+    expected = example_graph(only_docs=tuple(a for a in example_graph().articles if a != "test-2025-11-esun"))
+    assert w.read_graph(neo4j_db.driver, database=neo4j_db.database).statements == expected.statements
+
+
+def test_retract_keeps_relations_with_other_evidence_and_updates_them(neo4j_db):
+    _load(neo4j_db, example_graph())
+    summary = w.retract(neo4j_db.driver, "tt-2019-05-24-china", database=neo4j_db.database)
+    assert summary.relationships_updated == 1
+    r = neo4j_db.run(
+        "MATCH ()-[r:SANCTIONS {status: 'considered'}]->() "
+        "RETURN r.evidence_count AS n, r.last_seen AS last, r.first_seen AS first, r.evidence_ids AS ids"
+    )[0]
+    assert (r["n"], r["first"], r["last"], len(r["ids"])) == (1, "2019-05-22", "2019-05-22", 1)
+    # Lu Kang and the ministry only appeared in that article: gone with their relation.
+    assert summary.entities_deleted >= 2
+    assert _one(neo4j_db, "MATCH (e:Entity {id: 'lu-kang'}) RETURN count(e)") == 0
+
+
+def test_retract_of_unknown_document_changes_nothing(neo4j_db):
+    _load(neo4j_db, example_graph())
+    before = w.counts(neo4j_db.driver, database=neo4j_db.database)
+    summary = w.retract(neo4j_db.driver, "no-such-doc", database=neo4j_db.database)
+    assert dataclasses.astuple(summary) == (0, 0, 0, 0, 0)
+    assert w.counts(neo4j_db.driver, database=neo4j_db.database) == before
+
+
+def test_schema_constraints_and_relationship_indexes_exist(neo4j_db):
+    onto = load_ontology()
+    w.ensure_schema(neo4j_db.driver, onto, database=neo4j_db.database)
+    w.ensure_schema(neo4j_db.driver, onto, database=neo4j_db.database)  # idempotent
+    constraints = neo4j_db.run("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN *")
+    unique = {(c["labelsOrTypes"][0], c["properties"][0]) for c in constraints if "UNIQUE" in c["type"]}
+    assert {("Entity", "id"), ("Article", "id"), ("Evidence", "id")} <= unique
+    indexes = neo4j_db.run(
+        "SHOW INDEXES YIELD entityType, labelsOrTypes, properties WHERE entityType = 'RELATIONSHIP' RETURN *"
+    )
+    indexed = {i["labelsOrTypes"][0] for i in indexes if i["properties"] == ["id"]}
+    assert indexed == {p.neo4j_type for p in onto.predicates.values()}
+    # A duplicate entity id is refused by the constraint.
+    with pytest.raises(Exception, match="already exists"):
+        neo4j_db.run("CREATE (:Entity {id: 'dup'}) CREATE (:Entity {id: 'dup'})")
+
+
+def test_every_relationship_between_entities_has_evidence(neo4j_db):
+    _load(neo4j_db, example_graph())
+    rows = neo4j_db.run(
+        "MATCH (:Entity)-[r]->(:Entity) "
+        "OPTIONAL MATCH (v:Evidence) WHERE v.id IN r.evidence_ids "
+        "WITH r, count(v) AS found RETURN count(r) AS rels, "
+        "sum(CASE WHEN found = 0 OR found <> r.evidence_count THEN 1 ELSE 0 END) AS bad"
+    )[0]
+    assert rows["rels"] == 18 and rows["bad"] == 0
+
+
+EXTRA_PREDICATE = """
+rg:lobbies a owl:ObjectProperty ;
+    rdfs:label "lobbies"@en ;
+    rdfs:comment "Actor lobbies a government body."@en ;
+    rg:key "lobbies" ;
+    rg:neo4jType "LOBBIES" ;
+    rg:allowedSubject rg:Company , rg:Organization ;
+    rg:allowedObject rg:GovernmentBody .
+"""
+
+
+def test_the_ontology_drives_relationship_types(neo4j_db):
+    base = load_ontology()
+    onto = parse_ontology(base.turtle + EXTRA_PREDICATE, source="test-ontology.ttl")
+    kg = example_graph()
+    ev = Evidence(evidence_id("test-undated", 500, 540), "test-undated", "Huawei lobbies the US government.", 500, 540)
+    sid = statement_id("huawei", "lobbies", "us-government", "asserted", None)
+    kg.evidence[ev.id] = ev
+    kg.statements[sid] = Statement(sid, "huawei", "lobbies", "us-government", "asserted", "lobbies", None, 0.6, [ev.id])
+    w.ensure_schema(neo4j_db.driver, onto, database=neo4j_db.database)
+    summary = w.load(neo4j_db.driver, kg, onto, database=neo4j_db.database)
+    assert summary.by_type["LOBBIES"] == 1
+    assert _one(neo4j_db, "MATCH (:Entity {id: 'huawei'})-[r:LOBBIES]->(:Entity {id: 'us-government'}) RETURN r.id") == sid
+    assert _one(neo4j_db, "SHOW INDEXES YIELD labelsOrTypes WHERE labelsOrTypes = ['LOBBIES'] RETURN count(*)") >= 1
+    # The bundled ontology does not know the predicate: the loader refuses instead of inventing a type.
+    with pytest.raises(OntologyError, match="unknown predicate 'lobbies'"):
+        w.load(neo4j_db.driver, kg, base, database=neo4j_db.database)
+
+
+def test_entity_labels_come_from_the_ontology(neo4j_db):
+    kg = KnowledgeGraph(entities={"x": Entity("x", "X", "Spaceship")})
+    with pytest.raises(OntologyError, match="unknown entity type 'Spaceship'"):
+        _load(neo4j_db, kg)
+    assert neo4j_db.node_count() == 0
+
+
+def test_changed_entity_type_replaces_the_label(neo4j_db):
+    _load(neo4j_db, KnowledgeGraph(entities={"x": Entity("x", "X", "Organization")}))
+    _load(neo4j_db, KnowledgeGraph(entities={"x": Entity("x", "X", "Company")}))
+    assert _one(neo4j_db, "MATCH (e:Entity {id: 'x'}) RETURN labels(e)") in (["Entity", "Company"], ["Company", "Entity"])
+
+
+def test_read_graph_round_trips(neo4j_db):
+    kg = example_graph()
+    _load(neo4j_db, kg)
+    back = w.read_graph(neo4j_db.driver, database=neo4j_db.database)
+    assert back.statements == kg.statements
+    assert back.evidence == kg.evidence
+    assert back.articles == kg.articles
+    assert {k: (e.name, e.type, e.ticker) for k, e in back.entities.items()} == {
+        k: (e.name, e.type, e.ticker) for k, e in kg.entities.items()
+    }
+    # Alias texts survive; Neo4j keeps no language tags.
+    assert {a for a, _ in back.entities["hikvision"].aliases} == {"Hikvision", "杭州海康威視數字技術"}
+
+
+def test_hostile_values_are_stored_verbatim(neo4j_db):
+    _load(neo4j_db, example_graph())
+    assert _one(neo4j_db, "MATCH (e:Entity {id: 'hostile-co'}) RETURN e.name") == "x' OR 1=1 // } DETACH DELETE n"
+    assert neo4j_db.node_count() == 34
+
+
+def test_unreachable_server_is_a_one_line_error_without_the_password():
+    settings = Neo4jSettings(uri="bolt://127.0.0.1:9", password="s3cret-pass")
+    with pytest.raises(Neo4jUnavailable) as exc:
+        w.connect(settings)
+    message = str(exc.value)
+    assert "bolt://127.0.0.1:9" in message and "scripts/neo4j start" in message
+    assert "s3cret-pass" not in message and "\n" not in message
+
+
+def test_bad_uri_is_a_one_line_error():
+    with pytest.raises(Neo4jUnavailable, match="is not valid"):
+        w.connect(Neo4jSettings(uri="http//nowhere"))
