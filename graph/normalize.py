@@ -163,20 +163,20 @@ def name_key(text: str, etype: str, lexicon: NameLexicon) -> tuple[str, ...]:
     lexicon: the word lists.
     """
     toks = list(tokens(text))
-    while len(toks) > 1 and toks[0] in lexicon.leading_articles:
-        toks.pop(0)
-    if etype == "Person":
-        while len(toks) > 1 and toks[0] in lexicon.person_titles:
+    leading = lexicon.leading_articles | (lexicon.person_titles if etype == "Person" else frozenset())
+    # Strip until nothing changes, so a key is its own key ("Mr The Acme").
+    changed = True
+    while changed:
+        changed = False
+        while len(toks) > 1 and toks[0] in leading:
             toks.pop(0)
-    if etype in SUFFIXED_TYPES:
-        stripped = True
-        while stripped:
-            stripped = False
+            changed = True
+        if etype in SUFFIXED_TYPES:
             for suffix in lexicon.legal_suffixes:
                 n = len(suffix)
                 if len(toks) > n and tuple(toks[-n:]) == suffix:
                     del toks[-n:]
-                    stripped = True
+                    changed = True
                     break
     return tuple(toks)
 

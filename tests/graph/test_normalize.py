@@ -84,3 +84,9 @@ def test_lexicon_errors_name_file_and_entry(text, message):
         parse_lexicon(text, "names.yaml")
     assert str(err.value).startswith("names.yaml: ")
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize("name, etype", [("Mr The Acme", "Person"), ("The Acme Co Ltd Group", "Company"), ("Acme Holdings Co", "Company")])
+def test_a_key_is_its_own_key(lex, name, etype):
+    key = name_key(name, etype, lex)
+    assert name_key(" ".join(key), etype, lex) == key
