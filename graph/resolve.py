@@ -645,7 +645,10 @@ def resolve(
     curation: analyst decisions applied after the rules, or None.
     lexicon: name word lists; None for the bundled ``graph/data/names.yaml``.
     """
-    resolver = _Resolver(results, gazetteer, lexicon or load_lexicon())
+    # Document order fixes mention order, so that ids, reasons and candidates
+    # do not depend on the order the results come in.
+    ordered = sorted(results, key=lambda r: r.document.id)
+    resolver = _Resolver(ordered, gazetteer, lexicon or load_lexicon())
     resolver.run()
     builder = _Builder(resolver)
     clusters, distinct = builder.apply(resolver.clusters(), curation or Curation())
