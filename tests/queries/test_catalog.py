@@ -127,3 +127,21 @@ def test_unused_declared_parameter_is_an_error():
     cypher = GOOD_CYPHER.replace("WHERE e.id = $entity ", "")
     with pytest.raises(DataFileError, match=r"test.cypher: declared parameter entity is never used"):
         parse_query("test", cypher, GOOD_RQ)
+
+
+def test_browser_style_colours_every_entity_type_and_captions_by_name():
+    from importlib import resources
+
+    from ontology import load_ontology
+
+    grass = resources.files("queries").joinpath("browser/relgraph.grass").read_text(encoding="utf-8")
+    rules = dict(re.findall(r"^(node(?:\.\w+)?|relationship(?:\.\w+)?) \{(.*?)^\}", grass, re.S | re.M))
+    for et in load_ontology().entity_types.values():
+        rule = rules.get(f"node.{et.neo4j_label}")
+        assert rule and "color: #" in rule and "caption: '{name}'" in rule, et.neo4j_label
+    assert "caption: '{label} ({status})'" in rules["relationship"]
+    # Every relationship rule names a type of the ontology or of the provenance model.
+    types = {p.neo4j_type for p in load_ontology().predicates.values()} | {"IN_ARTICLE", "MENTIONS"}
+    for key in rules:
+        if key.startswith("relationship."):
+            assert key.split(".", 1)[1] in types, key
