@@ -277,6 +277,16 @@ def build(
     summary.documents_failed = len(failed)
 
     store = EmbeddedStore(settings.store)
+    with store.writing():
+        return _build_locked(store, docs, summary, settings, processes=processes, gazetteer=gazetteer,
+                             curation=curation, extractor=extractor, neo4j=neo4j, show_progress=show_progress,
+                             paths=paths)
+
+
+def _build_locked(store, docs, summary, settings, *, processes, gazetteer, curation, extractor, neo4j,
+                  show_progress, paths) -> BuildSummary:
+    from graph.store import text_hash
+
     cache = store.load_cache()
     versions = {k: c.extractor for k, c in cache.items()}
     results = {k: c.result for k, c in cache.items()}

@@ -235,6 +235,31 @@ class EmbeddedStore:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self._writer: _Lock | None = None
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator["EmbeddedStore"]:
+        """Hold the store's write lock for a whole read-modify-write (a build).
+
+        Another process already writing gives a StoreError at once rather
+        than a silent lost update. Re-entrant within this object.
+        """
+        if self._writer is not None:
+            yield self
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        lock = _Lock(self.path / "write.lock")
+        if not lock.acquire(fcntl.LOCK_EX | fcntl.LOCK_NB):
+            raise StoreError(
+                f"{self.path}: another relgraph build or retract is writing this store; "
+                "wait for it to finish or pass another --store"
+            )
+        self._writer = lock
+        try:
+            yield self
+        finally:
+            self._writer = None
+            lock.release()
 
     # --- layout -----------------------------------------------------------------------
 
@@ -336,15 +361,11 @@ class EmbeddedStore:
         """
         from graph.rdf import check_base_iri, kg_quads
 
-        previous = self.meta() if self.exists() else {}
-        base = check_base_iri(base_iri or previous.get("base_iri") or DEFAULT_BASE_IRI)
-        old_cache = self.load_cache()
         versions = dict(extractor_versions or {})
-
-        self.path.mkdir(parents=True, exist_ok=True)
-        write_lock = _Lock(self.path / "write.lock")
-        write_lock.acquire(fcntl.LOCK_EX)
-        try:
+        with self.writing():
+            previous = self.meta() if self.exists() else {}
+            base = check_base_iri(base_iri or previous.get("base_iri") or DEFAULT_BASE_IRI)
+            old_cache = self.load_cache()
             self._clean_up()
             tmp = Path(tempfile.mkdtemp(prefix="tmp-", dir=self.path))
             with open(tmp / "extractions.jsonl", "w", encoding="utf-8") as fh:
@@ -387,8 +408,6 @@ class EmbeddedStore:
             (tmp / "meta.json").write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
             _fsync_dir(tmp)
             return self._swap_in(tmp)
-        finally:
-            write_lock.release()
 
     def _next_generation(self) -> str:
         numbers = [int(m.group(1)) for p in self.path.iterdir() if (m := _GEN.match(p.name))]
@@ -487,6 +506,10 @@ class EmbeddedStore:
         gazetteer and curation file of the last build, so the result equals a
         build that never saw the document.
         """
+        with self.writing():
+            return self._retract(doc_id)
+
+    def _retract(self, doc_id: str) -> RetractSummary:
         from graph.build import graph_from_results
 
         cache = self.load_cache()

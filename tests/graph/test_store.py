@@ -164,3 +164,13 @@ def test_corrupt_cache_line_names_file_and_line(store):
     cache.write_text(cache.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
     with pytest.raises(StoreError, match=r"extractions\.jsonl:2: not JSON .*relgraph build PATH"):
         store.load_results()
+
+
+def test_a_second_writer_is_refused_while_one_is_writing(store):
+    other = EmbeddedStore(store.path)
+    with store.writing():
+        with pytest.raises(StoreError, match=r"another relgraph build or retract is writing this store; wait"):
+            other.save([], example_graph())
+        store.save([], example_graph())  # the holder itself may write (re-entrant)
+    other.save([], example_graph())
+    assert other.stats().generation == "gen-000003"
