@@ -258,3 +258,28 @@ def test_end_to_end_on_examples(extractor, tmp_path):
     export_store(settings.store, "ttl", tmp_path / "examples.ttl")
     result = validate_file(tmp_path / "examples.ttl")
     assert result.conforms, result.violations
+
+
+def test_build_and_retract_with_neo4j(neo4j_db, env):
+    """``build --neo4j`` loads what the store holds; ``retract --neo4j``
+    removes the document from both."""
+    import os
+    from dataclasses import replace
+
+    from graph import neo4j_writer
+    from relgraph.config import Neo4jSettings
+
+    settings, corpus, curation = env
+    settings = replace(settings, neo4j=Neo4jSettings(
+        uri=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:17687"), user=os.environ.get("NEO4J_USER", "neo4j"),
+        password=os.environ.get("NEO4J_PASSWORD") or None, database=neo4j_db.database,
+    ))
+    build([corpus], settings, curation=curation, extractor=ScriptedExtractor(), neo4j=True)
+    in_neo4j = neo4j_writer.read_graph(neo4j_db.driver, database=neo4j_db.database)
+    assert sorted(in_neo4j.statements) == sorted(EmbeddedStore(settings.store).read_graph().statements)
+    retract(settings, "a1", neo4j=True)
+    in_neo4j = neo4j_writer.read_graph(neo4j_db.driver, database=neo4j_db.database)
+    in_store = EmbeddedStore(settings.store).read_graph()
+    assert sorted(in_neo4j.statements) == sorted(in_store.statements)
+    assert sorted(in_neo4j.evidence) == sorted(in_store.evidence)
+    assert "a1" not in in_neo4j.articles
