@@ -327,6 +327,8 @@ class DocEntities:
                     return gi, "metonym"
             return m.cluster, "mention"
         lower = tok.lower_
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+            return self.resolve(tok.head.head, acting)  # "Sun, which was acquired by Oracle"
         if lower in PRONOUNS:
             ci = self._pronoun(tok)
             return (ci, "pronoun") if ci is not None else None

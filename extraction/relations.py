@@ -86,8 +86,11 @@ class RelationFinder:
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                     return cur.head, True  # "Acme, based in Ohio": the noun is the subject
-                # "is in talks to buy X", "won approval to acquire X": the clause above
                 n = cur.head
+                for c in n.children:
+                    if c.dep_ == "poss":
+                        return c, True  # "Musk's offer to buy Twitter"
+                # "is in talks to buy X", "won approval to acquire X": the clause above
                 for _ in range(3):
                     if n.pos_ in ("VERB", "AUX") or n.head.i == n.i:
                         break
