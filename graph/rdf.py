@@ -421,9 +421,12 @@ def write_triples(
     old = source_base_iri or base_iri
 
     def stream() -> Iterator:
-        for t in triples:
-            t = ox.Triple(_rebase(t.subject, old, base_iri), t.predicate, _rebase(t.object, old, base_iri))
-            yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) if exp.dataset else t
+        if old == base_iri and not exp.dataset:
+            yield from triples  # the common case: no per-triple Python work
+        else:
+            for t in triples:
+                t = ox.Triple(_rebase(t.subject, old, base_iri), t.predicate, _rebase(t.object, old, base_iri))
+                yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) if exp.dataset else t
         if include_ontology:
             graph = ox.NamedNode(ONTOLOGY_GRAPH)
             for t in ontology_triples(ontology):
