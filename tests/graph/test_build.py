@@ -283,3 +283,27 @@ def test_build_and_retract_with_neo4j(neo4j_db, env):
     assert sorted(in_neo4j.statements) == sorted(in_store.statements)
     assert sorted(in_neo4j.evidence) == sorted(in_store.evidence)
     assert "a1" not in in_neo4j.articles
+
+
+def test_cli_build_prints_tables_and_json(tmp_path, extractor):
+    """``relgraph build`` with the real model: the analyst's tables, then the
+    same summary as JSON on a cached rebuild, with bad lines warned about."""
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "n1", "date": "2024-05-02",
+                    "text": "The US is considering sanctions on Hikvision, people familiar with the matter said."}) + "\n"
+        + "{broken\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    base = ["--store", str(tmp_path / "store")]  # the model of the extractor fixture (RELGRAPH_SPACY_MODEL)
+    r = runner.invoke(cli, [*base, "build", str(corpus), "--curation", str(tmp_path / "none.yaml")])
+    assert r.exit_code == 0, r.output
+    for title in ("Documents", "Entities (", "Relations ("):
+        assert title in r.output
+    r = runner.invoke(cli, [*base, "build", str(corpus), "--curation", str(tmp_path / "none.yaml"), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    summary = json.loads(r.stdout)
+    assert (summary["documents_read"], summary["documents_new"], summary["documents_cached"],
+            summary["documents_failed"]) == (1, 0, 1, 1)
+    assert summary["relations_by_predicate"]["sanctions"] == {"considered": 1}
