@@ -56,6 +56,9 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _EXPECTED_SAME_NAME = {frozenset({"Country", "GovernmentBody"}), frozenset({"Place", "GovernmentBody"}),
                        frozenset({"Place", "Country"})}
 _MAX_SLUG = 80
+# Candidate lists are for people to read: at most this many per name and rule.
+_MAX_CANDIDATES = 5
+_FUZZY_BLOCK = 512
 # Types whose names made only of generic words ("Ministry of Foreign
 # Affairs", "Commerce Department") name a different body in each country,
 # so such a name identifies an entity only inside its own document.
@@ -317,12 +320,23 @@ class _Resolver:
         for (etype, ckey, scope), members in self.atoms.items():
             by_key[ckey].append((etype, scope, members[0]))
         for ckey, typed in by_key.items():
-            for x in range(len(typed)):
-                for y in range(x + 1, len(typed)):
-                    (ta, sa, a), (tb, sb, b) = typed[x], typed[y]
-                    if ta == tb:
-                        self.candidate(a, b, 0.95, f"same generic name {self.m[a].entity.name!r} in different documents")
-                    elif frozenset({ta, tb}) not in _EXPECTED_SAME_NAME:
+            if len(typed) < 2:
+                continue
+            # Each type's first atom stands for its per-document copies: a
+            # generic name in many documents yields a few pairs, not all pairs.
+            firsts: dict[str, int] = {}
+            copies: Counter[str] = Counter()
+            for etype, scope, a in sorted(typed):
+                if etype not in firsts:
+                    firsts[etype] = a
+                elif copies[etype] < _MAX_CANDIDATES:
+                    copies[etype] += 1
+                    self.candidate(firsts[etype], a, 0.95, f"same generic name {self.m[a].entity.name!r} in different documents")
+            kinds = sorted(firsts.items())
+            for x in range(len(kinds)):
+                for y in range(x + 1, len(kinds)):
+                    (ta, a), (tb, b) = kinds[x], kinds[y]
+                    if frozenset({ta, tb}) not in _EXPECTED_SAME_NAME:
                         self.candidate(a, b, 1.0, f"same name, different types ({ta}, {tb})")
 
     def _short_names(self) -> None:
@@ -412,6 +426,8 @@ class _Resolver:
                 if own_entry is None or uf.entry[r] == own_entry:
                     if uf.union(s, rep, reason):
                         continue
+            if len(targets) > _MAX_CANDIDATES or (generic and len(targets) > 1):
+                continue  # too ambiguous to be worth a review
             for r, (ok, reason, rep) in sorted(targets.items()):
                 if len(targets) > 1:
                     why = f"{reason}; ambiguous: {len(targets)} entities qualify"
@@ -424,10 +440,12 @@ class _Resolver:
                 self.candidate(s, rep, 0.9 if ok else 0.8, why)
 
     def _fuzzy(self) -> None:
+        import numpy as np
         from rapidfuzz import fuzz, process
 
         uf, lex = self.uf, self.lex
-        by_type: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        cutoff, merge_at = int(lex.fuzzy_candidate), int(min(lex.fuzzy_merge, 100))
+        by_type: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for atom in sorted(self.atoms):
             if len(atom[1]) >= 4:
                 by_type[atom[0]].append(atom)
@@ -435,29 +453,46 @@ class _Resolver:
             if len(atoms) < 2:
                 continue
             names = [" ".join(self.m[self.atoms[a][0]].key) for a in atoms]
-            # Word order counts for a merge ("Bank of China" is not "China
-            # Bank") but not for a candidate.
-            sorted_scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio, score_cutoff=lex.fuzzy_candidate, workers=1)
-            for x in range(len(atoms)):
-                for y in range(x + 1, len(atoms)):
-                    if float(sorted_scores[x][y]) < lex.fuzzy_candidate:
-                        continue
-                    score = max(float(fuzz.ratio(names[x], names[y])), float(sorted_scores[x][y]))
-                    in_order = float(fuzz.ratio(names[x], names[y]))
-                    a, b = self.atoms[atoms[x]][0], self.atoms[atoms[y]][0]
-                    if uf.find(a) == uf.find(b):
-                        continue
-                    ka, kb = self.m[a].key, self.m[b].key
-                    sure = (
-                        in_order >= lex.fuzzy_merge and etype != "Person" and len(ka) == len(kb)
-                        and atoms[x][2] == atoms[y][2] == ""
+            merges: list[tuple[int, int]] = []
+            pairs: set[tuple[int, int, int]] = set()
+            # Rows go in blocks so memory stays linear in the number of names.
+            for start in range(0, len(names), _FUZZY_BLOCK):
+                rows = names[start:start + _FUZZY_BLOCK]
+                # Word order counts for a merge ("Bank of China" is not
+                # "China Bank") but not for a candidate.
+                if etype != "Person" and lex.fuzzy_merge <= 100:
+                    same_order = process.cdist(rows, names, scorer=fuzz.ratio, score_cutoff=merge_at, dtype=np.uint8, workers=1)
+                    hits = np.argwhere(same_order >= merge_at)
+                    hits[:, 0] += start
+                    merges += [tuple(p) for p in hits[hits[:, 1] > hits[:, 0]].tolist()]
+                alike = process.cdist(rows, names, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, dtype=np.uint8, workers=1)
+                for i in range(len(rows)):
+                    x = start + i
+                    alike[i, x] = 0
+                    hits = np.flatnonzero(alike[i] >= cutoff)
+                    if len(hits) > _MAX_CANDIDATES:
+                        hits = hits[np.argsort(-alike[i, hits], kind="stable")[:_MAX_CANDIDATES]]
+                    pairs.update((-int(alike[i, y]), min(x, int(y)), max(x, int(y))) for y in hits)
+            for x, y in sorted(merges):
+                a, b = self.atoms[atoms[x]][0], self.atoms[atoms[y]][0]
+                ka, kb = self.m[a].key, self.m[b].key
+                if (len(ka) == len(kb) and atoms[x][2] == atoms[y][2] == ""
                         and min(len(atoms[x][1]), len(atoms[y][1])) >= lex.fuzzy_min_length
                         and re.sub(r"\D", "", names[x]) == re.sub(r"\D", "", names[y])
-                        and set(ka) & lex.distinguishing_words == set(kb) & lex.distinguishing_words
-                    )
-                    reason = f"similar names {self.m[a].entity.name!r}, {self.m[b].entity.name!r} ({score:.0f}/100)"
-                    if not (sure and uf.union(a, b, reason)):
-                        self.candidate(a, b, score / 100, reason)
+                        and set(ka) & lex.distinguishing_words == set(kb) & lex.distinguishing_words):
+                    score = fuzz.ratio(names[x], names[y])
+                    uf.union(a, b, f"similar names {self.m[a].entity.name!r}, {self.m[b].entity.name!r} ({score:.0f}/100)")
+            # The best few per name are worth a review; a name alike to
+            # dozens of others ("Chen Wei", "Chen Mei") would flood the list.
+            shown: Counter[int] = Counter()
+            for neg, x, y in sorted(pairs):
+                a, b = self.atoms[atoms[x]][0], self.atoms[atoms[y]][0]
+                if uf.find(a) == uf.find(b) or shown[x] >= _MAX_CANDIDATES or shown[y] >= _MAX_CANDIDATES:
+                    continue
+                shown[x] += 1
+                shown[y] += 1
+                score = max(float(-neg), float(fuzz.ratio(names[x], names[y])))
+                self.candidate(a, b, score / 100, f"similar names {self.m[a].entity.name!r}, {self.m[b].entity.name!r} ({score:.0f}/100)")
 
     def clusters(self) -> list[_Cluster]:
         groups: dict[int, set[int]] = defaultdict(set)

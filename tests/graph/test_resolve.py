@@ -257,3 +257,15 @@ def test_entity_id_lookup():
     assert res.entity_id("d1", "Dahua") == "company-zhejiang-dahua-technology"
     with pytest.raises(EntityError, match="document 'd1' names no entity 'Huawei'"):
         res.entity_id("d1", "Huawei")
+
+
+def test_candidates_are_capped_per_name():
+    # Twelve near-identical names: each is listed with its best few, not with all eleven others.
+    names = [f"Acme Trading {n}" for n in range(10, 22)]
+    res = resolve(docs(*[[ent(n)] for n in names]))
+    assert len(res.entities) == 12  # different digits never merge
+    per_entity = {}
+    for c in res.candidates:
+        for i in (c.a, c.b):
+            per_entity[i] = per_entity.get(i, 0) + 1
+    assert per_entity and max(per_entity.values()) <= 5
