@@ -3,7 +3,7 @@
 The shape is the one of ``docs/architecture.md`` ("Neo4j shape") and
 ``docs/neo4j.md``::
 
-    (:Entity:<TypeLabel> {id, name, aliases, wikidata, lei, ticker})
+    (:Entity:<TypeLabel> {id, name, aliases, tagged_aliases, wikidata, lei, ticker})
       -[:<PREDICATE_TYPE> {id, predicate, status, label, role, confidence,
                           evidence_count, first_seen, last_seen, evidence_ids}]->
     (:Entity:<TypeLabel>)
@@ -137,6 +137,8 @@ def entity_row(e: Entity) -> dict:
         "props": {
             "name": e.name,
             "aliases": sorted({text for text, _ in e.aliases if text != e.name}),
+            # Language-tagged aliases again as "text@lang", so read_graph (and RDF export from Neo4j) keeps the tags.
+            "tagged_aliases": sorted({f"{text}@{lang}" for text, lang in e.aliases if lang}) or None,
             "wikidata": e.wikidata, "lei": e.lei, "ticker": e.ticker,
         },
     }
@@ -420,7 +422,8 @@ def read_graph(driver, ontology: Ontology | None = None, *, database: str | None
     driver: an open driver.
     ontology: maps labels and relationship types back to type and predicate keys.
     database: database name, None for the server default.
-    Aliases come back without language tags (Neo4j holds their text only).
+    Aliases keep their language tags (``tagged_aliases``); an alias equal to
+    the name without a tag is dropped, as in the RDF export.
     """
     onto = ontology or load_ontology()
     type_by_label = {et.neo4j_label: et.key for et in onto.entity_types.values()}
@@ -448,7 +451,7 @@ def read_graph(driver, ontology: Ontology | None = None, *, database: str | None
             raise OntologyError(f"Neo4j entity {n['id']!r} has no label of the ontology (labels {rec['labels']})")
         kg.entities[n["id"]] = Entity(
             id=n["id"], name=n.get("name") or n["id"], type=etype,
-            aliases=[(a, None) for a in (n.get("aliases") or [])],
+            aliases=_aliases(n.get("aliases") or [], n.get("tagged_aliases") or []),
             wikidata=n.get("wikidata"), lei=n.get("lei"), ticker=n.get("ticker"),
         )
     for rec in arts:
@@ -472,6 +475,18 @@ def read_graph(driver, ontology: Ontology | None = None, *, database: str | None
             first_seen=_iso(p.get("first_seen")), last_seen=_iso(p.get("last_seen")),
         )
     return kg
+
+
+def _aliases(texts: list[str], tagged: list[str]) -> list[tuple[str, str | None]]:
+    """(text, lang) pairs from the ``aliases`` and ``tagged_aliases`` properties.
+
+    texts: alias texts. tagged: ``text@lang`` strings (absent in graphs imported
+    from CSV, whose aliases then come back untagged).
+    """
+    pairs = [tuple(t.rsplit("@", 1)) for t in tagged if "@" in t]
+    with_tag = {text for text, _ in pairs}
+    pairs += [(t, None) for t in texts if t not in with_tag]
+    return sorted(set(pairs), key=lambda a: (a[0], a[1] or ""))
 
 
 def _iso(value) -> str | None:

@@ -185,8 +185,9 @@ def test_read_graph_round_trips(neo4j_db):
     assert {k: (e.name, e.type, e.ticker) for k, e in back.entities.items()} == {
         k: (e.name, e.type, e.ticker) for k, e in kg.entities.items()
     }
-    # Alias texts survive; Neo4j keeps no language tags.
-    assert {a for a, _ in back.entities["hikvision"].aliases} == {"Hikvision", "杭州海康威視數字技術"}
+    # Aliases keep their language tags.
+    assert back.entities["hikvision"].aliases == [("Hikvision", None), ("杭州海康威視數字技術", "zh")]
+    assert _one(neo4j_db, "MATCH (e {id: 'china'}) RETURN e.tagged_aliases") == ["中國@zh"]
 
 
 def test_hostile_values_are_stored_verbatim(neo4j_db):
