@@ -557,6 +557,14 @@ class _Builder:
         for d in curation.decisions:
             ids = self.assign_ids(clusters)
             where = {i: n for n, i in enumerate(ids)}
+            if any(i not in where for i in d.ids):
+                # An id can go out of date: a fuller name appears, the
+                # gazetteer gains a QID. Find the entity by an id it would
+                # have had, when exactly one entity fits.
+                alt = self._former_ids(clusters)
+                for i in d.ids:
+                    if i not in where and len(alt.get(i, ())) == 1:
+                        where[i] = next(iter(alt[i]))
             missing = [i for i in d.ids if i not in where]
             if missing:
                 self.r.warnings.append(
@@ -566,10 +574,27 @@ class _Builder:
             clusters = self._apply_one(d, clusters, ids, where, distinct)
         return clusters, distinct
 
+    def _former_ids(self, clusters: list[_Cluster]) -> dict[str, set[int]]:
+        """Ids each cluster could have had: its gazetteer entry's id and QID
+        id, and the id each of its names would give on its own."""
+        alt: dict[str, set[int]] = defaultdict(set)
+        for n, c in enumerate(clusters):
+            if c.entry is not None:
+                e = self.gaz.by_id[c.entry]
+                alt[e.id].add(n)
+                if e.wikidata:
+                    alt[f"wd-{e.wikidata.lower()}"].add(n)
+            for i in c.members:
+                m = self.m[i]
+                alt[f"{type_slug(m.type)}-{slug(' '.join(m.key))}"].add(n)
+        return alt
+
     def _apply_one(self, d: Decision, clusters, ids, where, distinct):
         if d.action == "merge":
             target = d.into or d.ids[0]
             keep = clusters[where[target]]
+            if keep.entry is not None:
+                target = ids[where[target]]
             merged = _Cluster(set(keep.members), d.type or keep.type, keep.entry, target, keep.name)
             drop = {where[i] for i in d.ids}
             for n in sorted(drop):
@@ -578,10 +603,12 @@ class _Builder:
             merged.notes.append(f"curation entry {d.entry}: merge {', '.join(d.ids)}" + (f" ({d.note})" if d.note else ""))
             return [c for n, c in enumerate(clusters) if n not in drop] + [merged]
         c = clusters[where[d.ids[0]]]
+        # The id the analyst used stays, unless the gazetteer gives one.
+        keep_id = ids[where[d.ids[0]]] if c.entry is not None else d.ids[0]
         if d.action == "rename":
-            c.name, c.pinned_id = d.name, ids[where[d.ids[0]]]
+            c.name, c.pinned_id = d.name, keep_id
         elif d.action == "set_type":
-            c.type, c.pinned_id = d.type, ids[where[d.ids[0]]]
+            c.type, c.pinned_id = d.type, keep_id
         elif d.action == "distinct":
             for i in d.ids:
                 for j in d.ids:
@@ -593,12 +620,12 @@ class _Builder:
             if not moved:
                 self.r.warnings.append(f"entry {d.entry} (split {d.ids[0]}): no mention named {', '.join(d.aliases)}; nothing moved")
                 return clusters
-            c.pinned_id = ids[where[d.ids[0]]]
+            c.pinned_id = keep_id
             c.members -= moved
             new = _Cluster(moved, d.type or c.type, None, d.into, d.name or d.aliases[0])
             return [x for x in clusters if x.members] + [new]
         elif d.action == "unmerge":
-            old_id = ids[where[d.ids[0]]]
+            old_id = keep_id
             parts: dict[tuple[str, str, str], set[int]] = defaultdict(set)
             for i in c.members:
                 parts[self.m[i].atom].add(i)

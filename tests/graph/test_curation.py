@@ -185,3 +185,25 @@ def test_cli_errors_are_one_line(tmp_path):
         capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.startswith("relgraph: error: store ") and "run `relgraph build PATH`" in proc.stderr
+
+
+def test_decision_survives_a_fuller_name_appearing():
+    # Written when "Dahua" was known only by its short name...
+    decision = curation("- rename: company-dahua\n  name: Dahua (the camera maker)\n")
+    assert resolve(docs([ent("Dahua")]), curation=decision).entities["company-dahua"].name == "Dahua (the camera maker)"
+    # ...it still applies after a later article brings the full name, and the id stays.
+    res = resolve(docs([ent("Dahua")], [ent("Zhejiang Dahua Technology Co")]), curation=decision)
+    assert res.warnings == []
+    assert res.ids[("d2", "Zhejiang Dahua Technology Co")] == "company-dahua"
+    assert res.entities["company-dahua"].name == "Dahua (the camera maker)"
+
+
+def test_decision_by_gazetteer_id_follows_a_new_qid():
+    from extraction.gazetteer import parse_gazetteer
+
+    before = parse_gazetteer("- {id: acme, name: Acme Corp, type: Company}\n", "g.yaml")
+    after = parse_gazetteer("- {id: acme, name: Acme Corp, type: Company, wikidata: Q1}\n", "g.yaml")
+    decision = curation("- rename: acme\n  name: ACME Corporation\n")
+    assert resolve(docs([ent("Acme")]), before, decision).entities["acme"].name == "ACME Corporation"
+    res = resolve(docs([ent("Acme")]), after, decision)
+    assert res.entities["wd-q1"].name == "ACME Corporation" and res.warnings == []
