@@ -622,7 +622,8 @@ class _Builder:
                 return clusters
             c.pinned_id = keep_id
             c.members -= moved
-            new = _Cluster(moved, d.type or c.type, None, d.into, d.name or d.aliases[0])
+            new = _Cluster(moved, d.type or c.type, None, d.into, d.name or d.aliases[0],
+                           [f"curation entry {d.entry}: split from {keep_id}" + (f" ({d.note})" if d.note else "")])
             return [x for x in clusters if x.members] + [new]
         elif d.action == "unmerge":
             old_id = keep_id

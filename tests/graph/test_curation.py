@@ -66,6 +66,7 @@ def test_split_moves_named_mentions_and_keeps_the_old_id():
     assert res.ids[("d3", "Zhejiang Dahua Technology Co")] == "company-zhejiang-dahua-technology"
     assert res.ids[("d4", "Dahua")] == "company-dahua-other"
     assert res.entities["company-dahua-other"].name == "Dahua"
+    assert res.reasons["company-dahua-other"] == ["curation entry 1: split from company-zhejiang-dahua-technology"]
 
 
 def test_rename_and_set_type_keep_the_id():
