@@ -259,3 +259,17 @@ def test_cli_validate_unparseable_file_is_one_line(tmp_path, capsys):
     assert exc.value.code == 1
     err = capsys.readouterr().err
     assert err.startswith(f"relgraph: error: {bad}: not valid turtle:") and err.count("\n") == 1
+
+
+def test_a_predicate_outside_its_domain_and_range_is_a_warning(tmp_path):
+    kg = example_graph()
+    st = next(s for s in kg.statements.values() if s.predicate == "works-for" and s.subject == "lu-kang")
+    st.predicate = "outbids"  # a person outbidding a ministry: the object type is not allowed
+    out = tmp_path / "odd.ttl"
+    rdf.export_graph(kg, "ttl", out)
+    r = CliRunner().invoke(cli, ["validate", str(out)])
+    assert r.exit_code == 0, r.output
+    first, warning = r.output.splitlines()
+    assert first.endswith("triples, 1 warning(s))")
+    assert warning == (f"  warning: https://w3id.org/relgraph/id/relation/{st.id}: "
+                       "the object's type is not an allowed object type of this predicate")
