@@ -349,14 +349,19 @@ def validate_cmd(ctx: click.Context, file: Path, fmt: str | None) -> None:
     from relgraph import ui
 
     result = validate_file(file, fmt)
+    errors = [v for v in result.violations if v.severity == "Violation"]
+    warnings = [v for v in result.violations if v.severity != "Violation"]
+    note = f", {len(warnings)} warning(s)" if warnings else ""
     if result.conforms:
-        ui.out.print(f"{file}: conforms ({result.triples} triples)", markup=False)
-        return
-    ui.out.print(f"{file}: does not conform: {len(result.violations)} violation(s) in {result.triples} triples", markup=False)
-    for v in result.violations:
+        ui.out.print(f"{file}: conforms ({result.triples} triples{note})", markup=False)
+    else:
+        ui.out.print(f"{file}: does not conform: {len(errors)} violation(s) in {result.triples} triples{note}", markup=False)
+    for v in errors + warnings:
         where = f" {v.path}" if v.path else ""
-        ui.out.print(f"  {v.focus}{where}: {v.message}", markup=False)
-    ctx.exit(1)
+        level = "" if v.severity == "Violation" else f"{v.severity.lower()}: "
+        ui.out.print(f"  {level}{v.focus}{where}: {v.message}", markup=False)
+    if not result.conforms:
+        ctx.exit(1)
 # === entities ===================================================================
 
 
