@@ -157,3 +157,27 @@ def test_slug_and_zh_key_shapes(name):
     z = zh_key(name)
     assert zh_key(z) == z
     assert compact(tokens(name)) == compact(tokens(compact(tokens(name))))
+
+
+# --- stable entity ids -----------------------------------------------------------------------
+
+from extraction.records import DocEntity, Document, DocumentResult  # noqa: E402
+from graph.resolve import resolve  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(names.filter(lambda n: n.strip()), st.sampled_from(TYPES)), min_size=1, max_size=8))
+def test_resolved_entity_ids_are_stable_and_well_formed(mentions):
+    results = [
+        DocumentResult(document=Document(id=f"d{i}", text=name), entities=(DocEntity(name, etype),))
+        for i, (name, etype) in enumerate(mentions)
+    ]
+    first = resolve(results)
+    for eid in first.entities:
+        assert ID_RE.match(eid), eid
+    # Same input, same ids, whatever the document order.
+    again = resolve(list(reversed(results)))
+    assert sorted(first.entities) == sorted(again.entities)
+    for r in results:
+        name = r.entities[0].name
+        assert first.entity_id(r.document.id, name) == again.entity_id(r.document.id, name)

@@ -192,3 +192,29 @@ def test_missing_and_unsupported_paths(tmp_path, good):
     assert [e.source for e in errors] == [str(tmp_path / "nope.txt"), str(odd)]
     for e in errors:
         one_line(e)
+
+
+@pytest.mark.parametrize("data,ids,errors", [
+    (b"\xff\xfe not UTF-8 at all", [], ["-:1"]),
+    (b"", [], ["-"]),
+    pytest.param(b'{"id": "s1", "text": "One."}\n{bad\n{"id": "s2", "text": "Two."}\n', ["s1", "s2"], ["-:2"],
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "readers._read_stdin treats stdin as JSONL only when every line looks like {...}; one truncated "
+                     "line turns the whole stream into a single plain-text document, silently. Fix: JSONL when the "
+                     "first non-blank line parses as a JSON object"))),
+])
+def test_stdin_problems_name_stdin(data, ids, errors):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    code = (
+        "import json; from extraction.readers import read_documents\n"
+        "errs = []\n"
+        "docs = [d.id for d in read_documents(['-'], on_error=errs.append)]\n"
+        "print(json.dumps([docs, [f'{e.source}:{e.line}' if e.line else e.source for e in errs]]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], input=data, capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(proc.stdout) == [ids, errors]
