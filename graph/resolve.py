@@ -248,7 +248,8 @@ def _make_mentions(results: Sequence[DocumentResult], lexicon: NameLexicon) -> l
                     alias_keys.add(compact(name_key(a.text, ent.type, lexicon)))
             zh.discard("")
             alias_keys.discard("")
-            ckey = compact(key) or zh_key(ent.name)
+            # A name with no letters or digits ("—") matches only itself.
+            ckey = compact(key) or zh_key(ent.name) or f"\x00{ent.name}"
             alias_keys.discard(ckey)
             mentions.append(_Mention(result.document.id, ent, ent.type, key, ckey, frozenset(zh), frozenset(alias_keys)))
     return mentions

@@ -269,3 +269,9 @@ def test_candidates_are_capped_per_name():
         for i in (c.a, c.b):
             per_entity[i] = per_entity.get(i, 0) + 1
     assert per_entity and max(per_entity.values()) <= 5
+
+
+def test_names_without_letters_do_not_merge_with_each_other():
+    res = resolve(docs([ent("—")], [ent("...")]))
+    assert len(res.entities) == 2
+    assert all(ID.match(i) for i in res.entities)
