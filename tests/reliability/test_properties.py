@@ -141,8 +141,6 @@ def test_tokens_never_raise_and_are_idempotent(name):
 @SETTINGS
 @given(names, st.sampled_from(TYPES))
 @example("Mr The Acme", "Person")
-@pytest.mark.xfail(strict=True, reason="normalize.name_key strips leading articles before person titles only once: "
-                   "'Mr The Acme' -> ('the', 'acme') -> ('acme',); fix: repeat both strips until nothing changes")
 def test_name_key_is_idempotent(name, etype):
     key = name_key(name, etype, LEX)
     assert name_key(" ".join(key), etype, LEX) == key
