@@ -38,6 +38,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]{1,9}$")
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 PRONOUNS = {"it", "its"}
+_GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "authorities"}
 _BREAKS = {"to", "from", "by", "with", "in", "on", "at", "over", "after", "said", "says"}
 
 
@@ -192,7 +193,13 @@ class DocEntities:
                     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
                     if span is not None:
                         consumed.update(range(span.start, span.end))
-            raw.append((start, end, name, ent.label_, alias))
+            label = ent.label_
+            if label == "PERSON" and start > 0 and doc[start - 1].is_lower:
+                prev = doc[start - 1].lemma_.lower()
+                kinds = self.linker.rules.descriptions.get(prev, ((),))[0]
+                if prev.endswith("maker") or "Company" in kinds or "Organization" in kinds:
+                    label = "ORG"  # "drugmaker Fjord Biotech": NER took the firm for a person
+            raw.append((start, end, name, label, alias))
         raw = [r for r in raw if r[0] not in consumed]
         for start, end, name, label, alias in raw:
             mi = len(self.mentions)
@@ -327,6 +334,13 @@ class DocEntities:
                     return gi, "metonym"
             return m.cluster, "mention"
         lower = tok.lower_
+        if tok.pos_ == "NOUN":
+            # "chip designer Lumitek Semiconductor", "its unit, Meridian Home": the named entity
+            if tok.dep_ == "compound" and self.token_mention[tok.head.i] != -1:
+                return self.resolve(tok.head, acting)
+            for c in tok.children:
+                if c.dep_ == "appos" and self.token_mention[c.i] != -1:
+                    return self.resolve(c, acting)
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
             return self.resolve(tok.head.head, acting)  # "Sun, which was acquired by Oracle"
         if lower in PRONOUNS:
@@ -344,6 +358,18 @@ class DocEntities:
                 if ci is None:
                     ci = self._new_cluster(entry.name, "ORG", entry, tok.i)
                 self._add_alias(ci, _clean(phrase))
+                return ci, "alias"
+        if tok.lemma_.lower() in _GOVERNMENT_NOUNS:
+            # "the Japanese government", "the Dutch government": a state named by its adjective
+            adj = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+            if adj:
+                name = f"{adj[0].text} {tok.lower_}"
+                entry = self.linker.by_surface.get(normalize(name))
+                ci = self._gaz_cluster.get(entry.id) if entry is not None else self._name_cluster.get(normalize(name))
+                if ci is None:
+                    ci = self._new_cluster(name, "ORG", entry, tok.i)
+                    if entry is None:
+                        self.clusters[ci].type = "GovernmentBody"
                 return ci, "alias"
         if tok.lemma_.lower() in self.linker.rules.descriptions and any(
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its") for c in tok.children):

@@ -83,6 +83,13 @@ class RelationFinder:
             for c in cur.children:
                 if c.dep_ in deps or (inherited and c.dep_ == "nsubj"):
                     return c, inherited
+            for c in cur.children:
+                if c.dep_ == "agent":  # "was placed on a list by the British government"
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return p, inherited
+            if cur.dep_ == "amod" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head, inherited  # "Zurich-based Helvetia Re Group"
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                     return cur.head, True  # "Acme, based in Ohio": the noun is the subject
@@ -154,7 +161,7 @@ class RelationFinder:
             lemma = tok.lemma_.lower()
             kids = [c for c in tok.children]
             for cue in self.rules.statuses:
-                if any(c.dep_ == "neg" and c.lower_ in cue.neg for c in kids):
+                if any(c.dep_ in ("neg", "det") and c.lower_ in cue.neg for c in kids):
                     return cue.key
                 if cue.key == "denied" and k > 0 and lemma in cue.verbs:
                     return cue.key
@@ -237,22 +244,46 @@ class RelationFinder:
                 if anchor is not None:
                     subj, inherited = self._verb_subject(anchor)
                 elif entry is not None and entry.pos == "noun":
-                    subj, inherited = self._noun_subject(trig, entry)
+                    subj, inherited = self._noun_subject(nodes.get("head", trig), entry)
                 else:
                     subj, inherited = self._verb_subject(trig, entry.subject_deps if entry else ("nsubj",))
             obj = nodes.get("object")
             if rule.symmetric_only:
                 # "A and B agreed to merge": the pair is the coordinated subject
-                if subj is None or not self.onto.predicate(predicate).symmetric or not subj.conjuncts:
+                if not self.onto.predicate(predicate).symmetric:
                     continue
-                obj = subj.conjuncts[0]
-            elif predicate == "divests" and obj.lemma_.lower() in _STAKES:
-                # "sold its stake in Y": what is divested is Y
-                obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                            for p in c.children if p.dep_ == "pobj"), obj)
+                if obj is not None and obj.conjuncts:
+                    subj, obj, inherited = obj, obj.conjuncts[0], False  # "the merger of A and B"
+                elif subj is not None and subj.conjuncts:
+                    obj = subj.conjuncts[0]
+                else:
+                    continue
+            elif predicate == "divests":
+                stake = obj.lemma_.lower() in _STAKES
+                if stake:
+                    # "sold its stake in Y": what is divested is Y
+                    obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                                for p in c.children if p.dep_ == "pobj"), obj)
+                buyer = next((p for c in trig.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                              for p in c.children if p.dep_ == "pobj"), None)
+                if buyer is not None and trig.pos_ == "VERB":
+                    # "sold Y to Z": Z buys Y (or takes the stake in Y)
+                    cands.append(dict(rule=rule, predicate="holds-stake-in" if stake else "acquires",
+                                      gerund="taking-stake-in" if stake else "buying", trig=trig, subj=buyer,
+                                      obj=obj, inherited=False, role=None, anchor=nodes.get("verb"),
+                                      status=rule.status))
             role = None
             if predicate == "works-for":
                 role = " ".join(t.text for t in (*[c for c in trig.lefts if c.dep_ in ("compound", "amod")], trig)).lower()
+            if rule.all_parties:
+                # "A outbid B for C", "B was outbid by A for C": both bid for C
+                for p in trig.children:
+                    party = p if p.dep_ in ("nsubj", "nsubjpass", "dobj") else next(
+                        (x for x in p.children if x.dep_ == "pobj"), None) if p.dep_ == "agent" else None
+                    if party is not None:
+                        cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=party,
+                                          obj=obj, inherited=False, role=None, anchor=None, status=rule.status))
+                continue
             cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=subj, obj=obj,
                               inherited=inherited, role=role, anchor=nodes.get("verb"), status=rule.status))
         cands.extend(self._titles(doc, ents))
@@ -285,8 +316,18 @@ class RelationFinder:
                         ci = ents.description(o_tok)  # "ministry spokesman": a bare description
                         o_res = (ci, "description") if ci is not None else None
                     if o_res is None and rule.object_possessor:
-                        poss = [p for p in o_tok.children if p.dep_ == "poss"]
-                        o_res = ents.resolve(poss[0], acting=False) if poss else None
+                        # "in the insurer's sale process", "in the auction for Y", "for a stake in Y"
+                        inner = o_tok
+                        for _ in range(2):
+                            nxt = next((p for p in inner.children if p.dep_ == "poss"), None) or next(
+                                (x for p in inner.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "in")
+                                 for x in p.children if x.dep_ == "pobj"), None)
+                            if nxt is None:
+                                break
+                            o_res = ents.resolve(nxt, acting=False)
+                            if o_res is not None:
+                                break
+                            inner = nxt
                     if s_res is None or o_res is None:
                         which = "subject" if s_res is None else "object"
                         dropped.append(dict(reason=f"{which} is not a known entity", predicate=c["predicate"],
@@ -305,6 +346,12 @@ class RelationFinder:
         pred = self.onto.predicate(predicate)
         if pred.symmetric and o_ent.name < s_ent.name:
             s_ent, o_ent, s_res, o_res = o_ent, s_ent, o_res, s_res
+        if not self.onto.allows(predicate, s_ent.type, o_ent.type) and o_ent.type in ("Place", "Country"):
+            # "urged Beijing to ...": a place that cannot be the object acts as its government
+            gi = ents.government_of(o_res[0], o_ent.name) or next(
+                (g for a in o_ent.aliases for g in [ents.government_of(o_res[0], a)] if g is not None), None)
+            if gi is not None:
+                o_res, o_ent = (gi, "metonym"), ents.clusters[gi]
         if not self.onto.allows(predicate, s_ent.type, o_ent.type):
             dropped.append(dict(
                 reason=f"ontology: {predicate} does not allow {s_ent.type} -> {o_ent.type}",
@@ -344,6 +391,8 @@ class RelationFinder:
             org = doc[j]
             if any(t.lower_ in blockers for t in doc[max(0, j - 3):m.start]):
                 continue
+            if tm[j] != -1 and ents.mentions[tm[j]].label in ("GPE", "LOC"):
+                continue  # "US Senator X", "US President X": a state office, not an employer named in the text
             out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
                             subj=doc[m.end - 1], obj=org, inherited=False, anchor=None, status="asserted",
                             role=" ".join(t.text for t in role_toks).lower(), title_org=True))

@@ -11,7 +11,9 @@ Pattern files (``data/patterns/*.jsonl``) hold one rule per line::
      "status": null, "symmetric_only": false}
 
 ``status`` forces a status ("rejected a bid from Y": the bid was made);
-``symmetric_only`` rules pair coordinated subjects ("A and B agreed to merge").
+``symmetric_only`` rules pair coordinated subjects ("A and B agreed to merge")
+or objects ("the merger of A and B"); ``all_parties`` rules take every
+participant of the trigger as a subject ("A outbid B for C": both bid for C).
 
 Node names the extractor understands: ``trigger`` (required), ``subject``,
 ``object``, ``prep``, ``verb``, ``agent``, ``clause``. Inside ``RIGHT_ATTRS`` a
@@ -35,12 +37,12 @@ from relgraph.errors import DataFileError
 DATA = Path(__file__).parent / "data"
 PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
-NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause"}
+NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head"}
 PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only"}
 _PATTERN_FIELDS = {"id", "confidence", "pattern", "predicate", "passive", "object_possessor", "check_prep", "doc",
-                   "status", "symmetric_only"}
+                   "status", "symmetric_only", "all_parties"}
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class PatternRule:
     check_prep: bool = True
     status: str | None = None
     symmetric_only: bool = False
+    all_parties: bool = False
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,7 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
             object_possessor=bool(obj.get("object_possessor", False)),
             check_prep=bool(obj.get("check_prep", True)), status=status,
             symmetric_only=bool(obj.get("symmetric_only", False)),
+            all_parties=bool(obj.get("all_parties", False)),
         ))
     return rules
 

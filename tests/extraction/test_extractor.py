@@ -29,9 +29,8 @@ SEED_TARGETS = [
 ]
 # Supported by the text though not on the target list.
 SEED_ALSO_SUPPORTED = [
-    ("Donald Trump", "works-for", "US", None),      # "US President Donald Trump"
-    ("Marco Rubio", "works-for", "US", None),       # "US Senator Marco Rubio"
     ("China", "urges", "US", None),                 # "China urges the US to provide ..."
+    ("CTBC Financial Holding Co", "bids-for", "Mercuries Life Insurance Co", None),  # outbid in the sale process
 ]
 
 
