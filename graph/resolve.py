@@ -65,6 +65,13 @@ _FUZZY_BLOCK = 512
 _SCOPED_TYPES = frozenset({"GovernmentBody", "Organization", "Company"})
 
 
+class UnknownEntityName(EntityError, KeyError):
+    """A (document, name) pair that no entity of that document has; a
+    KeyError too, so mapping-style callers can catch it."""
+
+    __str__ = Exception.__str__
+
+
 @dataclass(frozen=True)
 class Candidate:
     """Two entities that may be one, left apart for an analyst to decide.
@@ -114,7 +121,7 @@ class Resolution:
         try:
             return self._aliases[(doc_id, name)]
         except KeyError:
-            raise EntityError(f"document {doc_id!r} names no entity {name!r}; a relation must use a DocEntity name of its document") from None
+            raise UnknownEntityName(f"document {doc_id!r} names no entity {name!r}; a relation must use a DocEntity name of its document") from None
 
 
 @dataclass

@@ -257,6 +257,8 @@ def test_entity_id_lookup():
     assert res.entity_id("d1", "Dahua") == "company-zhejiang-dahua-technology"
     with pytest.raises(EntityError, match="document 'd1' names no entity 'Huawei'"):
         res.entity_id("d1", "Huawei")
+    with pytest.raises(KeyError):  # what graph.build catches
+        res.entity_id("d2", "Dahua")
 
 
 def test_candidates_are_capped_per_name():
