@@ -283,11 +283,14 @@ def run_analysis(settings, *, backend: str = "embedded", entity: str | None = No
 
         kg = EmbeddedStore(settings.store).read_graph()
     elif backend == "neo4j":
-        from graph.neo4j_writer import connect, read_graph
+        from graph.neo4j_writer import connect, neighbourhood_ids, read_graph
 
         driver = connect(settings.neo4j)
         try:
-            kg = read_graph(driver, database=settings.neo4j.database)
+            db = settings.neo4j.database
+            # With --entity only the neighbourhood leaves the server.
+            ids = neighbourhood_ids(driver, entity, hops, database=db) if entity is not None else None
+            kg = read_graph(driver, database=db, entity_ids=ids)
         finally:
             driver.close()
     else:

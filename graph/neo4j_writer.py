@@ -416,12 +416,52 @@ def retract(driver, doc_id: str, *, database: str | None = None) -> RetractSumma
 # --- reading back -----------------------------------------------------------------------
 
 
-def read_graph(driver, ontology: Ontology | None = None, *, database: str | None = None) -> KnowledgeGraph:
-    """Read the whole relgraph graph back from Neo4j.
+def neighbourhood_ids(driver, entity: str, hops: int, *, database: str | None = None) -> set[str]:
+    """Ids of the entities within ``hops`` relations of an entity, pulled from Neo4j.
+
+    driver: an open driver.
+    entity: id, name or alias (case-insensitive); every entity so named is a centre.
+    hops: radius in relations (either direction, any status).
+    database: database name, None for the server default.
+    Raises QueryError when no entity has that id, name or alias.
+    """
+    from relgraph.errors import QueryError
+
+    def work(tx):
+        found = tx.run(
+            "MATCH (e:Entity) WHERE e.id = $name OR toLower(e.name) = toLower($name) "
+            "OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($name)) RETURN collect(e.id) AS ids",
+            name=entity,
+        ).single()["ids"]
+        seen, frontier = set(found), list(found)
+        # One query per hop: path bounds cannot be parameters, and a BFS stops early on small neighbourhoods.
+        for _ in range(hops):
+            if not frontier:
+                break
+            nxt = tx.run(
+                "MATCH (e:Entity)-[r]-(n:Entity) WHERE e.id IN $ids AND r.evidence_ids IS NOT NULL "
+                "RETURN collect(DISTINCT n.id) AS ids", ids=frontier,
+            ).single()["ids"]
+            frontier = [i for i in nxt if i not in seen]
+            seen.update(frontier)
+        return seen
+
+    with driver.session(database=database) as session:
+        ids = session.execute_read(work)
+    if not ids:
+        raise QueryError(f"no entity named {entity!r} in Neo4j; give an entity id, name or alias")
+    return ids
+
+
+def read_graph(driver, ontology: Ontology | None = None, *, database: str | None = None,
+               entity_ids: set[str] | None = None) -> KnowledgeGraph:
+    """Read the relgraph graph (or the part among some entities) back from Neo4j.
 
     driver: an open driver.
     ontology: maps labels and relationship types back to type and predicate keys.
     database: database name, None for the server default.
+    entity_ids: only these entities, the relations among them, their evidence
+        and articles (see :func:`neighbourhood_ids`); None for the whole graph.
     Aliases keep their language tags (``tagged_aliases``); an alias equal to
     the name without a tag is dropped, as in the RDF export.
     """
@@ -431,13 +471,25 @@ def read_graph(driver, ontology: Ontology | None = None, *, database: str | None
     kg = KnowledgeGraph()
 
     def work(tx):
-        ents = list(tx.run("MATCH (e:Entity) RETURN e, labels(e) AS labels ORDER BY e.id"))
-        arts = list(tx.run("MATCH (a:Article) RETURN a ORDER BY a.id"))
-        evs = list(tx.run("MATCH (v:Evidence) RETURN v ORDER BY v.id"))
+        if entity_ids is None:
+            ents = list(tx.run("MATCH (e:Entity) RETURN e, labels(e) AS labels ORDER BY e.id"))
+            arts = list(tx.run("MATCH (a:Article) RETURN a ORDER BY a.id"))
+            evs = list(tx.run("MATCH (v:Evidence) RETURN v ORDER BY v.id"))
+            rels = list(tx.run(
+                "MATCH (s:Entity)-[r]->(o:Entity) WHERE r.evidence_ids IS NOT NULL "
+                "RETURN s.id AS s, type(r) AS t, o.id AS o, properties(r) AS p ORDER BY r.id"
+            ))
+            return ents, arts, evs, rels
+        ids = sorted(entity_ids)
+        ents = list(tx.run("MATCH (e:Entity) WHERE e.id IN $ids RETURN e, labels(e) AS labels ORDER BY e.id", ids=ids))
         rels = list(tx.run(
-            "MATCH (s:Entity)-[r]->(o:Entity) WHERE r.evidence_ids IS NOT NULL "
-            "RETURN s.id AS s, type(r) AS t, o.id AS o, properties(r) AS p ORDER BY r.id"
+            "MATCH (s:Entity)-[r]->(o:Entity) WHERE s.id IN $ids AND o.id IN $ids AND r.evidence_ids IS NOT NULL "
+            "RETURN s.id AS s, type(r) AS t, o.id AS o, properties(r) AS p ORDER BY r.id", ids=ids,
         ))
+        evids = sorted({v for rec in rels for v in rec["p"]["evidence_ids"]})
+        evs = list(tx.run("MATCH (v:Evidence) WHERE v.id IN $ids RETURN v ORDER BY v.id", ids=evids))
+        docs = sorted({rec["v"]["doc_id"] for rec in evs})
+        arts = list(tx.run("MATCH (a:Article) WHERE a.id IN $ids RETURN a ORDER BY a.id", ids=docs))
         return ents, arts, evs, rels
 
     with driver.session(database=database) as session:

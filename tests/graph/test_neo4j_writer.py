@@ -208,3 +208,21 @@ def test_unreachable_server_is_a_one_line_error_without_the_password():
 def test_bad_uri_is_a_one_line_error():
     with pytest.raises(Neo4jUnavailable, match="is not valid"):
         w.connect(Neo4jSettings(uri="http//nowhere"))
+
+
+def test_a_neighbourhood_is_pulled_from_neo4j_without_the_rest(neo4j_db):
+    _load(neo4j_db, example_graph())
+    ids = w.neighbourhood_ids(neo4j_db.driver, "HUANG FANGHONG", 2, database=neo4j_db.database)
+    assert ids == {"huang-fanghong", "hikvision", "china", "msci-asia-pacific", "us-government"}
+    sub = w.read_graph(neo4j_db.driver, database=neo4j_db.database, entity_ids=ids)
+    assert set(sub.entities) == ids
+    assert {(s.subject, s.predicate, s.object) for s in sub.statements.values()} == {
+        ("huang-fanghong", "works-for", "hikvision"), ("hikvision", "headquartered-in", "china"),
+        ("hikvision", "member-of", "msci-asia-pacific"), ("us-government", "sanctions", "hikvision"),
+        # every relation among the entities of the neighbourhood, as networkx's ego graph
+        ("china", "opposes", "us-government"), ("china", "urges", "us-government"),
+    }
+    assert set(sub.evidence) == {v for s in sub.statements.values() for v in s.evidence}
+    assert set(sub.articles) == {"tt-2019-05-22-hikvision", "tt-2019-05-24-china"}
+    with pytest.raises(Exception, match="no entity named 'Atlantis'"):
+        w.neighbourhood_ids(neo4j_db.driver, "Atlantis", 1, database=neo4j_db.database)
