@@ -108,7 +108,8 @@ class RelationFinder:
                 continue
             if cur.dep_ not in _INHERIT or cur.head.i == cur.i:
                 return None, inherited
-            if cur.dep_ in ("ccomp", "advcl") and not any(
+            participle = cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN")  # "..., raising its bid"
+            if cur.dep_ in ("ccomp", "advcl") and not participle and not any(
                     c.dep_ in ("aux", "mark") and c.lower_ in ("to", "whether") for c in cur.children):
                 return None, inherited  # a finite clause has its own subject
             if cur.head.lemma_.lower() in self.rules.reporting_verbs:
@@ -145,6 +146,10 @@ class RelationFinder:
         chain = [trig] + ([extra] if extra is not None else [])
         cur = chain[-1]
         for _ in range(6):
+            if cur.dep_ in ("nsubj", "nsubjpass") and cur.pos_ == "NOUN" and any(
+                    cue.key == "completed" and cur.head.lemma_.lower() in cue.verbs for cue in self.rules.statuses):
+                chain.append(cur.head)  # "the merger was completed", "the deal closed"
+                break
             if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
                 break
             head = cur.head
@@ -232,10 +237,10 @@ class RelationFinder:
                 predicate, gerund = "works-for", "working-for"
             else:
                 entry = self._trigger(rule, nodes)
-                if entry is None:
+                if entry is None and rule.predicate is None:
                     continue
                 predicate = rule.predicate or entry.predicate
-                gerund = entry.gerund
+                gerund = self.rules.gerunds.get(predicate, predicate) if rule.predicate else entry.gerund
             trig = nodes["trigger"]
             inherited = False
             subj = nodes.get("subject")
@@ -255,6 +260,10 @@ class RelationFinder:
                 if obj is not None and obj.conjuncts:
                     subj, obj, inherited = obj, obj.conjuncts[0], False  # "the merger of A and B"
                 elif subj is not None and subj.conjuncts:
+                    obj = subj.conjuncts[0]
+                elif subj is not None and any(a.dep_ == "appos" and a.conjuncts for a in subj.children):
+                    # "Two lenders, A and B, plan to merge"
+                    subj = next(a for a in subj.children if a.dep_ == "appos" and a.conjuncts)
                     obj = subj.conjuncts[0]
                 else:
                     continue

@@ -111,6 +111,7 @@ class Rules:
     type_cues: tuple[tuple[str, frozenset[str]], ...]
     countries: frozenset[str]
     org_patterns: tuple[dict, ...] = ()
+    gerunds: Mapping[str, str] = field(default_factory=dict)
     digest: str = field(default="", compare=False)
 
 
@@ -133,8 +134,8 @@ def _words(value, where: str) -> frozenset[str]:
     return frozenset(v.lower() for v in value)
 
 
-def load_triggers(path: Path, predicates: set[str]) -> tuple[dict, dict]:
-    """Verb and noun trigger maps (lemma -> triggers) from a triggers YAML file.
+def load_triggers(path: Path, predicates: set[str]) -> tuple[dict, dict, dict]:
+    """Verb and noun trigger maps (lemma -> triggers) and predicate -> default gerund.
 
     path: the file. predicates: valid ontology predicate keys.
     """
@@ -169,7 +170,7 @@ def load_triggers(path: Path, predicates: set[str]) -> tuple[dict, dict]:
             list=bool(item.get("list", False)), particle=item.get("particle"),
         )
         (verbs if pos == "verb" else nouns).setdefault(trig.lemma, []).append(trig)
-    return ({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()})
+    return ({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()}, dict(gerunds))
 
 
 def _substitute(attrs, classes: dict[str, list[str]], where: str):
@@ -250,7 +251,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
     """
     pdir = Path(pattern_dir) if pattern_dir else PATTERN_DIR
     ldir = Path(lexicon_dir) if lexicon_dir else LEXICON_DIR
-    verbs, nouns = load_triggers(ldir / "triggers.yaml", predicates)
+    verbs, nouns, gerunds = load_triggers(ldir / "triggers.yaml", predicates)
 
     roles = _yaml(ldir / "roles.yaml") or {}
     role_heads = _words(roles.get("heads"), f"{ldir / 'roles.yaml'}: heads")
@@ -328,5 +329,5 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         role_heads=role_heads, role_modifiers=_words(roles.get("modifiers"), "roles.yaml: modifiers"),
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
-        org_patterns=tuple(org_patterns), digest=h.hexdigest(),
+        org_patterns=tuple(org_patterns), gerunds=MappingProxyType(gerunds), digest=h.hexdigest(),
     )

@@ -206,3 +206,63 @@ def test_ontology_violation_is_dropped_with_reason(kit):
     found, _, dropped = run(kit, rows)
     assert found == set()
     assert any(d["reason"] == "ontology: acquires does not allow Company -> Place" for d in dropped)
+
+
+# Acme Corp sold Widget Inc to Gadget Co
+SOLD_TO = [
+    ("Acme", "Acme", "PROPN", "NNP", "compound", 1, "B-ORG"),
+    ("Corp", "Corp", "PROPN", "NNP", "nsubj", 2, "I-ORG"),
+    ("sold", "sell", "VERB", "VBD", "ROOT", 2, "O"),
+    ("Widget", "Widget", "PROPN", "NNP", "compound", 4, "B-ORG"),
+    ("Inc", "Inc", "PROPN", "NNP", "dobj", 2, "I-ORG"),
+    ("to", "to", "ADP", "IN", "dative", 2, "O"),
+    ("Gadget", "Gadget", "PROPN", "NNP", "compound", 7, "B-ORG"),
+    ("Co", "Co", "PROPN", "NNP", "pobj", 5, "I-ORG"),
+]
+
+# the merger of Acme Corp and Widget Inc was completed
+MERGER_OF = [
+    ("the", "the", "DET", "DT", "det", 1, "O"),
+    ("merger", "merger", "NOUN", "NN", "nsubjpass", 9, "O"),
+    ("of", "of", "ADP", "IN", "prep", 1, "O"),
+    ("Widget", "Widget", "PROPN", "NNP", "compound", 4, "B-ORG"),
+    ("Inc", "Inc", "PROPN", "NNP", "pobj", 2, "I-ORG"),
+    ("and", "and", "CCONJ", "CC", "cc", 4, "O"),
+    ("Acme", "Acme", "PROPN", "NNP", "compound", 7, "B-ORG"),
+    ("Corp", "Corp", "PROPN", "NNP", "conj", 4, "I-ORG"),
+    ("was", "be", "AUX", "VBD", "auxpass", 9, "O"),
+    ("completed", "complete", "VERB", "VBN", "ROOT", 9, "O"),
+]
+
+# Acme Corp and Widget Inc each hold 5 percent of Gadget Co
+PERCENT = [
+    ("Acme", "Acme", "PROPN", "NNP", "compound", 1, "B-ORG"),
+    ("Corp", "Corp", "PROPN", "NNP", "nsubj", 6, "I-ORG"),
+    ("and", "and", "CCONJ", "CC", "cc", 1, "O"),
+    ("Widget", "Widget", "PROPN", "NNP", "compound", 4, "B-ORG"),
+    ("Inc", "Inc", "PROPN", "NNP", "conj", 1, "I-ORG"),
+    ("each", "each", "ADV", "RB", "advmod", 6, "O"),
+    ("hold", "hold", "VERB", "VBP", "ROOT", 6, "O"),
+    ("5", "5", "NUM", "CD", "nummod", 8, "O"),
+    ("percent", "percent", "NOUN", "NN", "dobj", 6, "O"),
+    ("of", "of", "ADP", "IN", "prep", 8, "O"),
+    ("Gadget", "Gadget", "PROPN", "NNP", "compound", 11, "B-ORG"),
+    ("Co", "Co", "PROPN", "NNP", "pobj", 9, "I-ORG"),
+]
+
+
+def test_sale_to_a_buyer_gives_both_sides(kit):
+    found, _, _ = run(kit, SOLD_TO)
+    assert found == {("Acme Corp", "divests", "Widget Inc", "asserted"),
+                     ("Gadget Co", "acquires", "Widget Inc", "asserted")}
+
+
+def test_merger_of_a_and_b_is_one_symmetric_pair(kit):
+    found, _, _ = run(kit, MERGER_OF)
+    assert found == {("Acme Corp", "merges-with", "Widget Inc", "completed")}
+
+
+def test_percent_holdings_of_coordinated_holders(kit):
+    found, _, _ = run(kit, PERCENT)
+    assert found == {("Acme Corp", "holds-stake-in", "Gadget Co", "asserted"),
+                     ("Widget Inc", "holds-stake-in", "Gadget Co", "asserted")}
