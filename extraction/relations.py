@@ -242,6 +242,9 @@ class RelationFinder:
                 predicate = rule.predicate or entry.predicate
                 gerund = self.rules.gerunds.get(predicate, predicate) if rule.predicate else entry.gerund
             trig = nodes["trigger"]
+            if predicate == "holds-stake-in" and trig.pos_ == "NOUN" and trig.head.tag_ in ("VBD", "VBN") and any(
+                    t.predicate == "divests" for t in self.rules.verb_triggers.get(trig.head.lemma_.lower(), ())):
+                continue  # "sold its stake in Y": no longer held ("plans to sell its stake": still held)
             inherited = False
             subj = nodes.get("subject")
             if subj is None:
