@@ -239,14 +239,19 @@ def test_no_credentials_in_tracked_files():
     assert ".env" not in tracked
     ignored = subprocess.run(["git", "check-ignore", "-q", ".env"], cwd=ROOT)
     assert ignored.returncode == 0, ".env must be in .gitignore"
-    assignment = re.compile(r"NEO4J_(?:PASSWORD|AUTH)\s*[=:]\s*['\"]?([^\s'\"$<{}]+)")
+    # A literal value after NEO4J_PASSWORD= / NEO4J_AUTH=neo4j/ that looks like a real password;
+    # variables ($X, %q, {..}) and documented placeholders are fine. This suite's own
+    # throwaway password for its private server is excluded.
+    assignment = re.compile(r"NEO4J_(?:PASSWORD\s*[=:]|AUTH\s*[=:]\s*['\"]?neo4j/)\s*['\"]?([^\s'\"$%{}<>()\[\],]{8,})")
+    placeholder = re.compile(r"change-?me|example|your-|<|password\b", re.I)
     suspicious = []
     for name in tracked:
         p = ROOT / name
-        if p.suffix in {".py", ".md", ".yml", ".yaml", ".toml", ".env", ".example", ".sh", ""} and p.is_file():
-            for m in assignment.finditer(p.read_text(encoding="utf-8", errors="replace")):
-                if m.group(1).lower() not in {"none", "neo4j/", "changeme", "change-me"} and "tests/reliability" not in name:
-                    suspicious.append(f"{name}: {m.group(0)}")
+        if name.startswith("tests/reliability/") or not p.is_file():
+            continue
+        for m in assignment.finditer(p.read_text(encoding="utf-8", errors="replace")):
+            if not placeholder.search(m.group(1)):
+                suspicious.append(f"{name}: {m.group(0)}")
     assert suspicious == []
 
 
