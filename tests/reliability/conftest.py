@@ -158,3 +158,11 @@ def fault_server(tmp_path_factory) -> FaultServer:
     pid = server.pid()
     if pid is not None:  # the script gave up; do not leave a JVM behind
         os.kill(pid, signal.SIGKILL)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests on the private fault server talk to Neo4j too: mark them ``neo4j``
+    so that ``-m "not neo4j"`` leaves them out with the others."""
+    for item in items:
+        if "fault_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.neo4j)
