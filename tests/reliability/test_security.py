@@ -291,3 +291,24 @@ def test_docker_compose_publishes_on_loopback_only():
         for port in service.get("ports") or []:
             text = port if isinstance(port, str) else str(port.get("host_ip", "")) + ":" + str(port.get("published", ""))
             assert text.startswith("127.0.0.1:"), f"service {name} publishes {port!r} beyond this machine"
+
+
+def test_hostile_query_parameters_on_the_command_line_stay_data(hostile_store, tmp_path):
+    import json
+
+    from .conftest import tree_checksum
+
+    path, kg = hostile_store
+    before = tree_checksum(path)
+    for name in HOSTILE[:8] + ["x' } ; DROP ALL ; SELECT * { ?s ?p ?o", "') RETURN 1 UNION MATCH (n) DETACH DELETE n //"]:
+        proc = run_cli("--store", str(path), "query", "relations", "--param", f"entity={name}", "--format", "json",
+                       cwd=tmp_path, timeout=120)
+        assert_no_traceback(proc)
+        assert proc.returncode == 0, proc.stderr
+        rows = json.loads(proc.stdout)
+        if name in HOSTILE:
+            assert rows and all(name in (r["subject"], r["object"]) for r in rows), proc.stdout[:500]
+        else:
+            assert rows == []
+    assert tree_checksum(path) == before
+    assert EmbeddedStore(path).read_graph() == kg
