@@ -13,9 +13,11 @@ import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
+import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,7 +60,7 @@ def table(rows: list[list], head: list[str]) -> None:
     """Print rows as an aligned plain-text table."""
     cells = [[str(c) for c in head]] + [[f"{c:,.1f}" if isinstance(c, float) else str(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(head))]
-    numeric = [all(isinstance(r[i], (int, float)) for r in rows) for i in range(len(head))]
+    numeric = [any(isinstance(r[i], (int, float)) for r in rows) for i in range(len(head))]
     for n, r in enumerate(cells):
         print("  ".join(c.rjust(w) if numeric[i] else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip())
         if n == 0:
@@ -166,6 +168,8 @@ class BenchNeo4j:
 def neo4j_server(fresh: bool = True, heap: str = "2g") -> Iterator[BenchNeo4j]:
     """Start the benchmark server (wiped first when ``fresh``) and stop it after."""
     server = BenchNeo4j(heap=heap)
+    # A plain `kill` of the benchmark must still stop the server below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if fresh:
         server.wipe()
     server.start()

@@ -7,6 +7,8 @@ speed, then given relgraph's schema). Each query runs with ``--params``
 different parameter sets drawn from the graph (hub and ordinary entities),
 ``--runs`` times in all per backend after one warm-up call per set; the two
 backends get the same calls, interleaved, and their answers are compared.
+Calls run in a child process; one that takes longer than ``--budget``
+seconds is cut off and the query is reported as slower than the budget.
 
 Example::
 
@@ -17,6 +19,7 @@ Example::
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import shutil
 import tempfile
@@ -79,12 +82,80 @@ def parameter_sets(kg: KnowledgeGraph, query, n: int, rng: random.Random) -> lis
     return sets
 
 
+class Worker:
+    """Runs queries in a child process so that a call can be cut off.
+
+    Some queries can run for minutes on one backend; a pyoxigraph query
+    cannot be interrupted in-process, so a call that passes the budget
+    kills the child (and, for Neo4j, terminates its transaction).
+
+    store: the embedded store path. uri: Neo4j Bolt URI.
+    """
+
+    def __init__(self, store: Path, uri: str):
+        self.store, self.uri = store, uri
+        self.ctx = multiprocessing.get_context("fork")
+        self.proc = None
+
+    def _start(self) -> None:
+        self.conn, child = self.ctx.Pipe()
+        self.proc = self.ctx.Process(target=_serve, args=(child, str(self.store), self.uri), daemon=True)
+        self.proc.start()
+
+    def call(self, backend: str, name: str, params: dict, budget: float) -> tuple[float, tuple] | None:
+        """(milliseconds, rows) of one call, or None when it passed ``budget`` seconds."""
+        if self.proc is None or not self.proc.is_alive():
+            self._start()
+        self.conn.send((backend, name, params))
+        if self.conn.poll(budget):
+            ok, value = self.conn.recv()
+            if not ok:
+                raise RuntimeError(f"{name} on {backend} failed: {value}")
+            return value
+        self.close()
+        if backend == "neo4j":
+            import neo4j
+
+            with neo4j.GraphDatabase.driver(self.uri, auth=None) as driver:
+                driver.execute_query("SHOW TRANSACTIONS YIELD transactionId, currentQuery "
+                                     "WHERE NOT currentQuery STARTS WITH 'SHOW' "
+                                     "TERMINATE TRANSACTIONS transactionId")
+        return None
+
+    def close(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.join()
+            self.proc = None
+
+
+def _serve(conn, store_path: str, uri: str) -> None:
+    import neo4j
+
+    store = EmbeddedStore(store_path)
+    catalog = load_catalog()
+    driver = neo4j.GraphDatabase.driver(uri, auth=None)
+    while True:
+        backend, name, params = conn.recv()
+        query = catalog.get(name)
+        try:
+            t0 = time.perf_counter()
+            if backend == "embedded":
+                result = run_sparql(query, params, store.sparql)
+            else:
+                result = run_cypher(query, params, driver)
+            conn.send((True, ((time.perf_counter() - t0) * 1000, result.rows)))
+        except Exception as exc:  # sent to the parent, which raises it
+            conn.send((False, f"{type(exc).__name__}: {exc}"))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--entities", type=int, default=10_000)
     ap.add_argument("--relations", type=int, default=100_000)
-    ap.add_argument("--params", type=int, default=10, help="parameter sets per query")
-    ap.add_argument("--runs", type=int, default=30, help="timed calls per query and backend")
+    ap.add_argument("--params", type=int, default=5, help="parameter sets per query")
+    ap.add_argument("--runs", type=int, default=20, help="timed calls per query and backend")
+    ap.add_argument("--budget", type=float, default=20.0, help="seconds after which a call is cut off")
     ap.add_argument("--heap", default="2g", help="Neo4j JVM heap")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
@@ -98,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
     rng = random.Random(args.seed)
     work = Path(tempfile.mkdtemp(prefix="relgraph-bench-queries-"))
     results: dict[tuple[str, str], list[float]] = {}
+    cut: set[tuple[str, str]] = set()
     mismatches: Counter = Counter()
     try:
         store = EmbeddedStore(work / "store")
@@ -109,33 +181,52 @@ def main(argv: list[str] | None = None) -> None:
             server.start()
             with server.driver() as driver:
                 t_schema, _ = timed(lambda: ensure_schema(driver, onto))
-                print(f"# embedded store written in {t_store:.1f} s; Neo4j imported, schema built in {t_schema:.1f} s")
+            print(f"# embedded store written in {t_store:.1f} s; Neo4j imported, schema built in {t_schema:.1f} s")
+            worker = Worker(work / "store", server.uri)
+            try:
                 for query in catalog:
                     sets = parameter_sets(kg, query, args.params, rng)
-                    backends = {
-                        "embedded": lambda p, q=query: run_sparql(q, p, store.sparql),
-                        "neo4j": lambda p, q=query: run_cypher(q, p, driver),
-                    }
                     for p in sets:  # warm-up, and the two answers compared
-                        answers = {name: run(p) for name, run in backends.items()}
-                        if sorted(map(repr, answers["embedded"].rows)) != sorted(map(repr, answers["neo4j"].rows)):
+                        answers = {}
+                        for backend in ("embedded", "neo4j"):
+                            if (query.name, backend) in cut:
+                                continue
+                            got = worker.call(backend, query.name, p, args.budget)
+                            if got is None:
+                                cut.add((query.name, backend))
+                            else:
+                                answers[backend] = sorted(map(repr, got[1]))
+                        if len(answers) == 2 and answers["embedded"] != answers["neo4j"]:
                             mismatches[query.name] += 1
                     for i in range(args.runs):
                         p = sets[i % len(sets)]
-                        order = list(backends.items()) if i % 2 == 0 else list(backends.items())[::-1]
-                        for name, run in order:
-                            t0 = time.perf_counter()
-                            run(p)
-                            results.setdefault((query.name, name), []).append((time.perf_counter() - t0) * 1000)
+                        for backend in (("embedded", "neo4j") if i % 2 == 0 else ("neo4j", "embedded")):
+                            if (query.name, backend) in cut:
+                                continue
+                            got = worker.call(backend, query.name, p, args.budget)
+                            if got is None:
+                                cut.add((query.name, backend))
+                            else:
+                                results.setdefault((query.name, backend), []).append(got[0])
+                    print(f"# {query.name} done", flush=True)
+            finally:
+                worker.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+    def cell(name: str, backend: str, p: int):
+        if (name, backend) in cut:
+            return f"> {args.budget:g} s"
+        return percentile(results[(name, backend)], p)
+
     rows = []
-    for name in sorted({q for q, _ in results}):
-        e, n = results[(name, "embedded")], results[(name, "neo4j")]
-        rows.append([name, percentile(e, 50), percentile(e, 95), percentile(n, 50), percentile(n, 95),
-                     f"{mismatches[name]}/{args.params}"])
+    for query in catalog:
+        name = query.name
+        rows.append([name, cell(name, "embedded", 50), cell(name, "embedded", 95), cell(name, "neo4j", 50),
+                     cell(name, "neo4j", 95),
+                     "n/a" if {(name, "embedded"), (name, "neo4j")} & cut else f"{mismatches[name]}/{args.params}"])
     table(rows, ["query", "embedded p50 ms", "embedded p95 ms", "neo4j p50 ms", "neo4j p95 ms", "answers differ"])
+    print(f"# a cell '> {args.budget:g} s' means one call passed the budget and was cut off (no further calls)")
 
 
 if __name__ == "__main__":
