@@ -7,6 +7,7 @@ private home and ports) so that stopping it disturbs no one.
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 
@@ -42,10 +43,19 @@ def _one_error_line(proc) -> str:
     return errors[0]
 
 
-def test_unreachable_neo4j_is_one_line_naming_uri_and_fix(tmp_path, small_store):
+NEO4J_COMMANDS = {
+    "load": ["load"],
+    "export": ["export", "--source", "neo4j", "--format", "nt"],
+    "query": ["query", "relations", "--param", "entity=Synthco 00001", "--backend", "neo4j"],
+    "retract": ["retract", "synthetic-00000", "--neo4j"],
+}
+
+
+@pytest.mark.parametrize("command", ["load", "export", "query"])
+def test_unreachable_neo4j_is_one_line_naming_uri_and_fix(tmp_path, small_store, command):
     before = tree_checksum(small_store)
     uri = f"bolt://127.0.0.1:{free_port()}"  # nothing listens there
-    proc = run_cli("--store", str(small_store), "load", "--uri", uri, cwd=tmp_path, timeout=120)
+    proc = run_cli("--store", str(small_store), *NEO4J_COMMANDS[command], "--uri", uri, cwd=tmp_path, timeout=120)
     line = _one_error_line(proc)
     assert uri in line and "scripts/neo4j start" in line, line
     assert tree_checksum(small_store) == before
@@ -160,3 +170,17 @@ def test_neo4j_lost_during_load_is_survived_or_one_clean_line(restart_run):
     assert "Traceback" not in err, err[-3000:]
     errors = [ln for ln in err.splitlines() if ln.startswith("relgraph: error:")]
     assert len(errors) == 1 and "relgraph load" in errors[0], err[-3000:]
+
+
+@pytest.mark.xfail(strict=True, reason="graph/build.retract retracts from the embedded store first and only then "
+                   "connects to Neo4j, so a failed `retract --neo4j` still changes the store and the two diverge; "
+                   "fix: open the driver (neo4j_writer.connect) before EmbeddedStore(...).retract")
+def test_retract_with_unreachable_neo4j_leaves_the_store_untouched(tmp_path, small_store):
+    store = tmp_path / "store"
+    shutil.copytree(small_store, store, symlinks=True)
+    before = tree_checksum(store)
+    uri = f"bolt://127.0.0.1:{free_port()}"
+    proc = run_cli("--store", str(store), *NEO4J_COMMANDS["retract"], "--uri", uri, cwd=tmp_path, timeout=120)
+    line = _one_error_line(proc)
+    assert uri in line, line
+    assert tree_checksum(store) == before
