@@ -68,7 +68,7 @@ class Neo4jTestDatabase:
     def wipe(self) -> None:
         """Delete all data, then every constraint and index a test may have created."""
         with self.session() as session:
-            session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
             for record in session.run("SHOW CONSTRAINTS YIELD name").data():
                 session.run(f"DROP CONSTRAINT {_quote(record['name'])} IF EXISTS").consume()
             indexes = session.run(
