@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from .gazetteer import GazetteerEntry
@@ -38,6 +39,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]{1,9}$")
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 PRONOUNS = {"it", "its"}
+_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Sir", "Dame", "Prof"}
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "authorities"}
 _BREAKS = {"to", "from", "by", "with", "in", "on", "at", "over", "after", "said", "says"}
 
@@ -105,6 +107,29 @@ class EntityLinker:
                                                                     "Holding", "Holdings", "LLC", "PLC", "Plc", "AG",
                                                                     "SA", "NV", "GmbH", "Group"}}
         self.cues = [(t, {w.lower().rstrip(".") for w in ws}) for t, ws in rules.type_cues]
+        self.heads = {w.lower() for w in rules.org_heads}
+        self.descriptor_matcher: Matcher | None = None
+
+    def build_matchers(self, vocab) -> None:
+        """Compile the descriptor matcher ("signalling firm Trackwise") once for a vocabulary.
+
+        vocab: the spaCy pipeline's vocabulary.
+        """
+        self.descriptor_matcher = Matcher(vocab)
+        if self.rules.org_descriptors:
+            self.descriptor_matcher.add("DESCRIBED_ORG", [[
+                {"LOWER": {"IN": sorted(self.rules.org_descriptors)}, "POS": "NOUN"},
+                {"POS": "PROPN", "IS_TITLE": True, "ENT_TYPE": "", "OP": "+"}]], greedy="LONGEST")
+
+    def cue_patterns(self) -> list[dict]:
+        """Entity ruler pattern for capitalised names ending in a business head noun ("Verdant Energy")."""
+        if not self.rules.org_heads:
+            return []
+        return [{"label": "ORG", "pattern": [
+            {"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]},
+             "LOWER": {"NOT_IN": ["the", "a", "an", "shares", "rival", "chief", "spokesman", "spokeswoman", "last",
+                                  "this", "next", "biotech", "software", "mining", "industrial"]}, "OP": "+"},
+            {"LOWER": {"IN": sorted(self.heads)}, "IS_TITLE": True}]}]
 
     def ruler_patterns(self, gazetteer: tuple[GazetteerEntry, ...]) -> list[dict]:
         """Entity ruler phrase patterns from the gazetteer names, aliases and metonyms."""
@@ -127,6 +152,9 @@ class EntityLinker:
         words = [w.rstrip(".") for w in key.split()]
         if words and words[-1] in self.suffixes:
             return "Company"  # a legal suffix beats every other cue ("Design Institute Corp")
+        if label in ("PERSON", "ORG") and len(words) > 1 and words[-1] in self.heads \
+                and not any(words[-1] in cues for t, cues in self.cues if t != "Company"):
+            return "Company"  # "Hollow Oak Ales", "Norsk Telekom": a business head noun ends the name
         if label in ("GPE", "LOC"):
             return "Country" if key in self.countries else "Place"
         if label == "PERSON" and not any(set(words) & cues for _, cues in self.cues):
@@ -156,6 +184,7 @@ class DocEntities:
         self._gaz_cluster: dict[str, int] = {}
         self._name_cluster: dict[str, int] = {}
         self._sent_starts: list[int] | None = None
+        self.titled: set[int] = set()  # clusters named with a job title (filled by the relation finder)
         self._collect()
 
     # -- building ---------------------------------------------------------
@@ -200,7 +229,15 @@ class DocEntities:
                 if prev.endswith("maker") or "Company" in kinds or "Organization" in kinds:
                     label = "ORG"  # "drugmaker Fjord Biotech": NER took the firm for a person
             raw.append((start, end, name, label, alias))
-        raw = [r for r in raw if r[0] not in consumed]
+        raw = [r for r in raw if r[0] not in consumed and normalize(r[2]) not in self.linker.rules.not_names]
+        matcher = self.linker.descriptor_matcher
+        if matcher is not None:
+            taken = {i for r in raw for i in range(r[0], r[1])}
+            for _, s, e in matcher(doc):
+                if not taken.intersection(range(s + 1, e)):
+                    raw.append((s + 1, e, _clean(doc[s + 1:e].text), "ORG", None))  # "signalling firm Trackwise"
+                    taken.update(range(s + 1, e))
+            raw.sort(key=lambda r: r[0])
         for start, end, name, label, alias in raw:
             mi = len(self.mentions)
             self.mentions.append(Mention(start, end, name, label))
@@ -290,6 +327,17 @@ class DocEntities:
                     break
 
     # -- lookups -----------------------------------------------------------
+    def has_title(self, cluster: Cluster) -> bool:
+        """Whether a cluster was named with a job title or an honorific (so it is a real person).
+
+        cluster: one of this document's clusters.
+        """
+        ci = next((k for k, c in enumerate(self.clusters) if c is cluster), -1)
+        if ci in self.titled:
+            return True
+        return any(m.cluster == ci and m.start > 0 and self.doc[m.start - 1].text.rstrip(".") in _HONORIFICS
+                   for m in self.mentions)
+
     def entities(self) -> tuple[DocEntity, ...]:
         """Every entity of the document, in order of first mention."""
         used = sorted(range(len(self.clusters)), key=lambda ci: self.clusters[ci].first)
@@ -348,6 +396,10 @@ class DocEntities:
             return (ci, "pronoun") if ci is not None else None
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if tok.pos_ == "PROPN":
+            ci = self._propn_short_form(tok)
+            if ci is not None:
+                return ci, "alias"
         # a noun phrase that is a gazetteer alias: "the US administration"
         left = [c for c in tok.lefts if c.dep_ in ("compound", "poss", "amod") and c.i >= tok.i - 4]
         if left:
@@ -376,6 +428,20 @@ class DocEntities:
             ci = self.description(tok)
             return (ci, "description") if ci is not None else None
         return None
+
+    def _propn_short_form(self, tok: Token) -> int | None:
+        """The one organization whose name contains this untagged proper noun ("Talbot" -> Talbot Brewing Co).
+
+        tok: a PROPN token that is not part of a mention.
+        """
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and self.token_mention[c.i] == -1]
+        core = self.linker.core(" ".join(t.text for t in (*words, tok)))
+        if not core:
+            return None
+        hits = {ci for ci, c in enumerate(self.clusters)
+                if c.type in ("Company", "Organization", "GovernmentBody") and c.label not in ("GPE", "LOC")
+                and len(c.core) > len(core) and core <= c.core}
+        return hits.pop() if len(hits) == 1 else None
 
     def _window(self, tok: Token, back: int) -> list[int]:
         """Clusters mentioned from ``back`` sentences before tok up to tok, most recent first."""

@@ -102,9 +102,11 @@ class Extractor:
         ruler = self.nlp.add_pipe("entity_ruler", name="relgraph_gazetteer", after="ner",
                                   config={"overwrite_ents": False})
         try:
-            ruler.add_patterns(self.linker.ruler_patterns(self.gazetteer) + list(self.rules.org_patterns))
+            ruler.add_patterns(self.linker.ruler_patterns(self.gazetteer) + list(self.rules.org_patterns)
+                               + self.linker.cue_patterns())
         except ValueError as exc:
             raise DataFileError(f"extraction/data/lexicons/org_names.jsonl: invalid ruler pattern: {' '.join(str(exc).split())[:200]}") from exc
+        self.linker.build_matchers(self.nlp.vocab)
         self.matcher, self._rules_by_key = build_matcher(self.nlp.vocab, self.rules)
         self.finder = RelationFinder(self.rules, self.ontology)
         h = hashlib.sha1()

@@ -299,6 +299,12 @@ class RelationFinder:
             cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=subj, obj=obj,
                               inherited=inherited, role=role, anchor=nodes.get("verb"), status=rule.status))
         cands.extend(self._titles(doc, ents))
+        # people named with a title or role keep the Person type (see _emit)
+        for c in cands:
+            if c["predicate"] == "works-for" and c["subj"] is not None:
+                mi = ents.token_mention[c["subj"].i]
+                if mi != -1:
+                    ents.titled.add(ents.mentions[mi].cluster)
 
         relations: dict[tuple, Relation] = {}
         dropped: list[dict] = []
@@ -365,6 +371,15 @@ class RelationFinder:
             if gi is not None:
                 o_res, o_ent = (gi, "metonym"), ents.clusters[gi]
         if not self.onto.allows(predicate, s_ent.type, o_ent.type):
+            # "acquired Hollow Oak Ales", "a stake in Fjellnes Gruber": spaCy often reads an unknown
+            # two-word firm as a person; a predicate that never takes a person there settles it
+            for ent in (s_ent, o_ent):
+                if ent.type == "Person" and ent.gazetteer_id is None and not ents.has_title(ent):
+                    t_s = "Company" if ent is s_ent else s_ent.type
+                    t_o = "Company" if ent is o_ent else o_ent.type
+                    if self.onto.allows(predicate, t_s, t_o):
+                        ent.type = "Company"
+        if not self.onto.allows(predicate, s_ent.type, o_ent.type):
             dropped.append(dict(
                 reason=f"ontology: {predicate} does not allow {s_ent.type} -> {o_ent.type}",
                 subject=s_ent.name, predicate=predicate, object=o_ent.name, trigger=c["trig"].text,
@@ -390,7 +405,7 @@ class RelationFinder:
         words, heads, blockers = self.role_words, self.rules.role_heads, self.rules.role_blockers
         tm = ents.token_mention
         for m in list(ents.mentions):
-            if m.label != "PERSON" or m.start == 0:
+            if m.label != "PERSON" or m.start == 0 or ents.clusters[m.cluster].type != "Person":
                 continue
             j = m.start - 1
             while j >= 0 and tm[j] == -1 and doc[j].lower_ in words and not doc[j].is_sent_start:

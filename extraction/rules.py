@@ -111,6 +111,9 @@ class Rules:
     type_cues: tuple[tuple[str, frozenset[str]], ...]
     countries: frozenset[str]
     org_patterns: tuple[dict, ...] = ()
+    org_heads: frozenset[str] = frozenset()
+    org_descriptors: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
     gerunds: Mapping[str, str] = field(default_factory=dict)
     digest: str = field(default="", compare=False)
 
@@ -316,6 +319,12 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
             raise DataFileError(f"{org_file}:{n}: expected {{label: ORG|GPE|PERSON, pattern: [...]}}")
         org_patterns.append(item)
 
+    cue_file = ldir / "org_cues.yaml"
+    cues_raw = _yaml(cue_file) if cue_file.exists() else {}
+    if not isinstance(cues_raw, dict):
+        raise DataFileError(f"{cue_file}: expected a mapping with heads, descriptors and not_names")
+    org_heads = _words(cues_raw.get("heads"), f"{cue_file}: heads")
+
     h = hashlib.sha1()
     for f in sorted(pdir.glob("*.jsonl")) + sorted(p for p in ldir.iterdir() if p.is_file()):
         h.update(f.name.encode())
@@ -329,5 +338,8 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         role_heads=role_heads, role_modifiers=_words(roles.get("modifiers"), "roles.yaml: modifiers"),
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
-        org_patterns=tuple(org_patterns), gerunds=MappingProxyType(gerunds), digest=h.hexdigest(),
+        org_patterns=tuple(org_patterns), org_heads=org_heads,
+        org_descriptors=frozenset(w.lower() for w in _words(cues_raw.get("descriptors"), f"{cue_file}: descriptors")),
+        not_names=frozenset(w.lower() for w in _words(cues_raw.get("not_names"), f"{cue_file}: not_names")),
+        gerunds=MappingProxyType(gerunds), digest=h.hexdigest(),
     )
