@@ -26,6 +26,7 @@ Example::
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -87,6 +88,13 @@ def naive_load(driver, kg: KnowledgeGraph) -> int:
     return rows
 
 
+def tool_seconds(figure: str) -> float | None:
+    """Seconds of the import tool's "IMPORT DONE in 1m 2s 631ms" figure."""
+    units = {"h": 3600, "m": 60, "s": 1, "ms": 0.001}
+    parts = re.findall(r"(\d+)(ms|h|m|s)\b", figure)
+    return sum(int(n) * units[u] for n, u in parts) or None
+
+
 def count(driver) -> tuple[int, int]:
     rec = driver.execute_query("MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels").records[0]
     return rec["nodes"], rec["rels"]
@@ -138,7 +146,10 @@ def main(argv: list[str] | None = None) -> None:
                 imported = count(driver)
         finally:
             server.stop()
-        rows.append(["neo4j-admin import (tool only)", len(kg.statements), t_import, len(kg.statements) / t_import])
+        rows.append(["neo4j-admin import (wall, JVM incl.)", len(kg.statements), t_import, len(kg.statements) / t_import])
+        t_tool = tool_seconds(tool)
+        if t_tool:
+            rows.append(["neo4j-admin import (its own timer)", len(kg.statements), t_tool, len(kg.statements) / t_tool])
         rows.append(["CSV write + import", len(kg.statements), t_csv + t_import,
                      len(kg.statements) / (t_csv + t_import)])
     finally:
@@ -147,6 +158,7 @@ def main(argv: list[str] | None = None) -> None:
     table(rows, ["loader", "relations", "seconds", "relations/s"])
     print(f"# loaded graph: {nodes} nodes, {rels} relationships; imported: {imported[0]} nodes, {imported[1]} relationships"
           f" ({'same' if (nodes, rels) == imported else 'DIFFERENT'}); import tool reported {tool}; CSV written in {t_csv:.1f} s")
+    # The ceiling is the tool's wall time: what a user waits for, JVM start included.
     ceiling = len(kg.statements) / t_import
     floor = len(sub.statements) / t_naive
     for name, rate in (("empty db", len(kg.statements) / t_first), ("re-load", len(kg.statements) / t_again)):
