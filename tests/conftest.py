@@ -15,8 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-if (ROOT / "tests" / "neo4j_fixtures.py").exists():
-    pytest_plugins = ["tests.neo4j_fixtures"]
+pytest_plugins = ["tests.neo4j_fixtures"]
 EXAMPLES = ROOT / "examples"
 
 
