@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-.venv/bin/python}"
-OUT="${OUT_DIR:-benchmarks/results/$(date -u +%Y%m%d-%H%M)}"
+OUT="${OUT_DIR:-${TMPDIR:-/tmp}/relgraph-bench-$(date -u +%Y%m%d-%H%M)}"
 mkdir -p "$OUT"
 if [[ "${1:-}" == "--full" ]]; then
   runs=(

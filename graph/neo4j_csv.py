@@ -26,6 +26,7 @@ line breaks (evidence sentences, titles) are listed for
 Example::
 
     plan = write_import_files(kg, "neo4j-import/")
+    # then, with the server stopped:
     # neo4j-admin database import full neo4j @neo4j-import/import.args
     args = plan.arguments(database="neo4j")
 """
@@ -239,3 +240,18 @@ def write_import_files(kg: KnowledgeGraph, directory: str | Path, ontology: Onto
     plan.multiline.sort()
     (out / ARGS_FILE).write_text("\n".join(plan.arguments(absolute=True)[1:]) + "\n", encoding="utf-8")
     return plan
+
+
+def export_neo4j_admin(settings, out: str | Path) -> ImportFiles:
+    """Write the embedded store's graph as neo4j-admin import files
+    (what ``relgraph export --format neo4j-admin --out DIR`` runs).
+
+    settings: relgraph Settings (the store path is used).
+    out: the output directory; ``-`` is refused (the import needs files).
+    """
+    from graph.store import EmbeddedStore
+
+    if out is None or str(out) == "-":
+        raise ExportError("--format neo4j-admin writes several CSV files; give a directory with --out DIR")
+    kg = EmbeddedStore(settings.store).read_graph()
+    return write_import_files(kg, out)

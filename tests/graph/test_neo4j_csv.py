@@ -189,3 +189,17 @@ def test_neo4j_admin_import_builds_the_loader_graph(tmp_path):
             assert back == expected
     finally:
         subprocess.run([str(script), "stop"], env=server_env, capture_output=True, text=True)
+
+
+def test_export_from_the_store_needs_a_directory(tmp_path):
+    from graph.neo4j_csv import export_neo4j_admin
+    from graph.store import EmbeddedStore
+    from relgraph.config import Settings
+
+    EmbeddedStore(tmp_path / "store").save([], small_graph())
+    settings = Settings(store=tmp_path / "store")
+    with pytest.raises(ExportError, match="give a directory with --out DIR"):
+        export_neo4j_admin(settings, "-")
+    plan = export_neo4j_admin(settings, tmp_path / "out")
+    assert plan.node_count == 7 and plan.relationship_count == 8
+    assert (tmp_path / "out" / ARGS_FILE).is_file()
