@@ -185,6 +185,7 @@ class DocEntities:
         self._name_cluster: dict[str, int] = {}
         self._sent_starts: list[int] | None = None
         self.titled: set[int] = set()  # clusters named with a job title (filled by the relation finder)
+        self._role_words = linker.rules.role_heads | linker.rules.role_modifiers
         self._collect()
 
     # -- building ---------------------------------------------------------
@@ -199,6 +200,9 @@ class DocEntities:
                 continue
             start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
             end = ent.end
+            if ent.label_ == "PERSON":
+                while start < end - 1 and doc[start].lower_ in self._role_words:
+                    start += 1  # "Spokeswoman Karen Liu": the title is not part of the name
             for k in range(start + 1, end):
                 if doc[k].lower_ in _BREAKS and doc[k].is_lower:
                     end = k  # NER ran two names together: "Humongous Co to Southridge Corp"

@@ -35,6 +35,14 @@ HOW_FACTOR = {"mention": 1.0, "metonym": 1.0, "alias": 0.95, "description": 0.85
 _CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acl", "advcl", "oprd"}
 _INHERIT = {"xcomp", "ccomp", "advcl", "conj"}
 _STAKES = {"stake", "share", "holding", "shareholding", "interest"}
+# noun phrases whose named party is inside them (see RelationFinder._unwrap)
+_GROUPS = {"consortium", "group", "investor", "team", "syndicate", "club"}
+_GOVERNING = {"board", "management", "director", "executive"}
+_PARTS = {"asset", "business", "operation", "unit", "division", "control", "arm", "subsidiary"}
+_GOODS = {"import", "export", "shipment", "good", "product", "tool", "chip", "technology", "equipment", "component",
+          "item", "sale", "purchase", "investment", "transaction", "steel", "oil", "flight"}
+_ACTS = {"plan", "decision", "move", "proposal", "bid", "offer", "measure", "policy", "attempt", "effort", "approach",
+         "sanction", "tariff", "ban", "ruling", "law", "rule", "deal", "takeover", "merger", "action", "restriction"}
 
 
 class RelationFinder:
@@ -256,6 +264,19 @@ class RelationFinder:
                 else:
                     subj, inherited = self._verb_subject(trig, entry.subject_deps if entry else ("nsubj",))
             obj = nodes.get("object")
+            if rule.object_is_clause_subject:
+                # "B agreed to be acquired by A": B is the subject of the governing clause
+                anchor = nodes.get("verb")
+                obj, _ = self._verb_subject(anchor if anchor is not None else trig.head)
+                if obj is None:
+                    continue
+            if obj is not None and obj.lower_ in ("it", "them") and trig.dep_ == "advcl" and trig.tag_ == "VBG":
+                # "A sued B, accusing it of ...": the pronoun is the main verb's object
+                main_obj = next((c for c in trig.head.children if c.dep_ == "dobj"), None)
+                if main_obj is not None:
+                    obj = main_obj
+            if predicate == "sanctions" and trig.pos_ == "NOUN" and trig.head.lemma_.lower() in self.rules.ending_verbs:
+                continue  # "lifted sanctions on X": the sanctions end
             if rule.symmetric_only:
                 # "A and B agreed to merge": the pair is the coordinated subject
                 if not self.onto.predicate(predicate).symmetric:
@@ -278,7 +299,11 @@ class RelationFinder:
                                 for p in c.children if p.dep_ == "pobj"), obj)
                 buyer = next((p for c in trig.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                               for p in c.children if p.dep_ == "pobj"), None)
-                if buyer is not None and trig.pos_ == "VERB":
+                if buyer is None and trig.pos_ == "NOUN":
+                    # "the sale of its unit, Y, to Z"
+                    buyer = next((p for t in (trig, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
+                                  for p in c.children if p.dep_ == "pobj"), None)
+                if buyer is not None:
                     # "sold Y to Z": Z buys Y (or takes the stake in Y)
                     cands.append(dict(rule=rule, predicate="holds-stake-in" if stake else "acquires",
                                       gerund="taking-stake-in" if stake else "buying", trig=trig, subj=buyer,
@@ -346,6 +371,12 @@ class RelationFinder:
                             if o_res is not None:
                                 break
                             inner = nxt
+                    if s_res is None:
+                        inner = self._unwrap(s_tok, c["predicate"], subject=True)
+                        s_res = ents.resolve(inner, acting=True) if inner is not None else None
+                    if o_res is None:
+                        inner = self._unwrap(o_tok, c["predicate"], subject=False)
+                        o_res = ents.resolve(inner, acting=employer) if inner is not None else None
                     if s_res is None or o_res is None:
                         which = "subject" if s_res is None else "object"
                         dropped.append(dict(reason=f"{which} is not a known entity", predicate=c["predicate"],
@@ -399,6 +430,76 @@ class RelationFinder:
         if old is None or rel.confidence > old.confidence:
             relations[key] = rel
 
+    def _unwrap(self, tok: Token, predicate: str, subject: bool) -> Token | None:
+        """The named party inside a noun phrase that is not itself an entity, or None.
+
+        "shares of Y", "the assets of Y", "a consortium led by Y", "imports from Y",
+        "the US decision", "a plan by Y", "Y's board".
+        tok: the argument token. predicate: the relation's predicate. subject: True for the subject.
+        """
+        lemma = tok.lemma_.lower()
+        kids = list(tok.children)
+
+        def pobj(preps, head=tok):
+            return next((p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+                         for p in c.children if p.dep_ == "pobj"), None)
+
+        if lemma in _GROUPS:
+            led = next((c for c in kids if c.dep_ == "acl" and c.lemma_.lower() == "lead"), None)
+            if led is not None:
+                return next((p for a in led.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        if subject:
+            if lemma in _GOVERNING:
+                return next((c for c in kids if c.dep_ == "poss"), None)  # "Norsk Telekom's board opposed"
+            return None
+        if lemma in _PARTS and predicate in ("acquires", "divests") or lemma in _STAKES and predicate in (
+                "bids-for", "holds-stake-in", "divests"):
+            return pobj(("of", "in"))  # "the assets of Y" (bought), "shares of Y" (a stake, not a purchase)
+        if lemma in _GOODS and predicate == "sanctions":
+            found = pobj(("from", "to", "into", "for"))
+            if found is None:  # "machine tools bound for Russia"
+                found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(("for", "to"), c)] if p is not None), None)
+            return found
+        if lemma in _ACTS and predicate == "opposes":
+            return next((c for c in kids if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")), None) \
+                or pobj(("by", "from"))
+        return None
+
+    def _title_org(self, person: Token, ents: DocEntities) -> Token | None:
+        """The organization a bare title refers to ("Chief executive X said ..."), only when unambiguous.
+
+        In order: the organization that is the subject of what the person says ("X said Acme
+        would ..."), else the organization subject of the sentence's main clause ("Acme
+        threatened to sue ..., chief executive X said"), else that of the previous sentence.
+        person: the last token of the person's name.
+        """
+        def org_subject(verb: Token) -> Token | None:
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != person.i:
+                    res = ents.resolve(c, acting=False)
+                    if res is not None and ents.clusters[res[0]].type in ("Company", "Organization", "GovernmentBody"):
+                        return c
+            return None
+
+        verb = person.head if person.dep_ == "nsubj" else None
+        if verb is None or verb.lemma_.lower() not in self.rules.reporting_verbs:
+            return None  # only the speaker of a reporting clause is linked this way
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                found = org_subject(c)
+                if found is not None:
+                    return found
+        sent = person.sent
+        if sent.root.i != verb.i:
+            found = org_subject(sent.root)
+            if found is not None:
+                return found
+        if sent.start > 0:
+            found = org_subject(person.doc[sent.start - 1].sent.root)
+            if found is not None:
+                return found
+        return None
+
     def _titles(self, doc: Doc, ents: DocEntities) -> list[dict]:
         """works-for candidates from a title before a person: "<org> <role> <Person>"."""
         out = []
@@ -410,14 +511,24 @@ class RelationFinder:
             j = m.start - 1
             while j >= 0 and tm[j] == -1 and doc[j].lower_ in words and not doc[j].is_sent_start:
                 j -= 1
+            bare = False
+            if j >= 0 and tm[j] == -1 and doc[j].lower_ in words and doc[j].is_sent_start:
+                j, bare = j - 1, True  # "Chief executive Elena Marsh said ...": no organization before the title
             role_toks = list(doc[j + 1:m.start])
             while role_toks and role_toks[0].lower_ in ("of", "the"):
                 role_toks.pop(0)
-            if not role_toks or role_toks[-1].lower_ not in heads or j < 0:
+            if not role_toks or role_toks[-1].lower_ not in heads:
                 continue
-            org = doc[j]
             if any(t.lower_ in blockers for t in doc[max(0, j - 3):m.start]):
                 continue
+            if not bare and (j < 0 or tm[j] == -1 and doc[j].pos_ != "PROPN"):
+                bare = True  # "..., chief executive Maria Lindqvist said": a bare title inside the sentence
+            if bare:
+                org = self._title_org(doc[m.end - 1], ents)
+                if org is None:
+                    continue
+            else:
+                org = doc[j]
             if tm[j] != -1 and ents.mentions[tm[j]].label in ("GPE", "LOC"):
                 continue  # "US Senator X", "US President X": a state office, not an employer named in the text
             out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],

@@ -13,10 +13,14 @@ Pattern files (``data/patterns/*.jsonl``) hold one rule per line::
 ``status`` forces a status ("rejected a bid from Y": the bid was made);
 ``symmetric_only`` rules pair coordinated subjects ("A and B agreed to merge")
 or objects ("the merger of A and B"); ``all_parties`` rules take every
-participant of the trigger as a subject ("A outbid B for C": both bid for C).
+participant of the trigger as a subject ("A outbid B for C": both bid for C);
+``object_is_clause_subject`` rules have no ``object`` node: the object is the
+subject of the clause governing the ``verb`` node, else the trigger ("B agreed
+to be acquired by A", "A appointed X as chief executive").
 
 Node names the extractor understands: ``trigger`` (required), ``subject``,
-``object``, ``prep``, ``verb``, ``agent``, ``clause``. Inside ``RIGHT_ATTRS`` a
+``object``, ``prep``, ``verb``, ``agent``, ``clause``; the helper nodes
+``auxpass``, ``of``, ``from``, ``private`` and ``as`` only constrain the match. Inside ``RIGHT_ATTRS`` a
 value ``"$VERB"``, ``"$NOUN"``, ``"$LIST"``, ``"$CLAUSAL"`` or ``"$ROLE"``
 stands for the lemma list of that trigger class from the lexicons.
 """
@@ -37,12 +41,12 @@ from relgraph.errors import DataFileError
 DATA = Path(__file__).parent / "data"
 PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
-NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head"}
+NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as"}
 PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only"}
 _PATTERN_FIELDS = {"id", "confidence", "pattern", "predicate", "passive", "object_possessor", "check_prep", "doc",
-                   "status", "symmetric_only", "all_parties"}
+                   "status", "symmetric_only", "all_parties", "object_is_clause_subject"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class PatternRule:
     status: str | None = None
     symmetric_only: bool = False
     all_parties: bool = False
+    object_is_clause_subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,7 @@ class Rules:
     org_heads: frozenset[str] = frozenset()
     org_descriptors: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    ending_verbs: frozenset[str] = frozenset()
     gerunds: Mapping[str, str] = field(default_factory=dict)
     digest: str = field(default="", compare=False)
 
@@ -227,7 +233,7 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
         pred = obj.get("predicate")
         if pred is not None and pred not in predicates:
             raise DataFileError(f"{where} ({rid}): predicate {pred!r} is not in the ontology")
-        if "object" not in names and not obj.get("symmetric_only"):
+        if "object" not in names and not obj.get("symmetric_only") and not obj.get("object_is_clause_subject"):
             raise DataFileError(f"{where} ({rid}): the pattern needs a node named 'object' (or symmetric_only: true)")
         status = obj.get("status")
         if status is not None and status not in statuses:
@@ -240,6 +246,7 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
             check_prep=bool(obj.get("check_prep", True)), status=status,
             symmetric_only=bool(obj.get("symmetric_only", False)),
             all_parties=bool(obj.get("all_parties", False)),
+            object_is_clause_subject=bool(obj.get("object_is_clause_subject", False)),
         ))
     return rules
 
@@ -335,6 +342,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         reporting_verbs=_words(rep.get("verbs"), "reporting.yaml: verbs"),
         reporting_nouns=_words(rep.get("nouns"), "reporting.yaml: nouns"),
         support_verbs=_words(sup.get("verbs"), "support_verbs.yaml: verbs"),
+        ending_verbs=_words(sup.get("ending"), "support_verbs.yaml: ending"),
         role_heads=role_heads, role_modifiers=_words(roles.get("modifiers"), "roles.yaml: modifiers"),
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
