@@ -200,6 +200,10 @@ class DocEntities:
                 continue
             start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
             end = ent.end
+            heads = self.linker.heads
+            while end < len(doc) and doc[end].is_title and doc[end].lower_ in heads and not doc[end].is_sent_start \
+                    and not doc[end].ent_type_:
+                end += 1  # NER stopped short of the business noun: "Ashby" + "Leisure"
             if ent.label_ == "PERSON":
                 while start < end - 1 and doc[start].lower_ in self._role_words:
                     start += 1  # "Spokeswoman Karen Liu": the title is not part of the name
@@ -215,7 +219,7 @@ class DocEntities:
             if not name:
                 continue
             alias = None
-            m = _PAREN.match(text, ent.end_char)
+            m = _PAREN.match(text, max(ent.end_char, doc[end - 1].idx + len(doc[end - 1].text)))
             if m:
                 inner = m.group(1).strip()
                 if _CJK.search(inner):
@@ -226,7 +230,7 @@ class DocEntities:
                     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
                     if span is not None:
                         consumed.update(range(span.start, span.end))
-            label = ent.label_
+            label = "ORG" if end > ent.end else ent.label_
             if label == "PERSON" and start > 0 and doc[start - 1].is_lower:
                 prev = doc[start - 1].lemma_.lower()
                 kinds = self.linker.rules.descriptions.get(prev, ((),))[0]

@@ -119,7 +119,8 @@ class Extractor:
     def _result(self, sdoc: Doc, document: Document) -> DocumentResult:
         ents = self.linker.link(sdoc)
         matches = self.matcher(sdoc)
-        relations, dropped = self.finder.find(sdoc, ents, matches, self._rules_by_key, document.id)
+        relations, dropped = self.finder.find(sdoc, ents, matches, self._rules_by_key, document.id,
+                                             doc_date=document.date)
         relations.sort(key=lambda r: (r.start, r.subject, r.predicate, r.object))
         return DocumentResult(document=document, entities=ents.entities(), relations=tuple(relations),
                               dropped=tuple(dropped))

@@ -80,6 +80,9 @@ class Relation:
     sentence, start, end: the evidence sentence and its character offsets.
     trigger: the word that triggered the rule (for ``--explain``).
     rule: the id of the pattern that matched.
+    event_date: the date a relative expression of the sentence points to, anchored
+    to the article date (``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-MM`` or ``YYYY``;
+    see extraction/dates.py), or None.
     """
 
     subject: str
@@ -98,11 +101,15 @@ class Relation:
     end: int
     trigger: str = ""
     rule: str = ""
+    event_date: str | None = None
 
     def to_json(self) -> dict:
-        """The contract fields, in contract order."""
+        """The contract fields, in contract order, then ``event_date`` when known."""
         d = asdict(self)
-        return {k: d[k] for k in RELATION_FIELDS}
+        out = {k: d[k] for k in RELATION_FIELDS}
+        if self.event_date is not None:
+            out["event_date"] = self.event_date
+        return out
 
 
 @dataclass(frozen=True)

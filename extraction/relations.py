@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ontology import Ontology
 
+from .dates import anchor_date, parse_doc_date
 from .entities import DocEntities
 from .records import Relation
 from .rules import PatternRule, Rules, Trigger
@@ -229,11 +230,12 @@ class RelationFinder:
         return None
 
     # -- main -------------------------------------------------------------------
-    def find(self, doc: Doc, ents: DocEntities, matches, rules_by_key, doc_id: str):
+    def find(self, doc: Doc, ents: DocEntities, matches, rules_by_key, doc_id: str, doc_date: str | None = None):
         """Relations and dropped candidates of one document.
 
         doc: the parsed document. ents: its entities. matches: DependencyMatcher output.
         rules_by_key: match id -> PatternRule. doc_id: the document id.
+        doc_date: the article date (ISO), which anchors relative dates ("on Thursday").
         Returns (list of Relation, list of dropped dicts).
         """
         cands: list[dict] = []
@@ -334,6 +336,8 @@ class RelationFinder:
         relations: dict[tuple, Relation] = {}
         dropped: list[dict] = []
         text = doc.text
+        anchor = parse_doc_date(doc_date)
+        event_dates: dict[int, str | None] = {}
         for c in cands:
             trig, rule = c["trig"], c["rule"]
             sent = trig.sent
@@ -341,6 +345,9 @@ class RelationFinder:
             while end > start and text[end - 1].isspace():
                 end -= 1
             sentence = text[start:end]
+            if start not in event_dates:
+                event_dates[start] = anchor_date(sentence, anchor)
+            c["event_date"] = event_dates[start]
             if c["subj"] is None:
                 dropped.append(dict(reason="no subject found", predicate=c["predicate"], trigger=trig.text,
                                     rule=rule.id, sentence=sentence, doc_id=doc_id))
@@ -423,7 +430,7 @@ class RelationFinder:
             subject=s_ent.name, subject_type=s_ent.type, predicate=predicate, object=o_ent.name,
             object_type=o_ent.type, status=status, label=label, role=c["role"], confidence=round(conf, 2),
             attributed_to=attributed, doc_id=doc_id, sentence=sentence, start=start, end=end,
-            trigger=c["trig"].text, rule=c["rule"].id,
+            trigger=c["trig"].text, rule=c["rule"].id, event_date=c.get("event_date"),
         )
         key = (rel.subject, predicate, rel.object, start)
         old = relations.get(key)

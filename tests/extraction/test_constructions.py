@@ -1,0 +1,72 @@
+"""Newswire constructions the extractor must cover, on the real spaCy model.
+
+Each sentence is written for this test (not taken from a gold set); the
+assertions are what an analyst reading it would expect.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.records import Document
+
+
+def _triples(extractor, text, date=None):
+    result = extractor.extract(Document(id="t", text=text, date=date))
+    return {(r.subject, r.predicate, r.object) for r in result.relations}, result
+
+
+@pytest.mark.parametrize("text, expected", [
+    # organisations with no legal suffix, and firms spaCy takes for people
+    ("Silverline Energy raised its stake in Mosswood Power to 12 percent.",
+     ("Silverline Energy", "holds-stake-in", "Mosswood Power")),
+    ("Brackett Foods completed its purchase of Juniper Ales on Monday.",
+     ("Brackett Foods", "acquires", "Juniper Ales")),
+    ("Last year Tolland Rail bought logistics firm Quayside for 80 million dollars.",
+     ("Tolland Rail", "acquires", "Quayside")),
+    # passive infinitives
+    ("Marlowe Retail Group is to be acquired by Fenbrook Partners in a deal valued at 900 million pounds.",
+     ("Fenbrook Partners", "acquires", "Marlowe Retail Group")),
+    # bids: price phrases, offers from A for C, take private
+    ("Dorset Chemicals made a bid of 12 euros a share for rival Aldane Polymers.",
+     ("Dorset Chemicals", "bids-for", "Aldane Polymers")),
+    ("Wrenfield Capital agreed to take Ashby Leisure private in a 700 million pound deal.",
+     ("Wrenfield Capital", "acquires", "Ashby Leisure")),
+    # the named party inside a noun phrase
+    ("Copperhill Mining is in talks to buy the assets of rival Tarn Minerals.",
+     ("Copperhill Mining", "acquires", "Tarn Minerals")),
+    ("Halberd Health launched a tender offer for all outstanding shares of Quill Bio.",
+     ("Halberd Health", "bids-for", "Quill Bio")),
+    # accusations and titles
+    ("Pembroke Labs sued Ostler Pharma on Tuesday, accusing it of copying a patented process.",
+     ("Pembroke Labs", "accuses", "Ostler Pharma")),
+    ("Chief executive Nora Vance said Hollin Bank would not raise its offer for Cresswell Savings.",
+     ("Nora Vance", "works-for", "Hollin Bank")),
+    ("A spokesman for Greyfield Insurance, Paul Amis, said the talks had ended.",
+     ("Paul Amis", "works-for", "Greyfield Insurance")),
+])
+def test_construction(extractor, text, expected):
+    found, result = _triples(extractor, text)
+    assert expected in found, f"{expected} not in {found}; dropped: {result.dropped}"
+
+
+def test_buying_a_stake_is_not_an_acquisition(extractor):
+    found, _ = _triples(extractor, "Kessel Steel said it would buy a 30 percent stake in Fjordvik Mining for 2 billion crowns.")
+    assert ("Kessel Steel", "holds-stake-in", "Fjordvik Mining") in found
+    assert ("Kessel Steel", "acquires", "Fjordvik Mining") not in found
+
+
+def test_lifted_sanctions_are_not_sanctions(extractor):
+    found, _ = _triples(extractor, "The Treasury Department lifted sanctions on Corvo Shipping Ltd on Tuesday.")
+    assert not any(p == "sanctions" for _, p, _ in found)
+
+
+def test_sanctions_list_is_a_trigger_not_an_entity(extractor):
+    found, result = _triples(extractor, "The US Commerce Department added Lanza Robotics Co to the Entity List on Friday.")
+    assert any(p == "sanctions" and o == "Lanza Robotics Co" for _, p, o in found)
+    assert "Entity List" not in {e.name for e in result.entities}
+
+
+def test_bare_title_without_a_clear_company_is_not_linked(extractor):
+    found, _ = _triples(extractor, "Chief executive Nora Vance said the market was weak.")
+    assert not any(p == "works-for" for _, p, _ in found)
