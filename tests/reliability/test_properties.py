@@ -81,6 +81,8 @@ def _no_other_breaks(line: str) -> bool:
 
 @SETTINGS
 @given(st.lists(jsonl_lines.filter(_no_other_breaks), min_size=1, max_size=12))
+@example(["\x00"])
+@example(['{"id": "a", "text": "x"}', "", "{"])
 def test_every_jsonl_line_is_a_document_or_an_error(lines):
     _check_jsonl_lines(lines)
 
@@ -95,6 +97,10 @@ def test_every_jsonl_line_is_a_document_or_an_error_with_any_characters(lines):
 
 def _check_jsonl_lines(lines: list[str]) -> None:
     path, docs, errors = _read(("\n".join(lines) + "\n").encode("utf-8"), ".jsonl")
+    if any("\x00" in line for line in lines):
+        # A NUL byte marks the whole file as binary: one error for the file.
+        assert docs == [] and len(errors) == 1 and errors[0].line is None
+        return
     if not any(line.strip() for line in lines):
         assert docs == [] and len(errors) == 1 and errors[0].line is None  # an empty file
         return
