@@ -291,6 +291,12 @@ class DocEntities:
             ci = self._name_cluster[key]
         elif m.label not in ("GPE", "LOC") and key not in self.linker.countries:
             ci = self._short_form(m)
+        elif key not in self.linker.countries and key not in self.linker.metonyms:
+            # "Redgum" after "Redgum Minerals": NER took the short form for a place
+            ci = self._short_form(m)
+            if ci is not None and (self.clusters[ci].type != "Company"
+                                   or not normalize(self.clusters[ci].name).startswith(key + " ")):
+                ci = None
         if ci is None:
             ci = self._new_cluster(m.text, m.label, None, m.start)
         m.cluster = ci

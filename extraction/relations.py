@@ -36,6 +36,7 @@ HOW_FACTOR = {"mention": 1.0, "metonym": 1.0, "alias": 0.95, "description": 0.85
 _CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acl", "advcl", "oprd"}
 _INHERIT = {"xcomp", "ccomp", "advcl", "conj"}
 _STAKES = {"stake", "share", "holding", "shareholding", "interest"}
+_INTENT_NOUNS = {"intention", "plan", "aim", "hope", "goal", "interest", "view"}
 # noun phrases whose named party is inside them (see RelationFinder._unwrap)
 _GROUPS = {"consortium", "group", "investor", "team", "syndicate", "club"}
 _GOVERNING = {"board", "management", "director", "executive"}
@@ -89,7 +90,8 @@ class RelationFinder:
         """The subject of a verb, inheriting from governing clauses. Returns (token, inherited)."""
         cur, inherited = verb, False
         for _ in range(5):
-            for c in cur.children:
+            # the subject nearest the verb ("Robotics start-up Pellam Robotics raised": two nsubj)
+            for c in sorted(cur.children, key=lambda t: abs(t.i - cur.i)):
                 if c.dep_ in deps or (inherited and c.dep_ == "nsubj"):
                     return c, inherited
             for c in cur.children:
@@ -114,6 +116,10 @@ class RelationFinder:
                 if n.pos_ not in ("VERB", "AUX"):
                     return None, True
                 cur, inherited = n, True
+                continue
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.lemma_.lower() in _INTENT_NOUNS \
+                    and cur.head.head.head.pos_ in ("VERB", "AUX"):
+                cur, inherited = cur.head.head.head, True  # "has no intention of making an offer"
                 continue
             if cur.dep_ not in _INHERIT or cur.head.i == cur.i:
                 return None, inherited
@@ -283,6 +289,8 @@ class RelationFinder:
                 # "A and B agreed to merge": the pair is the coordinated subject
                 if not self.onto.predicate(predicate).symmetric:
                     continue
+                if subj is not None and subj.lower_ == "their" and trig.head.pos_ in ("VERB", "AUX"):
+                    subj, inherited = self._verb_subject(trig.head)  # "A and B called off their merger"
                 if obj is not None and obj.conjuncts:
                     subj, obj, inherited = obj, obj.conjuncts[0], False  # "the merger of A and B"
                 elif subj is not None and subj.conjuncts:
@@ -303,7 +311,8 @@ class RelationFinder:
                               for p in c.children if p.dep_ == "pobj"), None)
                 if buyer is None and trig.pos_ == "NOUN":
                     # "the sale of its unit, Y, to Z"
-                    buyer = next((p for t in (trig, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
+                    holders = (trig, obj) + ((trig.head,) if trig.dep_ == "dobj" else ())  # "completed the sale of Y to Z"
+                    buyer = next((p for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
                                   for p in c.children if p.dep_ == "pobj"), None)
                 if buyer is not None:
                     # "sold Y to Z": Z buys Y (or takes the stake in Y)
@@ -466,7 +475,11 @@ class RelationFinder:
             found = pobj(("from", "to", "into", "for"))
             if found is None:  # "machine tools bound for Russia"
                 found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(("for", "to"), c)] if p is not None), None)
+            if found is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+                found = pobj(("from",), tok.head.head)  # "tariffs on steel from Vietnam" attached to the verb
             return found
+        if predicate == "supplies" and tok.dep_ == "dobj":
+            return pobj(("to", "for"))  # "supply concentrate to Y"
         if lemma in _ACTS and predicate == "opposes":
             return next((c for c in kids if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")), None) \
                 or pobj(("by", "from"))

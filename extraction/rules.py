@@ -21,7 +21,7 @@ to be acquired by A", "A appointed X as chief executive").
 Node names the extractor understands: ``trigger`` (required), ``subject``,
 ``object``, ``prep``, ``verb``, ``agent``, ``clause``; the helper nodes
 ``auxpass``, ``of``, ``from``, ``private`` and ``as`` only constrain the match. Inside ``RIGHT_ATTRS`` a
-value ``"$VERB"``, ``"$NOUN"``, ``"$LIST"``, ``"$CLAUSAL"`` or ``"$ROLE"``
+value ``"$VERB"``, ``"$NOUN"``, ``"$LIST"``, ``"$CLAUSAL"``, ``"$ROLE"`` or ``"$SUPPORT"``
 stands for the lemma list of that trigger class from the lexicons.
 """
 
@@ -41,7 +41,7 @@ from relgraph.errors import DataFileError
 DATA = Path(__file__).parent / "data"
 PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
-NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as"}
+NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as", "round", "led"}
 PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only"}
@@ -270,6 +270,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         "$LIST": sorted(l for l, ts in nouns.items() if any(t.list for t in ts)),
         "$CLAUSAL": sorted(l for l, ts in verbs.items() if any(t.clausal for t in ts)),
         "$ROLE": sorted(role_heads),
+        "$SUPPORT": sorted(_words((_yaml(ldir / "support_verbs.yaml") or {}).get("verbs"), "support_verbs.yaml: verbs")),
     }
     files = sorted(pdir.glob("*.jsonl"))
     if not files:

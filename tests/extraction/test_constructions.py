@@ -44,6 +44,22 @@ def _triples(extractor, text, date=None):
      ("Nora Vance", "works-for", "Hollin Bank")),
     ("A spokesman for Greyfield Insurance, Paul Amis, said the talks had ended.",
      ("Paul Amis", "works-for", "Greyfield Insurance")),
+    # units, spin-offs and sales
+    ("Harlow Industries will sell its packaging unit, Harlow Pack, to Mertz Group.",
+     ("Harlow Pack", "subsidiary-of", "Harlow Industries")),
+    ("Tamworth Insurance will be sold to Ridley Re for 600 million euros.",
+     ("Ridley Re", "acquires", "Tamworth Insurance")),
+    # trade measures on goods from or bound for a country
+    ("Washington imposed tariffs of 30 percent on aluminium imports from Canada on Friday.",
+     ("United States government", "sanctions", "Canada")),  # Washington acting: the gazetteer's government
+    # funding rounds
+    ("Robotics start-up Pellam Robotics raised 80 million dollars in a funding round led by Ashgrove Ventures.",
+     ("Ashgrove Ventures", "invests-in", "Pellam Robotics")),
+    # a denied intention and a called-off merger
+    ("Brindle Energy said it had no intention of making an offer for Castle Power.",
+     ("Brindle Energy", "bids-for", "Castle Power")),
+    ("Orley Semiconductor and Vance Micro called off their planned merger on Monday.",
+     ("Orley Semiconductor", "merges-with", "Vance Micro")),
 ])
 def test_construction(extractor, text, expected):
     found, result = _triples(extractor, text)
