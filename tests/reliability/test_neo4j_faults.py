@@ -149,6 +149,7 @@ def restart_run(tmp_path_factory, large_store, fault_server):
     with fault_server.driver() as d:
         after = snapshot(d)
     print(f"restart fault: { {k: v for k, v in fault.items() if k != 'first_stderr'} }")
+    print("first load's last stderr lines:", *fault["first_stderr"].strip().splitlines()[-2:], sep="\n  ")
     return fault, reference, after
 
 
