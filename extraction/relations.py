@@ -36,13 +36,16 @@ HOW_FACTOR = {"mention": 1.0, "metonym": 1.0, "alias": 0.95, "description": 0.85
 _CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acl", "advcl", "oprd"}
 _INHERIT = {"xcomp", "ccomp", "advcl", "conj"}
 _STAKES = {"stake", "share", "holding", "shareholding", "interest"}
+_ALLEGE = {"allege", "claim", "accuse", "charge"}
 _INTENT_NOUNS = {"intention", "plan", "aim", "hope", "goal", "interest", "view"}
 # noun phrases whose named party is inside them (see RelationFinder._unwrap)
 _GROUPS = {"consortium", "group", "investor", "team", "syndicate", "club"}
 _GOVERNING = {"board", "management", "director", "executive"}
 _PARTS = {"asset", "business", "operation", "unit", "division", "control", "arm", "subsidiary"}
 _GOODS = {"import", "export", "shipment", "good", "product", "tool", "chip", "technology", "equipment", "component",
-          "item", "sale", "purchase", "investment", "transaction", "steel", "oil", "flight"}
+          "item", "sale", "purchase", "investment", "transaction", "steel", "oil", "flight", "panel", "vehicle", "car",
+          "drone", "battery", "semiconductor", "wafer", "aluminium", "aluminum", "seafood", "barley", "wine", "beef",
+          "soybean", "fertilizer", "fertiliser", "machinery", "commodity", "gas", "coal", "timber", "shipping"}
 _ACTS = {"plan", "decision", "move", "proposal", "bid", "offer", "measure", "policy", "attempt", "effort", "approach",
          "sanction", "tariff", "ban", "ruling", "law", "rule", "deal", "takeover", "merger", "action", "restriction"}
 
@@ -302,7 +305,7 @@ class RelationFinder:
                 else:
                     continue
             elif predicate == "divests":
-                stake = obj.lemma_.lower() in _STAKES
+                stake = obj.lemma_.lower() in _STAKES or obj.lower_ in _STAKES  # "holding" may lemmatise to "hold"
                 if stake:
                     # "sold its stake in Y": what is divested is Y
                     obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
@@ -334,6 +337,13 @@ class RelationFinder:
                 continue
             cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=subj, obj=obj,
                               inherited=inherited, role=role, anchor=nodes.get("verb"), status=rule.status))
+        for c in list(cands):
+            if c["predicate"] == "sues" and c["obj"] is not None:
+                # "sued B, alleging that ...": the allegation is against the defendant
+                holders = (c["trig"],) + ((c["trig"].head,) if c["trig"].dep_ == "dobj" else ())
+                if any(k.dep_ == "advcl" and k.lemma_.lower() in _ALLEGE for h in holders for k in h.children):
+                    cands.append(dict(c, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
+                                      status=None))
         cands.extend(self._titles(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
         for c in cands:
@@ -549,7 +559,7 @@ class RelationFinder:
                     continue
             else:
                 org = doc[j]
-            if tm[j] != -1 and ents.mentions[tm[j]].label in ("GPE", "LOC"):
+            if not bare and tm[j] != -1 and ents.clusters[ents.mentions[tm[j]].cluster].type in ("Country", "Place"):
                 continue  # "US Senator X", "US President X": a state office, not an employer named in the text
             out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
                             subj=doc[m.end - 1], obj=org, inherited=False, anchor=None, status="asserted",
