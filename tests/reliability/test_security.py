@@ -5,7 +5,6 @@ come only from the ontology; credentials are never printed; servers bind
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 from dataclasses import replace
