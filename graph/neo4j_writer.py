@@ -100,11 +100,12 @@ def schema_statements(ontology: Ontology) -> list[str]:
         f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
         for label in STRUCTURAL_LABELS
     ]
-    stmts.append("CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)")
+    # TEXT indexes for names: a RANGE index refuses values over 8 kB, which would fail the whole load.
+    stmts.append("CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name)")
     stmts.append("CREATE INDEX evidence_doc_id IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id)")
     for et in ontology.entity_types.values():
         label = _safe(et.neo4j_label)
-        stmts.append(f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
+        stmts.append(f"CREATE TEXT INDEX {label.lower()}_name_text IF NOT EXISTS FOR (n:{label}) ON (n.name)")
     for p in ontology.predicates.values():
         rtype = _safe(p.neo4j_type)
         stmts.append(f"CREATE INDEX rel_{rtype.lower()}_id IF NOT EXISTS FOR ()-[r:{rtype}]-() ON (r.id)")
@@ -210,11 +211,20 @@ class LoadSummary:
 
 def _write(rows: list[dict], query: str, session, summary: LoadSummary, batch_size: int,
            progress: Callable[[int], None] | None) -> None:
+    from neo4j import exceptions as nex
+
     def work(tx, batch):
         tx.run(query, rows=batch).consume()
 
     for batch in _chunks(rows, batch_size):
-        session.execute_write(work, batch)
+        try:
+            session.execute_write(work, batch)
+        except (nex.ServiceUnavailable, nex.SessionExpired) as exc:
+            # The driver has retried for its whole window; every batch written so far is kept.
+            raise Neo4jUnavailable(
+                f"lost Neo4j during the load ({type(exc).__name__}); "
+                "once it is back run `relgraph load` again (loading is idempotent)"
+            ) from None
         summary.batches += 1
         if progress is not None:
             progress(len(batch))
@@ -314,7 +324,10 @@ def load_into_neo4j(kg: KnowledgeGraph, settings: Neo4jSettings, *, ontology: On
     driver = connect(settings)
     try:
         ensure_schema(driver, onto, database=settings.database)
-        return load(driver, kg, onto, database=settings.database, batch_size=batch_size, progress=progress)
+        try:
+            return load(driver, kg, onto, database=settings.database, batch_size=batch_size, progress=progress)
+        except Neo4jUnavailable as exc:
+            raise Neo4jUnavailable(f"{settings.redacted()}: {exc}") from None
     finally:
         driver.close()
 

@@ -226,3 +226,11 @@ def test_a_neighbourhood_is_pulled_from_neo4j_without_the_rest(neo4j_db):
     assert set(sub.articles) == {"tt-2019-05-22-hikvision", "tt-2019-05-24-china"}
     with pytest.raises(Exception, match="no entity named 'Atlantis'"):
         w.neighbourhood_ids(neo4j_db.driver, "Atlantis", 1, database=neo4j_db.database)
+
+
+def test_a_very_long_name_loads(neo4j_db):
+    # Names are TEXT-indexed: a RANGE index would refuse values over 8 kB and fail the whole load.
+    w.ensure_schema(neo4j_db.driver, database=neo4j_db.database)
+    long_name = "Huge " + "Name" * 5000 + " Co"
+    _load(neo4j_db, KnowledgeGraph(entities={"x": Entity("x", long_name, "Company")}))
+    assert _one(neo4j_db, "MATCH (e:Entity {id: 'x'}) RETURN size(e.name)") == len(long_name)
