@@ -408,12 +408,13 @@ class DocEntities:
         if lower in PRONOUNS:
             ci = self._pronoun(tok)
             return (ci, "pronoun") if ci is not None else None
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return None
-        if tok.pos_ == "PROPN":
-            ci = self._propn_short_form(tok)
+        if tok.pos_ == "PROPN" or tok.is_title and tok.pos_ in ("NOUN", "ADJ") \
+                and tok.lower_ not in self.linker.rules.descriptions:
+            ci = self._propn_short_form(tok)  # "Granite chief executive ...": a name tagged NOUN or ADJ
             if ci is not None:
                 return ci, "alias"
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
         # a noun phrase that is a gazetteer alias: "the US administration"
         left = [c for c in tok.lefts if c.dep_ in ("compound", "poss", "amod") and c.i >= tok.i - 4]
         if left:

@@ -551,7 +551,7 @@ class RelationFinder:
                 continue
             if any(t.lower_ in blockers for t in doc[max(0, j - 3):m.start]):
                 continue
-            if not bare and (j < 0 or tm[j] == -1 and doc[j].pos_ != "PROPN"):
+            if not bare and (j < 0 or tm[j] == -1 and doc[j].pos_ != "PROPN" and not doc[j].is_title):
                 bare = True  # "..., chief executive Maria Lindqvist said": a bare title inside the sentence
             if bare:
                 org = self._title_org(doc[m.end - 1], ents)
@@ -559,6 +559,8 @@ class RelationFinder:
                     continue
             else:
                 org = doc[j]
+                if tm[j] == -1 and ents.resolve(org, acting=True) is None:
+                    org = self._title_org(doc[m.end - 1], ents) or org  # an ambiguous short name before the title
             if not bare and tm[j] != -1 and ents.clusters[ents.mentions[tm[j]].cluster].type in ("Country", "Place"):
                 continue  # "US Senator X", "US President X": a state office, not an employer named in the text
             out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],

@@ -60,6 +60,15 @@ def _triples(extractor, text, date=None):
      ("Brindle Energy", "bids-for", "Castle Power")),
     ("Orley Semiconductor and Vance Micro called off their planned merger on Monday.",
      ("Orley Semiconductor", "merges-with", "Vance Micro")),
+    # a lawsuit with an allegation, import duties, a proposal received, a title after a short name
+    ("Corrin Software filed a lawsuit against Delmar Analytics in Texas, alleging theft of trade secrets.",
+     ("Corrin Software", "accuses", "Delmar Analytics")),
+    ("India raised import duties on steel from Vietnam to 30 percent.",
+     ("India", "sanctions", "Vietnam")),
+    ("Sorrel Materials said it had received a takeover proposal from Baxby Holdings.",
+     ("Baxby Holdings", "bids-for", "Sorrel Materials")),
+    ("Shares of Birchwood Power rose 2 percent. Birchwood chief executive Ann Cole said the utility would keep its dividend.",
+     ("Ann Cole", "works-for", "Birchwood Power")),
 ])
 def test_construction(extractor, text, expected):
     found, result = _triples(extractor, text)
