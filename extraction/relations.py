@@ -248,6 +248,7 @@ class RelationFinder:
         Returns (list of Relation, list of dropped dicts).
         """
         cands: list[dict] = []
+        dropped: list[dict] = []
         for match_id, token_ids in matches:
             rule = rules_by_key[match_id]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
@@ -287,7 +288,11 @@ class RelationFinder:
                 if main_obj is not None:
                     obj = main_obj
             if predicate == "sanctions" and trig.pos_ == "NOUN" and trig.head.lemma_.lower() in self.rules.ending_verbs:
-                continue  # "lifted sanctions on X": the sanctions end
+                # "lifted sanctions on X": the sanctions end (visible with --explain)
+                dropped.append(dict(reason=f"measure ended ({trig.head.text} {trig.text})", predicate=predicate,
+                                    object=obj.text if obj is not None else None, trigger=trig.text, rule=rule.id,
+                                    sentence=trig.sent.text, doc_id=doc_id))
+                continue
             if rule.symmetric_only:
                 # "A and B agreed to merge": the pair is the coordinated subject
                 if not self.onto.predicate(predicate).symmetric:
@@ -353,7 +358,6 @@ class RelationFinder:
                     ents.titled.add(ents.mentions[mi].cluster)
 
         relations: dict[tuple, Relation] = {}
-        dropped: list[dict] = []
         text = doc.text
         anchor = parse_doc_date(doc_date)
         event_dates: dict[int, str | None] = {}

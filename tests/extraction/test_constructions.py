@@ -82,8 +82,15 @@ def test_buying_a_stake_is_not_an_acquisition(extractor):
 
 
 def test_lifted_sanctions_are_not_sanctions(extractor):
-    found, _ = _triples(extractor, "The Treasury Department lifted sanctions on Corvo Shipping Ltd on Tuesday.")
+    found, result = _triples(extractor, "The Treasury Department lifted sanctions on Corvo Shipping Ltd on Tuesday.")
     assert not any(p == "sanctions" for _, p, _ in found)
+    assert any(d["reason"].startswith("measure ended") for d in result.dropped)  # shown by --explain
+
+
+def test_scrapped_deal_is_denied(extractor):
+    result = extractor.extract(Document(id="t", text="Vance Micro and Orley Semiconductor scrapped their planned merger."))
+    merges = [r for r in result.relations if r.predicate == "merges-with"]
+    assert merges and all(r.status == "denied" for r in merges)
 
 
 def test_sanctions_list_is_a_trigger_not_an_entity(extractor):
