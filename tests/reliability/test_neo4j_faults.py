@@ -163,10 +163,6 @@ def test_neo4j_restart_during_load_loses_and_doubles_nothing(restart_run):
     assert after == reference
 
 
-@pytest.mark.xfail(strict=True, reason="a load that outlives the driver's retry window (30 s plus back-off) dies with a "
-                   "ServiceUnavailable traceback; fix in graph/neo4j_writer.load: catch neo4j.exceptions."
-                   "ServiceUnavailable/SessionExpired around the batches and raise Neo4jUnavailable naming the URI "
-                   "and saying the load is idempotent (run it again); optionally pass max_transaction_retry_time")
 def test_neo4j_lost_during_load_is_survived_or_one_clean_line(restart_run):
     fault, _, _ = restart_run
     if fault["first_exit"] == 0:

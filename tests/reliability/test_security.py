@@ -124,9 +124,6 @@ def test_hostile_names_round_trip_through_neo4j_and_prepared_queries(hostile_sto
     assert neo4j_db.node_count() == len(kg.entities) + len(kg.evidence) + len(kg.articles)
 
 
-@pytest.mark.xfail(strict=True, reason="Neo4j refuses the load: 'Property value is too large to index' (RANGE index "
-                   "entity_name, 8 kB key limit). Fix: graph/neo4j_writer.schema_statements creates TEXT indexes for "
-                   "names (CREATE TEXT INDEX ... ON (n.name)), or extraction/resolution caps entity names")
 def test_huge_entity_name_loads_into_neo4j(tmp_path, neo4j_db):
     from graph.neo4j_writer import load_into_neo4j
 
