@@ -117,9 +117,15 @@ class Worker:
             import neo4j
 
             with neo4j.GraphDatabase.driver(self.uri, auth=None) as driver:
-                driver.execute_query("SHOW TRANSACTIONS YIELD transactionId, currentQuery "
-                                     "WHERE NOT currentQuery STARTS WITH 'SHOW' "
-                                     "TERMINATE TRANSACTIONS transactionId")
+                ids = [r["id"] for r in driver.execute_query(
+                    "SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery "
+                    "WHERE NOT currentQuery STARTS WITH 'SHOW' RETURN id").records]
+                try:
+                    if ids:
+                        driver.execute_query("TERMINATE TRANSACTIONS $ids", ids=ids)
+                except neo4j.exceptions.Neo4jError as exc:
+                    # It may have finished meanwhile; the next call shows if not.
+                    print(f"# could not terminate {ids}: {exc.message}")
         return None
 
     def close(self) -> None:
@@ -208,7 +214,11 @@ def main(argv: list[str] | None = None) -> None:
                                 cut.add((query.name, backend))
                             else:
                                 results.setdefault((query.name, backend), []).append(got[0])
-                    print(f"# {query.name} done", flush=True)
+                    print(f"# {query.name}: " + "; ".join(
+                        f"{b} " + (f"> {args.budget:g} s" if (query.name, b) in cut else
+                                   f"p50 {percentile(results[(query.name, b)], 50):.1f} ms "
+                                   f"p95 {percentile(results[(query.name, b)], 95):.1f} ms")
+                        for b in ("embedded", "neo4j")), flush=True)
             finally:
                 worker.close()
     finally:
