@@ -152,7 +152,8 @@ class EntityLinker:
         words = [w.rstrip(".") for w in key.split()]
         if words and words[-1] in self.suffixes:
             return "Company"  # a legal suffix beats every other cue ("Design Institute Corp")
-        if label in ("PERSON", "ORG") and len(words) > 1 and words[-1] in self.heads \
+        if label in ("PERSON", "ORG", "GPE", "LOC") and len(words) > 1 and words[-1] in self.heads \
+                and key not in self.countries \
                 and not any(words[-1] in cues for t, cues in self.cues if t != "Company"):
             return "Company"  # "Hollow Oak Ales", "Norsk Telekom": a business head noun ends the name
         if label in ("GPE", "LOC"):

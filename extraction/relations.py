@@ -40,6 +40,7 @@ _ALLEGE = {"allege", "claim", "accuse", "charge"}
 _INTENT_NOUNS = {"intention", "plan", "aim", "hope", "goal", "interest", "view"}
 # noun phrases whose named party is inside them (see RelationFinder._unwrap)
 _GROUPS = {"consortium", "group", "investor", "team", "syndicate", "club"}
+_RELATIVE = {"which", "that", "who"}
 _GOVERNING = {"board", "management", "director", "executive"}
 _PARTS = {"asset", "business", "operation", "unit", "division", "control", "arm", "subsidiary"}
 _GOODS = {"import", "export", "shipment", "good", "product", "tool", "chip", "technology", "equipment", "component",
@@ -84,6 +85,11 @@ class RelationFinder:
                 continue
             if rule.id == "verb-clausal" and not e.clausal:
                 continue
+            if (rule.id == "noun-poss") != e.poss_object and not (e.poss_object and "prep" in nodes):
+                continue  # "Y's largest shareholder": only holder nouns take their possessor as the object
+            if e.modifiers and not any(c.dep_ in ("amod", "compound") and c.lower_ in e.modifiers
+                                       for c in trig.children):
+                continue  # "legal action against Y", not any action
             if rule.check_prep and "prep" in nodes and nodes["prep"].lower_ not in e.preps:
                 continue
             return e
@@ -96,6 +102,8 @@ class RelationFinder:
             # the subject nearest the verb ("Robotics start-up Pellam Robotics raised": two nsubj)
             for c in sorted(cur.children, key=lambda t: abs(t.i - cur.i)):
                 if c.dep_ in deps or (inherited and c.dep_ == "nsubj"):
+                    if c.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                        return cur.head, inherited  # "Acme, which bought Y": the noun the clause describes
                     return c, inherited
             for c in cur.children:
                 if c.dep_ == "agent":  # "was placed on a list by the British government"
@@ -134,6 +142,18 @@ class RelationFinder:
                 return None, inherited
             cur, inherited = cur.head, True
         return None, inherited
+
+    def _holder(self, noun: Token) -> Token | None:
+        """Who a role noun describes: "X, Y's largest shareholder", "Y's top shareholder, X", "X is ..."."""
+        if noun.dep_ == "appos":
+            return noun.head
+        app = next((c for c in noun.children if c.dep_ == "appos"), None)
+        if app is not None:
+            return app
+        if noun.dep_ in ("attr", "oprd") and noun.head.lemma_.lower() in ("be", "become", "remain"):
+            s, _ = self._verb_subject(noun.head)
+            return s
+        return None
 
     def _noun_subject(self, noun: Token, entry: Trigger | None) -> tuple[Token | None, bool]:
         for c in noun.children:
@@ -276,6 +296,10 @@ class RelationFinder:
                 else:
                     subj, inherited = self._verb_subject(trig, entry.subject_deps if entry else ("nsubj",))
             obj = nodes.get("object")
+            if entry is not None and entry.poss_object:
+                # "Y's largest shareholder": the possessor is held, the holder is the noun's referent
+                obj = next((c for c in trig.children if c.dep_ == "poss"), obj)
+                subj, inherited = self._holder(trig), False
             if rule.object_is_clause_subject:
                 # "B agreed to be acquired by A": B is the subject of the governing clause
                 anchor = nodes.get("verb")
@@ -329,6 +353,9 @@ class RelationFinder:
                                       obj=obj, inherited=False, role=None, anchor=nodes.get("verb"),
                                       status=rule.status))
             role = None
+            if predicate == "works-for" and any(t.lower_ in self.rules.role_blockers
+                                                for t in trig.doc[max(trig.i - 4, trig.sent.start):trig.i]):
+                continue  # "the former chief financial officer of Y": no longer works there
             if predicate == "works-for":
                 role = " ".join(t.text for t in (*[c for c in trig.lefts if c.dep_ in ("compound", "amod")], trig)).lower()
             if rule.all_parties:
@@ -478,6 +505,10 @@ class RelationFinder:
             led = next((c for c in kids if c.dep_ == "acl" and c.lemma_.lower() == "lead"), None)
             if led is not None:
                 return next((p for a in led.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        if tok.pos_ == "NOUN":
+            app = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if app is not None:
+                return app  # "Russian shipping group Volgatanker", "two makers, A and B"
         if subject:
             if lemma in _GOVERNING:
                 return next((c for c in kids if c.dep_ == "poss"), None)  # "Norsk Telekom's board opposed"

@@ -42,9 +42,10 @@ DATA = Path(__file__).parent / "data"
 PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
 NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as", "round", "led"}
-PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE")
+PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE", "$HOLDER", "$SUPPORT")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
-                   "poss_subject", "clausal", "list", "particle", "symmetric_only"}
+                   "poss_subject", "clausal", "list", "particle", "symmetric_only",
+                   "poss_object", "modifiers"}
 _PATTERN_FIELDS = {"id", "confidence", "pattern", "predicate", "passive", "object_possessor", "check_prep", "doc",
                    "status", "symmetric_only", "all_parties", "object_is_clause_subject"}
 
@@ -65,6 +66,8 @@ class Trigger:
     clausal: bool = False
     list: bool = False
     particle: str | None = None
+    poss_object: bool = False
+    modifiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ def load_triggers(path: Path, predicates: set[str]) -> tuple[dict, dict, dict]:
             subject_deps=tuple(item.get("subject_deps") or ("nsubj",)),
             poss_subject=bool(item.get("poss_subject", True)), clausal=bool(item.get("clausal", False)),
             list=bool(item.get("list", False)), particle=item.get("particle"),
+            poss_object=bool(item.get("poss_object", False)), modifiers=_words(item.get("modifiers"), where),
         )
         (verbs if pos == "verb" else nouns).setdefault(trig.lemma, []).append(trig)
     return ({k: tuple(v) for k, v in verbs.items()}, {k: tuple(v) for k, v in nouns.items()}, dict(gerunds))
@@ -268,6 +272,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
     classes = {
         "$VERB": sorted(verbs), "$NOUN": sorted(l for l, ts in nouns.items() if any(not t.list for t in ts)),
         "$LIST": sorted(l for l, ts in nouns.items() if any(t.list for t in ts)),
+        "$HOLDER": sorted(l for l, ts in nouns.items() if any(t.poss_object for t in ts)),
         "$CLAUSAL": sorted(l for l, ts in verbs.items() if any(t.clausal for t in ts)),
         "$ROLE": sorted(role_heads),
         "$SUPPORT": sorted(_words((_yaml(ldir / "support_verbs.yaml") or {}).get("verbs"), "support_verbs.yaml: verbs")),
