@@ -34,6 +34,9 @@ from .records import Alias, DocEntity
 from .rules import Rules
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
+# labels NER gives unknown firm names ("Acme Robotics" as WORK_OF_ART); kept only with a business cue
+_MISLABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "NORP"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _PAREN = re.compile(r"\s*[(（]([^()（）]{1,60})[)）]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]{1,9}$")
@@ -194,14 +197,18 @@ class DocEntities:
         doc, text = self.doc, self.doc.text
         consumed = set()
         raw = []
+        heads = self.linker.heads
+        cued = heads | self.linker.suffixes
         for ent in doc.ents:
-            if ent.label_ not in LABELS or ent.start in consumed:
+            if ent.start in consumed:
+                continue
+            if ent.label_ not in LABELS and not (ent.label_ in _MISLABELS and ent.label_ != "NORP" and len(ent) > 1
+                                                 and ent[-1].lower_.rstrip(".") in cued and ent[-1].is_title):
                 continue
             if not any(ch.isalpha() for ch in ent.text) or _CJK.search(ent.text):
                 continue
             start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
             end = ent.end
-            heads = self.linker.heads
             while end < len(doc) and doc[end].is_title and doc[end].lower_ in heads and not doc[end].is_sent_start \
                     and not doc[end].ent_type_:
                 end += 1  # NER stopped short of the business noun: "Ashby" + "Leisure"
@@ -215,6 +222,13 @@ class DocEntities:
             if end - 1 > start and doc[end - 1].tag_ == "POS":
                 end -= 1
             if start >= end:
+                continue
+            cut = next((k for k in range(start + 1, end - 1) if doc[k].text in ("-", "/", "–")
+                        and doc[k - 1].lower_.rstrip(".") in cued and doc[k + 1].is_title), None)
+            if cut is not None:
+                # NER joined a pair: "the Acme Robotics-Beta Systems merger"
+                raw.append((start, cut, _clean(doc[start:cut].text), "ORG", None))
+                raw.append((cut + 1, end, _clean(doc[cut + 1:end].text), "ORG", None))
                 continue
             name = _clean(doc[start:end].text)
             if not name:
@@ -231,7 +245,7 @@ class DocEntities:
                     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
                     if span is not None:
                         consumed.update(range(span.start, span.end))
-            label = "ORG" if end > ent.end else ent.label_
+            label = "ORG" if end > ent.end or ent.label_ not in LABELS else ent.label_
             if label == "PERSON" and start > 0 and doc[start - 1].is_lower:
                 prev = doc[start - 1].lemma_.lower()
                 kinds = self.linker.rules.descriptions.get(prev, ((),))[0]
@@ -247,6 +261,8 @@ class DocEntities:
                     raw.append((s + 1, e, _clean(doc[s + 1:e].text), "ORG", None))  # "signalling firm Trackwise"
                     taken.update(range(s + 1, e))
             raw.sort(key=lambda r: r[0])
+        raw.extend(self._argument_names(raw))
+        raw.sort(key=lambda r: r[0])
         for start, end, name, label, alias in raw:
             mi = len(self.mentions)
             self.mentions.append(Mention(start, end, name, label))
@@ -257,6 +273,37 @@ class DocEntities:
         for mi in order:
             self._assign(mi, aliases.get(mi))
         self._propagate()
+
+    def _argument_names(self, raw: list) -> list:
+        """Capitalised names NER missed that are the subject or object of a deal word ("acquired Quillon").
+
+        raw: the mentions found so far as (start, end, name, label, alias).
+        """
+        doc, rules = self.doc, self.linker.rules
+        taken = {i for r in raw for i in range(r[0], r[1])}
+        out = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or not tok.is_title or tok.i in taken or tok.dep_ not in _ARG_DEPS \
+                    or tok.ent_type_ and tok.ent_type_ not in _MISLABELS or tok.is_sent_start:
+                continue
+            head = tok.head.head if tok.dep_ == "pobj" else tok.head
+            lemma = head.lemma_.lower()
+            if tok.dep_ == "pobj" and tok.head.lower_ not in ("for", "in", "of", "with", "against", "on", "by", "from", "to"):
+                continue
+            if head.pos_ in ("VERB", "AUX"):
+                if lemma not in rules.verb_triggers:
+                    continue
+            elif lemma not in rules.noun_triggers:
+                continue
+            s = tok.i
+            while s - 1 >= tok.sent.start and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" \
+                    and doc[s - 1].is_title and s - 1 not in taken and not doc[s - 1].is_sent_start:
+                s -= 1
+            name = _clean(doc[s:tok.i + 1].text)
+            if name and normalize(name) not in rules.not_names and normalize(name) not in self.linker.countries:
+                out.append((s, tok.i + 1, name, "ORG", None))
+                taken.update(range(s, tok.i + 1))
+        return out
 
     def _new_cluster(self, name: str, label: str, entry: GazetteerEntry | None, first: int) -> int:
         ci = len(self.clusters)

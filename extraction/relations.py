@@ -143,6 +143,25 @@ class RelationFinder:
             cur, inherited = cur.head, True
         return None, inherited
 
+    def _prenominal_pair(self, noun: Token, ents: DocEntities) -> tuple[Token, Token] | None:
+        """Two named parties joined by a hyphen or slash before a noun ("the Acme-Beta merger"), or None."""
+        if noun.pos_ != "NOUN" or noun.left_edge.i == noun.i:
+            return None
+        span = noun.doc[noun.left_edge.i:noun.i]
+        if not any(t.text in ("-", "/", "–") for t in span):
+            return None
+        found: list[int] = []
+        for t in span:
+            mi = ents.token_mention[t.i]
+            if mi != -1 and mi not in found:
+                found.append(mi)
+        if len(found) != 2:
+            return None
+        a, b = (ents.mentions[mi] for mi in found)
+        if not any(t.text in ("-", "/", "–") for t in noun.doc[a.end - 1:b.start + 1]):
+            return None
+        return noun.doc[a.end - 1], noun.doc[b.end - 1]
+
     def _holder(self, noun: Token) -> Token | None:
         """Who a role noun describes: "X, Y's largest shareholder", "Y's top shareholder, X", "X is ..."."""
         if noun.dep_ == "appos":
@@ -159,8 +178,8 @@ class RelationFinder:
         for c in noun.children:
             if c.dep_ == "poss" and (entry is None or entry.poss_subject):
                 return c, False
-            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                for p in c.children:
+            if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and noun.lemma_.lower() not in _STAKES):
+                for p in c.children:  # "a stake in Y bought from Z": Z is the seller, not the holder
                     if p.dep_ == "pobj":
                         return p, False
         head = noun.head
@@ -169,7 +188,7 @@ class RelationFinder:
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in self.rules.support_verbs:
             s, _ = self._verb_subject(head)
             return s, True
-        if noun.dep_ == "pobj" and head.lower_ in ("in", "with", "under", "through"):
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through"):
             cur = head.head
             for _ in range(8):
                 if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
@@ -298,8 +317,12 @@ class RelationFinder:
             obj = nodes.get("object")
             if entry is not None and entry.poss_object:
                 # "Y's largest shareholder": the possessor is held, the holder is the noun's referent
-                obj = next((c for c in trig.children if c.dep_ == "poss"), obj)
-                subj, inherited = self._holder(trig), False
+                poss = next((c for c in trig.children if c.dep_ == "poss"), None)
+                if poss is not None and obj is not None and rule.id != "noun-poss":
+                    subj, obj, inherited = obj, poss, False  # "Beta's sale to Acme": Acme buys Beta
+                else:
+                    obj = poss if poss is not None else obj
+                    subj, inherited = self._holder(trig), False
             if rule.object_is_clause_subject:
                 # "B agreed to be acquired by A": B is the subject of the governing clause
                 anchor = nodes.get("verb")
@@ -327,6 +350,8 @@ class RelationFinder:
                     subj, obj, inherited = obj, obj.conjuncts[0], False  # "the merger of A and B"
                 elif subj is not None and subj.conjuncts:
                     obj = subj.conjuncts[0]
+                elif (pair := self._prenominal_pair(trig, ents)) is not None:
+                    (subj, obj), inherited = pair, False  # "the $2bn Acme-Beta merger"
                 elif subj is not None and any(a.dep_ == "appos" and a.conjuncts for a in subj.children):
                     # "Two lenders, A and B, plan to merge"
                     subj = next(a for a in subj.children if a.dep_ == "appos" and a.conjuncts)
