@@ -30,6 +30,8 @@ TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl",)
 SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES
 _OPTIONAL_FIELDS = ("title", "date", "url", "source")
+# spaCy's parser and NER refuse longer texts (nlp.max_length, error E088).
+MAX_CHARS = 1_000_000
 _DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b. %d, %Y")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 
@@ -129,8 +131,14 @@ def _read_file(f: Path, doc_id: str, report) -> Iterator[Document]:
         return
     if f.suffix.lower() in JSONL_SUFFIXES:
         yield from _read_jsonl(text, source, report)
+    elif len(text) > MAX_CHARS:
+        report(InputError(source, None, _too_long(text)))
     else:
         yield _text_document(text, doc_id, source, markdown=f.suffix.lower() == ".md")
+
+
+def _too_long(text: str) -> str:
+    return f"document of {len(text):,} characters is longer than {MAX_CHARS:,}; split it into smaller documents"
 
 
 def _text_document(text: str, doc_id: str, source: str, markdown: bool = False) -> Document:
@@ -143,19 +151,41 @@ def _text_document(text: str, doc_id: str, source: str, markdown: bool = False) 
     return Document(id=doc_id, text=text, title=title, origin=source)
 
 
+def _lines(text: str) -> list[str]:
+    """Lines split at \\n only (with a trailing \\r dropped), so U+2028 and
+    other characters that str.splitlines() breaks at stay inside a line and
+    line numbers match what editors show."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    """True when the first non-blank line is a JSON object (then every line is read as JSONL)."""
+    for line in _lines(text):
+        if line.strip():
+            try:
+                return isinstance(json.loads(line), dict)
+            except json.JSONDecodeError:
+                return False
+    return False
+
+
 def _read_stdin(report) -> Iterator[Document]:
     text = _decode(sys.stdin.buffer.read(), "-", report)
     if text is None:
         return
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if lines and all(ln.lstrip().startswith("{") and ln.rstrip().endswith("}") for ln in lines):
+    if _looks_like_jsonl(text):
         yield from _read_jsonl(text, "-", report)
+    elif len(text) > MAX_CHARS:
+        report(InputError("-", None, _too_long(text)))
     else:
         yield Document(id=content_id(text), text=text, origin="-")
 
 
 def _read_jsonl(text: str, source: str, report) -> Iterator[Document]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         try:
@@ -175,6 +205,9 @@ def _jsonl_document(obj: dict, source: str, n: int, report) -> Document | None:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         report(InputError(source, n, "field 'text' must be a non-empty string"))
+        return None
+    if len(text) > MAX_CHARS:
+        report(InputError(source, n, _too_long(text)))
         return None
     doc_id = obj.get("id")
     if doc_id is None:
