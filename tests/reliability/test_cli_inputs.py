@@ -131,9 +131,6 @@ def test_build_strict_stops_and_leaves_the_store_untouched(bad_corpus, tmp_path)
     assert tree_checksum(store) == before
 
 
-@pytest.mark.xfail(strict=True, reason="spaCy raises ValueError E088 (text over nlp.max_length = 1,000,000 chars) and the "
-                   "whole run dies with a traceback; fix: extraction/readers.py reports documents longer than "
-                   "1,000,000 characters as InputError ('split it') and skips them")
 def test_ten_megabyte_line_is_one_message_and_the_rest_is_processed(tmp_path):
     d = tmp_path / "corpus"
     d.mkdir()

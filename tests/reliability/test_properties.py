@@ -65,7 +65,7 @@ doc_objects = st.fixed_dictionaries(
         "extra": json_values,
     },
 )
-# Characters str.splitlines() breaks on besides \n and \r (see the xfail below).
+# Characters str.splitlines() breaks on besides \n and \r; lines must not break there.
 OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 jsonl_lines = st.one_of(
     doc_objects.map(lambda o: json.dumps(o, ensure_ascii=False)),
@@ -89,8 +89,6 @@ def test_every_jsonl_line_is_a_document_or_an_error(lines):
 
 @SETTINGS
 @given(st.lists(jsonl_lines, min_size=1, max_size=12))
-@pytest.mark.xfail(strict=True, reason="readers._read_jsonl uses str.splitlines(); U+2028, \\x85, \\x1e.. split "
-                   "a line and shift line numbers; fix: text.split('\\n') and strip a trailing '\\r'")
 def test_every_jsonl_line_is_a_document_or_an_error_with_any_characters(lines):
     _check_jsonl_lines(lines)
 

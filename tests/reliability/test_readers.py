@@ -149,8 +149,6 @@ def test_chinese_only_and_huge_documents(tmp_path):
         one_line(errors[0])
 
 
-@pytest.mark.xfail(strict=True, reason="readers._read_jsonl splits with str.splitlines(), which also breaks on U+2028, "
-                   "\\x0c, \\x1c..; fix: text.split('\\n') and strip a trailing '\\r'")
 def test_line_numbers_count_newlines_only(tmp_path):
     # U+2028 and form feeds are legal inside JSON strings and common in
     # scraped text; they must neither split a line nor shift later numbers.
@@ -197,11 +195,7 @@ def test_missing_and_unsupported_paths(tmp_path, good):
 @pytest.mark.parametrize("data,ids,errors", [
     (b"\xff\xfe not UTF-8 at all", [], ["-:1"]),
     (b"", [], ["-"]),
-    pytest.param(b'{"id": "s1", "text": "One."}\n{bad\n{"id": "s2", "text": "Two."}\n', ["s1", "s2"], ["-:2"],
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "readers._read_stdin treats stdin as JSONL only when every line looks like {...}; one truncated "
-                     "line turns the whole stream into a single plain-text document, silently. Fix: JSONL when the "
-                     "first non-blank line parses as a JSON object"))),
+    (b'{"id": "s1", "text": "One."}\n{bad\n{"id": "s2", "text": "Two."}\n', ["s1", "s2"], ["-:2"]),
 ])
 def test_stdin_problems_name_stdin(data, ids, errors):
     import subprocess
