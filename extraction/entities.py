@@ -444,6 +444,18 @@ class DocEntities:
                     return gi, "metonym"
             return m.cluster, "mention"
         lower = tok.lower_
+        country = self.linker.rules.demonyms.get(lower) if tok.ent_type_ in ("NORP", "GPE") else None
+        if country is not None:
+            # "tariffs on Chinese steel": the adjective stands for its country (its government when acting)
+            entry = self.linker.by_surface.get(normalize(country))
+            ci = self._gaz_cluster.get(entry.id) if entry is not None else self._name_cluster.get(normalize(country))
+            if ci is None:
+                ci = self._new_cluster(entry.name if entry is not None else country, "GPE", entry, tok.i)
+            if acting:
+                gi = self.government_of(ci, country)
+                if gi is not None:
+                    return gi, "metonym"
+            return ci, "metonym"
         if tok.pos_ == "NOUN":
             # "chip designer Lumitek Semiconductor", "its unit, Meridian Home": the named entity
             if tok.dep_ == "compound" and self.token_mention[tok.head.i] != -1:

@@ -185,6 +185,8 @@ class RelationFinder:
         head = noun.head
         if noun.dep_ == "appos":
             return head, False
+        if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.i != noun.i:
+            return self._noun_subject(head, None)  # "signed a cooperation agreement", "are in merger talks"
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in self.rules.support_verbs:
             s, _ = self._verb_subject(head)
             return s, True
@@ -381,7 +383,7 @@ class RelationFinder:
             if predicate == "works-for" and any(t.lower_ in self.rules.role_blockers
                                                 for t in trig.doc[max(trig.i - 4, trig.sent.start):trig.i]):
                 continue  # "the former chief financial officer of Y": no longer works there
-            if predicate == "works-for":
+            if predicate == "works-for" and trig.pos_ not in ("VERB", "AUX"):
                 role = " ".join(t.text for t in (*[c for c in trig.lefts if c.dep_ in ("compound", "amod")], trig)).lower()
             if rule.all_parties:
                 # "A outbid B for C", "B was outbid by A for C": both bid for C
@@ -540,19 +542,23 @@ class RelationFinder:
             return None
         if lemma in _PARTS and predicate in ("acquires", "divests") or lemma in _STAKES and predicate in (
                 "bids-for", "holds-stake-in", "divests"):
-            return pobj(("of", "in"))  # "the assets of Y" (bought), "shares of Y" (a stake, not a purchase)
+            return pobj(("of", "in")) or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None)
+            # "the assets of Y" (bought), "shares of Y" / "Y's shares" (a stake, not a purchase)
         if lemma in _GOODS and predicate == "sanctions":
             found = pobj(("from", "to", "into", "for"))
             if found is None:  # "machine tools bound for Russia"
                 found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(("for", "to"), c)] if p is not None), None)
             if found is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
                 found = pobj(("from",), tok.head.head)  # "tariffs on steel from Vietnam" attached to the verb
+            if found is None:  # "tariffs on Chinese steel", "on US soybeans"
+                found = next((c for c in kids if c.dep_ in ("amod", "compound", "nmod")
+                              and c.ent_type_ in ("GPE", "NORP")), None)
             return found
         if predicate == "supplies" and tok.dep_ == "dobj":
             return pobj(("to", "for"))  # "supply concentrate to Y"
         if lemma in _ACTS and predicate == "opposes":
             return next((c for c in kids if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")), None) \
-                or pobj(("by", "from"))
+                or pobj(("by", "from")) or next((c for c in kids if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
         return None
 
     def _title_org(self, person: Token, ents: DocEntities) -> Token | None:

@@ -124,6 +124,7 @@ class Rules:
     not_names: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
     gerunds: Mapping[str, str] = field(default_factory=dict)
+    demonyms: Mapping[str, str] = field(default_factory=dict)
     digest: str = field(default="", compare=False)
 
 
@@ -318,6 +319,17 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         if ln.strip() and not ln.startswith("#")
     )
 
+    demonyms: dict[str, str] = {}
+    dpath = ldir / "demonyms.yaml"
+    if dpath.exists():
+        ddata = (_yaml(dpath) or {}).get("demonyms") or {}
+        if not isinstance(ddata, dict):
+            raise DataFileError(f"{dpath}: expected a mapping 'demonyms' of adjective -> country")
+        for adj, country in ddata.items():
+            if country not in countries:
+                raise DataFileError(f"{dpath}: {adj}: {country!r} is not a country in countries.txt; add it there or fix the name")
+            demonyms[str(adj).lower()] = country
+
     org_patterns = []
     org_file = ldir / "org_names.jsonl"
     for n, line in enumerate(org_file.read_text(encoding="utf-8").splitlines(), start=1):
@@ -352,6 +364,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         role_heads=role_heads, role_modifiers=_words(roles.get("modifiers"), "roles.yaml: modifiers"),
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
+        demonyms=MappingProxyType(demonyms),
         org_patterns=tuple(org_patterns), org_heads=org_heads,
         org_descriptors=frozenset(w.lower() for w in _words(cues_raw.get("descriptors"), f"{cue_file}: descriptors")),
         not_names=frozenset(w.lower() for w in _words(cues_raw.get("not_names"), f"{cue_file}: not_names")),
