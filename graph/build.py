@@ -365,14 +365,15 @@ def retract(settings, doc_id: str, *, neo4j: bool = False) -> RetractResult:
     """
     from graph.store import EmbeddedStore
 
-    store_summary = EmbeddedStore(settings.store).retract(doc_id)
-    neo = None
-    if neo4j:
-        from graph import neo4j_writer  # the Neo4j engineer's half
+    if not neo4j:
+        return RetractResult(store=EmbeddedStore(settings.store).retract(doc_id))
+    from graph import neo4j_writer  # the Neo4j engineer's half
 
-        driver = neo4j_writer.connect(settings.neo4j)
-        try:
-            neo = neo4j_writer.retract(driver, doc_id, database=settings.neo4j.database)
-        finally:
-            driver.close()
+    # Connect before touching the store, so an unreachable Neo4j leaves both as they were.
+    driver = neo4j_writer.connect(settings.neo4j)
+    try:
+        store_summary = EmbeddedStore(settings.store).retract(doc_id)
+        neo = neo4j_writer.retract(driver, doc_id, database=settings.neo4j.database)
+    finally:
+        driver.close()
     return RetractResult(store=store_summary, neo4j=neo)
