@@ -173,9 +173,6 @@ def test_neo4j_lost_during_load_is_survived_or_one_clean_line(restart_run):
     assert len(errors) == 1 and "relgraph load" in errors[0], err[-3000:]
 
 
-@pytest.mark.xfail(strict=True, reason="graph/build.retract retracts from the embedded store first and only then "
-                   "connects to Neo4j, so a failed `retract --neo4j` still changes the store and the two diverge; "
-                   "fix: open the driver (neo4j_writer.connect) before EmbeddedStore(...).retract")
 def test_retract_with_unreachable_neo4j_leaves_the_store_untouched(tmp_path, small_store):
     store = tmp_path / "store"
     shutil.copytree(small_store, store, symlinks=True)
