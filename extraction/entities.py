@@ -36,7 +36,8 @@ from .rules import Rules
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
 # labels NER gives unknown firm names ("Acme Robotics" as WORK_OF_ART); kept only with a business cue
 _MISLABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "NORP"}
-_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]\w*$|^[A-Z]{2,}[a-z]*$")  # "VMware", "OpenAI", "SMIC"
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
 _PAREN = re.compile(r"\s*[(（]([^()（）]{1,60})[)）]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]{1,9}$")
@@ -283,11 +284,17 @@ class DocEntities:
         taken = {i for r in raw for i in range(r[0], r[1])}
         out = []
         for tok in doc:
-            if tok.pos_ != "PROPN" or not tok.is_title or tok.i in taken or tok.dep_ not in _ARG_DEPS \
-                    or tok.ent_type_ and tok.ent_type_ not in _MISLABELS or tok.is_sent_start:
+            if tok.pos_ != "PROPN" or not (tok.is_title or _CAMEL.match(tok.text)) or tok.i in taken \
+                    or tok.dep_ not in _ARG_DEPS or tok.ent_type_ and tok.ent_type_ not in _MISLABELS \
+                    or tok.is_sent_start and tok.dep_ != "nsubj":
                 continue
             head = tok.head.head if tok.dep_ == "pobj" else tok.head
             lemma = head.lemma_.lower()
+            if tok.dep_ == "nsubj" and lemma in rules.support_verbs and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in rules.noun_triggers for c in head.children):
+                lemma = next(c.lemma_.lower() for c in head.children
+                             if c.dep_ == "dobj" and c.lemma_.lower() in rules.noun_triggers)
+                head = next(c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in rules.noun_triggers)
             if tok.dep_ == "pobj" and tok.head.lower_ not in ("for", "in", "of", "with", "against", "on", "by", "from", "to"):
                 continue
             if head.pos_ in ("VERB", "AUX"):

@@ -41,6 +41,14 @@ _INTENT_NOUNS = {"intention", "plan", "aim", "hope", "goal", "interest", "view"}
 # noun phrases whose named party is inside them (see RelationFinder._unwrap)
 _GROUPS = {"consortium", "group", "investor", "team", "syndicate", "club"}
 _RELATIVE = {"which", "that", "who"}
+_OBJECT_CONTROL = {"order", "force", "ask", "urge", "press", "pressure", "tell", "require", "allow", "permit",
+                   "persuade", "compel", "direct", "instruct", "invite", "encourage", "push", "oblige"}
+_BATCHES = {"package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
+_PORTIONS = {"part", "portion", "half", "rest", "remainder", "some", "all", "most", "bulk", "much", "majority"}
+# roles that make an unknown place-like name an employer company ("Nvidia chief executive X")
+_BUSINESS_ROLES = {"ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "founder", "cofounder",
+                   "co-founder", "analyst", "economist", "strategist", "trader", "banker", "engineer", "researcher",
+                   "employee", "manager", "director", "officer"}
 _GOVERNING = {"board", "management", "director", "executive"}
 _PARTS = {"asset", "business", "operation", "unit", "division", "control", "arm", "subsidiary"}
 _GOODS = {"import", "export", "shipment", "good", "product", "tool", "chip", "technology", "equipment", "component",
@@ -132,6 +140,10 @@ class RelationFinder:
                     and cur.head.head.head.pos_ in ("VERB", "AUX"):
                 cur, inherited = cur.head.head.head, True  # "has no intention of making an offer"
                 continue
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX") \
+                    and cur.tag_ == "VBG" and cur.head.lower_ in ("by", "after", "before", "in", "while", "through"):
+                cur, inherited = cur.head.head, True  # "Beijing retaliated by banning exports to the US"
+                continue
             if cur.dep_ not in _INHERIT or cur.head.i == cur.i:
                 return None, inherited
             participle = cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN")  # "..., raising its bid"
@@ -140,6 +152,10 @@ class RelationFinder:
                 return None, inherited  # a finite clause has its own subject
             if cur.head.lemma_.lower() in self.rules.reporting_verbs:
                 return None, inherited
+            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _OBJECT_CONTROL:
+                ctl = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
+                if ctl is not None:
+                    return ctl, True  # "ordered the company to sell its stake": the company sells
             cur, inherited = cur.head, True
         return None, inherited
 
@@ -177,6 +193,10 @@ class RelationFinder:
     def _noun_subject(self, noun: Token, entry: Trigger | None) -> tuple[Token | None, bool]:
         for c in noun.children:
             if c.dep_ == "poss" and (entry is None or entry.poss_subject):
+                if c.lower_ in ("its", "their") and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+                    s, inh = self._verb_subject(noun.head)  # "Broadcom closed its acquisition of VMware"
+                    if s is not None:
+                        return s, inh
                 return c, False
             if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and noun.lemma_.lower() not in _STAKES):
                 for p in c.children:  # "a stake in Y bought from Z": Z is the seller, not the holder
@@ -190,7 +210,9 @@ class RelationFinder:
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in self.rules.support_verbs:
             s, _ = self._verb_subject(head)
             return s, True
-        if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through"):
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in _BATCHES:
+            return self._noun_subject(head.head, None)  # "agreed a 14th package of sanctions against Russia"
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through", "on", "about"):
             cur = head.head
             for _ in range(8):
                 if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
@@ -361,6 +383,10 @@ class RelationFinder:
                 else:
                     continue
             elif predicate == "divests":
+                if obj is not None and obj.lemma_.lower() in _PORTIONS:
+                    # "sold part of its stake in Y"
+                    obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for p in c.children if p.dep_ == "pobj"), obj)
                 stake = obj.lemma_.lower() in _STAKES or obj.lower_ in _STAKES  # "holding" may lemmatise to "hold"
                 if stake:
                     # "sold its stake in Y": what is divested is Y
@@ -435,6 +461,13 @@ class RelationFinder:
             subjects = [c["subj"]] if title or rule.symmetric_only else [c["subj"], *c["subj"].conjuncts]
             objects = [c["obj"]] if title else [c["obj"], *c["obj"].conjuncts]
             employer = c["predicate"] == "works-for"  # "US Senator X": the state as employer
+            if not title:
+                # "14 firms, including A and B": every named member of an unnamed group
+                for o_tok in list(objects):
+                    if ents.token_mention[o_tok.i] == -1:
+                        inner = self._unwrap(o_tok, c["predicate"], subject=False)
+                        if inner is not None:
+                            objects.extend(t for t in inner.conjuncts if t not in objects)
             for s_tok in subjects:
                 s_res = ents.resolve(s_tok, acting=True)
                 for o_tok in objects:
@@ -489,7 +522,9 @@ class RelationFinder:
             # "acquired Hollow Oak Ales", "a stake in Fjellnes Gruber": spaCy often reads an unknown
             # two-word firm as a person; a predicate that never takes a person there settles it
             for ent in (s_ent, o_ent):
-                if ent.type == "Person" and ent.gazetteer_id is None and not ents.has_title(ent):
+                place = ent.type == "Place" and ent.gazetteer_id is None and (predicate != "works-for" or bool(
+                    set((c["role"] or "").split()) & _BUSINESS_ROLES))  # "stake in Alibaba", "Nvidia chief executive"
+                if place or ent.type == "Person" and ent.gazetteer_id is None and not ents.has_title(ent):
                     t_s = "Company" if ent is s_ent else s_ent.type
                     t_o = "Company" if ent is o_ent else o_ent.type
                     if self.onto.allows(predicate, t_s, t_o):
@@ -536,6 +571,13 @@ class RelationFinder:
             app = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if app is not None:
                 return app  # "Russian shipping group Volgatanker", "two makers, A and B"
+            for holder in (tok, pobj(("of",))):
+                if holder is not None and not subject:
+                    inc = pobj(("including", "include", "like"), holder) or next(
+                        (p for c in holder.children if c.dep_ == "prep" and c.lower_ == "such"
+                         for a in c.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"), None)
+                    if inc is not None:
+                        return inc  # "dozens of Chinese firms, including SMIC"
         if subject:
             if lemma in _GOVERNING:
                 return next((c for c in kids if c.dep_ == "poss"), None)  # "Norsk Telekom's board opposed"
@@ -627,7 +669,10 @@ class RelationFinder:
                 org = doc[j]
                 if tm[j] == -1 and ents.resolve(org, acting=True) is None:
                     org = self._title_org(doc[m.end - 1], ents) or org  # an ambiguous short name before the title
-            if not bare and tm[j] != -1 and ents.clusters[ents.mentions[tm[j]].cluster].type in ("Country", "Place"):
+            org_c = ents.clusters[ents.mentions[tm[j]].cluster] if not bare and tm[j] != -1 else None
+            if org_c is not None and org_c.type in ("Country", "Place") and not (
+                    org_c.type == "Place" and org_c.gazetteer_id is None
+                    and {t.lower_ for t in role_toks} & _BUSINESS_ROLES):
                 continue  # "US Senator X", "US President X": a state office, not an employer named in the text
             out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
                             subj=doc[m.end - 1], obj=org, inherited=False, anchor=None, status="asserted",
