@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ontology import Ontology, load_ontology
+from queries.keys import entity_keys
 from relgraph.errors import ExportError
 
 from .model import Article, KnowledgeGraph
@@ -46,7 +47,7 @@ ARRAY_DELIMITER = "\x1f"
 ARGS_FILE = "import.args"
 
 # Header of each file kind; the loader's property names (architecture.md).
-ENTITY_HEADER = ("id:ID(Entity)", "name", "aliases:string[]", "wikidata", "lei", "ticker")
+ENTITY_HEADER = ("id:ID(Entity)", "name", "aliases:string[]", "wikidata", "lei", "ticker", "match_keys:string[]")
 EVIDENCE_HEADER = ("id:ID(Evidence)", "text", "start:long", "end:long", "doc_id", "attributed_to")
 ARTICLE_HEADER = ("id:ID(Article)", "title", "date", "url", "source")
 STATEMENT_HEADER = (
@@ -184,6 +185,7 @@ def write_import_files(kg: KnowledgeGraph, directory: str | Path, ontology: Onto
             open_file(name, ENTITY_HEADER).write([
                 ent.id, ent.name, _array(aliases, f"entity {ent.id} aliases"),
                 _opt(ent.wikidata), _opt(ent.lei), _opt(ent.ticker),
+                _array(entity_keys(ent), f"entity {ent.id} match keys"),
             ])
         # The loader links every evidence to its article, creating a bare
         # Article for a document the graph has no metadata for; so do we.

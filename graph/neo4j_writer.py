@@ -3,7 +3,7 @@
 The shape is the one of ``docs/architecture.md`` ("Neo4j shape") and
 ``docs/neo4j.md``::
 
-    (:Entity:<TypeLabel> {id, name, aliases, tagged_aliases, wikidata, lei, ticker})
+    (:Entity:<TypeLabel> {id, name, aliases, tagged_aliases, wikidata, lei, ticker, match_keys})
       -[:<PREDICATE_TYPE> {id, predicate, status, label, role, confidence,
                           evidence_count, first_seen, last_seen, evidence_ids}]->
     (:Entity:<TypeLabel>)
@@ -34,6 +34,7 @@ from typing import Callable, Iterator
 
 from graph.model import Article, Entity, Evidence, KnowledgeGraph, Statement
 from ontology import Ontology, load_ontology
+from queries.keys import entity_keys
 from relgraph.config import Neo4jSettings
 from relgraph.errors import Neo4jUnavailable, OntologyError
 
@@ -141,6 +142,8 @@ def entity_row(e: Entity) -> dict:
             # Language-tagged aliases again as "text@lang", so read_graph (and RDF export from Neo4j) keeps the tags.
             "tagged_aliases": sorted({f"{text}@{lang}" for text, lang in e.aliases if lang}) or None,
             "wikidata": e.wikidata, "lei": e.lei, "ticker": e.ticker,
+            # Derived lookup keys (queries.keys); prepared queries find entities by them.
+            "match_keys": entity_keys(e),
         },
     }
 

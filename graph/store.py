@@ -141,8 +141,10 @@ def _to_term(name: str, value: Any):
         return ox.Literal(value)
     if isinstance(value, str):
         return ox.Literal(value)
+    if isinstance(value, (list, tuple, set, frozenset)) and value:
+        return [_to_term(name, v) for v in (sorted(value) if isinstance(value, (set, frozenset)) else value)]
     raise QueryError(
-        f"parameter {name!r}: cannot bind a {type(value).__name__}; use str, int, float, bool or pyoxigraph.NamedNode"
+        f"parameter {name!r}: cannot bind a {type(value).__name__}; use str, int, float, bool, pyoxigraph.NamedNode or a non-empty list of them"
     )
 
 
@@ -222,8 +224,14 @@ def bind_values(query: str, terms: Mapping[str, Any]) -> str:
     if not terms:
         return query
     at = _first_group(query) + 1
-    names = sorted(terms)
-    values = "VALUES (" + " ".join(f"?{k}" for k in names) + ") { (" + " ".join(str(terms[k]) for k in names) + ") } "
+    # A list of terms is one VALUES block of its own with a row per term (the
+    # variable takes each in turn, e.g. the match keys of an entity parameter).
+    names = sorted(k for k, t in terms.items() if not isinstance(t, list))
+    values = ""
+    if names:
+        values = "VALUES (" + " ".join(f"?{k}" for k in names) + ") { (" + " ".join(str(terms[k]) for k in names) + ") } "
+    for k in sorted(k for k, t in terms.items() if isinstance(t, list)):
+        values += f"VALUES ?{k} {{ " + " ".join(str(t) for t in terms[k]) + " } "
     return query[:at] + " " + values + query[at:]
 
 
@@ -455,7 +463,8 @@ class EmbeddedStore:
         query: SPARQL text; the prefixes rg, rdf, rdfs, xsd, owl, skos, prov,
             dcterms, wd and ent/rel/ev/art (data IRIs) are predeclared.
         bindings: variable name (without ``?``) -> value; str/int/float/bool
-            become typed literals, pyoxigraph terms pass through. Values are
+            become typed literals, pyoxigraph terms pass through, a non-empty
+            list binds the variable to each of its values in turn. Values are
             substituted as RDF terms, never pasted into the query text.
         Returns one dict per solution (variable -> Python value; IRIs as str,
         numbers as int/float, dates as ISO str, unbound as None); ASK gives

@@ -5,13 +5,16 @@ comment lines at the top (``//`` in Cypher, ``#`` in SPARQL)::
 
     // title: Relations of an entity
     // answers: Every relation in which the entity is subject or object.
-    // param: entity: string -- entity id, name or alias (case-insensitive)
+    // param: entity: entity -- entity id, name or alias (matched by normalised key)
     // param: status: string = null -- only relations with this status
     // param: limit: integer = 25 (1..1000) -- at most this many rows
     // column: subject: string -- subject name
     // order: predicate, subject
 
-A parameter without ``= default`` is required; ``(min..max)`` bounds an
+A parameter of type ``entity`` is a string the runner turns into match
+keys (:func:`queries.keys.lookup_keys`) before binding: the query receives
+a list of keys and finds every entity with one of them (``rg:matchKey`` in
+SPARQL, ``match_keys`` in Cypher). A parameter without ``= default`` is required; ``(min..max)`` bounds an
 integer. Parameters are ``$name`` placeholders in both languages (``$name``
 is a SPARQL variable, bound as an RDF term by the embedded store). A
 parameter named ``limit`` is special: SPARQL cannot take ``LIMIT`` from a
@@ -40,7 +43,7 @@ from typing import Any, Mapping
 
 from relgraph.errors import DataFileError, QueryError
 
-PARAM_TYPES = ("string", "integer", "float", "boolean")
+PARAM_TYPES = ("string", "entity", "integer", "float", "boolean")
 COLUMN_TYPES = ("string", "integer", "float", "boolean", "date")
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -90,7 +93,7 @@ class Param:
         if value is None:
             return None
         where = f"query {query}: parameter {self.name}"
-        if self.type == "string":
+        if self.type in ("string", "entity"):
             if not isinstance(value, str):
                 raise QueryError(f"{where} must be a string, got {value!r}")
             return value
@@ -202,7 +205,7 @@ def _default(raw: str | None, ptype: str, where: str) -> Any:
         value = json.loads(raw)
     except json.JSONDecodeError:
         raise DataFileError(f"{where}: default {raw!r} is not a JSON value (use null, 2, \"text\", true)") from None
-    expected = {"string": str, "integer": int, "float": (int, float), "boolean": bool}[ptype]
+    expected = {"string": str, "entity": str, "integer": int, "float": (int, float), "boolean": bool}[ptype]
     if value is not None and (not isinstance(value, expected) or (ptype == "integer" and isinstance(value, bool))):
         raise DataFileError(f"{where}: default {raw} is not a {ptype}")
     return value

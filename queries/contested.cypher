@@ -1,6 +1,6 @@
 // title: Contested relations
 // answers: Pairs of relations between the same subject and object with the same predicate where one is denied and the other is not ("asserted-and-denied"), or one was considered, planned or threatened and the other is asserted or completed ("considered-then-done").
-// param: entity: string = null -- only pairs involving this entity (id, name or alias)
+// param: entity: entity = null -- only pairs involving this entity (id, name or alias, matched by normalised key)
 // column: subject: string -- subject name
 // column: subject_id: string -- subject entity id
 // column: predicate: string -- ontology predicate key
@@ -23,8 +23,7 @@ WITH s, o, r1, r2,
      END AS kind
 WHERE kind IS NOT NULL
   AND ($entity IS NULL
-       OR any(x IN [s, o] WHERE x.id = $entity OR toLower(x.name) = toLower($entity)
-              OR any(a IN coalesce(x.aliases, []) WHERE toLower(a) = toLower($entity))))
+       OR any(x IN [s, o] WHERE any(k IN x.match_keys WHERE k IN $entity)))
 RETURN s.name AS subject, s.id AS subject_id, r1.predicate AS predicate, o.name AS object, o.id AS object_id,
        kind, r1.status AS relation_status, r2.status AS other_status, r1.id AS relation_id,
        r2.id AS other_relation_id

@@ -1,6 +1,6 @@
 // title: Deal contest around a target company
 // answers: Who bids for, acquires, takes a stake in, invests in, divests or merges with the target, and who outbid whom among the parties bidding for or acquiring it.
-// param: target: string -- the target company: entity id, name or alias (case-insensitive)
+// param: target: entity -- the target company: entity id, name or alias, matched by normalised key
 // column: actor: string -- bidder, buyer, holder, investor, seller, merger party or winner of an outbid
 // column: actor_id: string -- its entity id
 // column: predicate: string -- bids-for, acquires, holds-stake-in, invests-in, divests, merges-with or outbids
@@ -15,8 +15,7 @@
 // column: relation_id: string -- relation id
 // order: predicate, actor_id, counterpart_id, relation_status, relation_id
 MATCH (t:Entity)
-WHERE t.id = $target OR toLower(t.name) = toLower($target)
-   OR any(a IN coalesce(t.aliases, []) WHERE toLower(a) = toLower($target))
+WHERE any(k IN t.match_keys WHERE k IN $target)
 CALL (t) {
   MATCH (a:Entity)-[r:BIDS_FOR|ACQUIRES|HOLDS_STAKE_IN|INVESTS_IN|DIVESTS]->(t)
   RETURN a, r, t AS c

@@ -1,7 +1,7 @@
 // title: Evidence for a relation
 // answers: The sentences that support the relations from a subject (optionally to an object, of a predicate, with a status), with their articles and dates.
-// param: subject: string -- subject entity: id, name or alias (case-insensitive)
-// param: object: string = null -- object entity: id, name or alias (case-insensitive)
+// param: subject: entity -- subject entity: id, name or alias, matched by normalised key
+// param: object: entity = null -- object entity: id, name or alias, matched by normalised key
 // param: predicate: string = null -- ontology predicate key, e.g. sanctions
 // param: status: string = null -- relation status, e.g. considered
 // column: relation: string -- the relation as "subject -[predicate/status]-> object"
@@ -17,14 +17,12 @@
 // column: url: string -- article URL, or null
 // order: undated last, date, doc_id, start, relation_id
 MATCH (s:Entity)
-WHERE s.id = $subject OR toLower(s.name) = toLower($subject)
-   OR any(a IN coalesce(s.aliases, []) WHERE toLower(a) = toLower($subject))
+WHERE any(k IN s.match_keys WHERE k IN $subject)
 MATCH (s)-[r]->(o:Entity)
 WHERE r.evidence_ids IS NOT NULL
   AND ($predicate IS NULL OR r.predicate = $predicate)
   AND ($status IS NULL OR r.status = $status)
-  AND ($object IS NULL OR o.id = $object OR toLower(o.name) = toLower($object)
-       OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = toLower($object)))
+  AND ($object IS NULL OR any(k IN o.match_keys WHERE k IN $object))
 MATCH (v:Evidence) WHERE v.id IN r.evidence_ids
 OPTIONAL MATCH (v)-[:IN_ARTICLE]->(art:Article)
 RETURN s.name + ' -[' + r.predicate + '/' + r.status + ']-> ' + o.name AS relation, r.id AS relation_id,

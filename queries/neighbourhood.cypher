@@ -1,6 +1,6 @@
 // title: Neighbourhood of an entity
 // answers: The entities within a number of relations of the entity (either direction, any status), with their distance.
-// param: entity: string -- entity id, name or alias (case-insensitive)
+// param: entity: entity -- entity id, name or alias, matched by normalised key
 // param: hops: integer = 1 (1..2) -- how far to look, in relations
 // column: neighbour: string -- neighbour name
 // column: neighbour_id: string -- neighbour entity id
@@ -8,8 +8,7 @@
 // column: distance: integer -- fewest relations between the entity and the neighbour
 // order: distance, neighbour_id
 MATCH (e:Entity)
-WHERE e.id = $entity OR toLower(e.name) = toLower($entity)
-   OR any(x IN coalesce(e.aliases, []) WHERE toLower(x) = toLower($entity))
+WHERE any(k IN e.match_keys WHERE k IN $entity)
 // Bounds of a path pattern cannot be parameters: match up to 2 and filter by $hops.
 MATCH p = (e)(()-[r WHERE r.evidence_ids IS NOT NULL]-(:Entity)){1,2}(n:Entity)
 WHERE n <> e AND length(p) <= $hops

@@ -1,18 +1,16 @@
 // title: Paths connecting two entities
 // answers: The simple paths (no entity twice) of up to max_hops relations, in either direction and of any status, that connect two entities, shortest first.
-// param: source: string -- first entity: id, name or alias (case-insensitive)
-// param: target: string -- second entity: id, name or alias (case-insensitive)
+// param: source: entity -- first entity: id, name or alias, matched by normalised key
+// param: target: entity -- second entity: id, name or alias, matched by normalised key
 // param: max_hops: integer = 2 (1..3) -- longest path, in relations
 // param: limit: integer = 25 (1..10000) -- at most this many paths
 // column: hops: integer -- number of relations on the path
 // column: path: string -- the path, e.g. "A -[sanctions/considered]-> B <-[accuses/asserted]- C"
 // order: hops, path
 MATCH (a:Entity)
-WHERE a.id = $source OR toLower(a.name) = toLower($source)
-   OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) = toLower($source))
+WHERE any(k IN a.match_keys WHERE k IN $source)
 MATCH (b:Entity)
-WHERE b.id = $target OR toLower(b.name) = toLower($target)
-   OR any(x IN coalesce(b.aliases, []) WHERE toLower(x) = toLower($target))
+WHERE any(k IN b.match_keys WHERE k IN $target)
 // Bounds of a path pattern cannot be parameters: match up to 3 and filter by $max_hops.
 MATCH p = (a)(()-[r WHERE r.evidence_ids IS NOT NULL]-(:Entity)){1,3}(b)
 WHERE a <> b AND length(p) <= $max_hops

@@ -1,6 +1,6 @@
 // title: People of an organization
 // answers: The people who work for an organization (company, government body, organization or country), with their roles.
-// param: organization: string -- entity id, name or alias (case-insensitive)
+// param: organization: entity -- entity id, name or alias, matched by normalised key
 // column: person: string -- person name
 // column: person_id: string -- person entity id
 // column: role: string -- role (CEO, spokesman, minister, ...), or null
@@ -13,8 +13,7 @@
 // column: relation_id: string -- relation id
 // order: employer_id, person_id, relation_id
 MATCH (o:Entity)
-WHERE o.id = $organization OR toLower(o.name) = toLower($organization)
-   OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = toLower($organization))
+WHERE any(k IN o.match_keys WHERE k IN $organization)
 MATCH (p:Entity)-[r:WORKS_FOR]->(o)
 RETURN p.name AS person, p.id AS person_id, r.role AS role, r.status AS relation_status,
        o.name AS employer, o.id AS employer_id, r.evidence_count AS evidence_count,

@@ -1,6 +1,6 @@
 // title: Relations of an entity
 // answers: Every relation in which the entity is subject or object, with its status, confidence, evidence count and first/last seen dates.
-// param: entity: string -- entity id, name or alias (case-insensitive)
+// param: entity: entity -- entity id, name or alias, matched by normalised key
 // param: status: string = null -- only relations with this status (asserted, considered, planned, threatened, completed, denied)
 // column: subject: string -- subject name
 // column: subject_id: string -- subject entity id
@@ -17,8 +17,7 @@
 // column: relation_id: string -- relation (statement) id
 // order: predicate, subject_id, object_id, relation_status, relation_id
 MATCH (e:Entity)
-WHERE e.id = $entity OR toLower(e.name) = toLower($entity)
-   OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($entity))
+WHERE any(k IN e.match_keys WHERE k IN $entity)
 MATCH (e)-[r]-(:Entity)
 WHERE r.evidence_ids IS NOT NULL AND ($status IS NULL OR r.status = $status)
 WITH DISTINCT r

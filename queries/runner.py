@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from queries.catalog import Query, load_catalog
+from queries.keys import lookup_keys
 from relgraph.errors import ConfigError, DataFileError, QueryError
 
 BACKENDS = ("embedded", "neo4j")
@@ -75,6 +76,19 @@ def _shape(query: Query, raw: list[Mapping[str, Any]], backend: str) -> tuple[tu
     return tuple(tuple(_value(r.get(c.name), c.type) for c in query.columns) for r in raw)
 
 
+def lookup_params(query: Query, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The parameters as the query texts receive them: each ``entity`` value as its match keys.
+
+    query: the prepared query.
+    params: parameters as :meth:`Query.bind` returns them.
+    Both runners call this, so both backends look entities up by the same keys.
+    """
+    return {
+        k: lookup_keys(v) if v is not None and (p := query.param(k)) is not None and p.type == "entity" else v
+        for k, v in params.items()
+    }
+
+
 def run_sparql(query: Query, params: Mapping[str, Any], sparql: SparqlFn) -> Result:
     """Run the query's SPARQL with bound parameters.
 
@@ -83,7 +97,8 @@ def run_sparql(query: Query, params: Mapping[str, Any], sparql: SparqlFn) -> Res
     sparql: the store's runner, e.g. ``EmbeddedStore(path).sparql``; it binds
         every given value as an RDF term. Unset parameters stay unbound.
     """
-    bindings = {k: v for k, v in params.items() if v is not None and k != "limit"}
+    # A list of keys binds as several VALUES rows (graph.store.bind_values).
+    bindings = {k: v for k, v in lookup_params(query, params).items() if v is not None and k != "limit"}
     raw = sparql(query.sparql, bindings)
     rows = _shape(query, raw, "embedded")
     if "limit" in params and params["limit"] is not None:
@@ -101,7 +116,7 @@ def run_cypher(query: Query, params: Mapping[str, Any], driver, database: str | 
     database: database name, None for the server default.
     """
     def work(tx):
-        return [rec.data() for rec in tx.run(query.cypher, dict(params))]
+        return [rec.data() for rec in tx.run(query.cypher, lookup_params(query, params))]
 
     with driver.session(database=database) as session:
         raw = session.execute_read(work)

@@ -1,8 +1,8 @@
 // title: Sanctions: who targets whom
 // answers: Sanctions relations (blacklists, entity lists, bans, embargoes, tariffs), optionally filtered by status, by the sanctioning entity and by the target's country. A target is "in" a country when it is that country or has a headquartered-in relation (not denied) to it.
 // param: status: string = null -- only sanctions with this status (considered, threatened, asserted, ...)
-// param: by: string = null -- only sanctions imposed by this entity (id, name or alias)
-// param: country: string = null -- only targets that are this country or are headquartered in it (id, name or alias)
+// param: by: entity = null -- only sanctions imposed by this entity (id, name or alias, matched by normalised key)
+// param: country: entity = null -- only targets that are this country or are headquartered in it (id, name or alias, matched by normalised key)
 // column: sanctioner: string -- name of the sanctioning entity
 // column: sanctioner_id: string -- its entity id
 // column: target: string -- name of the target
@@ -17,15 +17,12 @@
 // order: sanctioner_id, target_id, relation_status, relation_id
 MATCH (s:Entity)-[r:SANCTIONS]->(t:Entity)
 WHERE ($status IS NULL OR r.status = $status)
-  AND ($by IS NULL OR s.id = $by OR toLower(s.name) = toLower($by)
-       OR any(a IN coalesce(s.aliases, []) WHERE toLower(a) = toLower($by)))
-  AND ($country IS NULL OR t.id = $country OR toLower(t.name) = toLower($country)
-       OR any(a IN coalesce(t.aliases, []) WHERE toLower(a) = toLower($country))
+  AND ($by IS NULL OR any(k IN s.match_keys WHERE k IN $by))
+  AND ($country IS NULL OR any(k IN t.match_keys WHERE k IN $country)
        OR EXISTS {
          MATCH (t)-[h:HEADQUARTERED_IN]->(c:Entity)
          WHERE h.status <> 'denied'
-           AND (c.id = $country OR toLower(c.name) = toLower($country)
-                OR any(a IN coalesce(c.aliases, []) WHERE toLower(a) = toLower($country)))
+           AND (any(k IN c.match_keys WHERE k IN $country))
        })
 RETURN s.name AS sanctioner, s.id AS sanctioner_id, t.name AS target, t.id AS target_id,
        r.status AS relation_status, r.label AS label, r.confidence AS confidence,

@@ -1,6 +1,6 @@
 // title: Timeline of an entity
 // answers: Every evidence sentence of every relation of the entity, in date order: what was said about it, when, and where.
-// param: entity: string -- entity id, name or alias (case-insensitive)
+// param: entity: entity -- entity id, name or alias, matched by normalised key
 // column: date: date -- article date, or null (undated articles come last)
 // column: doc_id: string -- document id
 // column: start: integer -- character offset of the sentence
@@ -13,8 +13,7 @@
 // column: evidence_id: string -- evidence id
 // order: undated last, date, doc_id, start, relation_id
 MATCH (e:Entity)
-WHERE e.id = $entity OR toLower(e.name) = toLower($entity)
-   OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($entity))
+WHERE any(k IN e.match_keys WHERE k IN $entity)
 MATCH (e)-[r]-(:Entity)
 WHERE r.evidence_ids IS NOT NULL
 WITH DISTINCT r

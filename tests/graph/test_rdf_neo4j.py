@@ -19,8 +19,6 @@ def parse(data: bytes) -> rdflib.Graph:
     return to_isomorphic(rdflib.Graph().parse(data=data, format="nt"))
 
 
-@pytest.mark.xfail(strict=True, reason="graph.neo4j_writer stores aliases as plain strings: the @zh language tags "
-                   "of skos:altLabel are lost in the Neo4j round trip (reported to the Neo4j writer's owner)")
 def test_export_from_neo4j_equals_export_from_the_store(neo4j_db, tmp_path):
     kg = example_graph()
     neo4j_writer.ensure_schema(neo4j_db.driver, database=neo4j_db.database)

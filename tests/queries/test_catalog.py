@@ -42,7 +42,7 @@ def test_headers_are_complete_and_shared(query):
     rq = [l[1:].strip() for l in query.sparql.splitlines() if l.startswith("#")][: len(query.columns)]
     assert cy == rq
     for p in query.params:
-        assert p.doc and p.type in ("string", "integer", "float", "boolean")
+        assert p.doc and p.type in ("string", "entity", "integer", "float", "boolean")
         assert f"${p.name}" in query.cypher
 
 
@@ -62,12 +62,12 @@ def test_unknown_query_lists_valid_names():
 
 
 def test_missing_parameter_names_it_and_lists_the_valid_ones():
-    with pytest.raises(QueryError, match=r"missing parameter target .*source: string, target: string"):
+    with pytest.raises(QueryError, match=r"missing parameter target .*source: entity, target: entity"):
         load_catalog().get("paths").bind({"source": "Hikvision"})
 
 
 def test_unexpected_parameter_is_rejected():
-    with pytest.raises(QueryError, match=r"unexpected parameter colour; parameters: entity: string"):
+    with pytest.raises(QueryError, match=r"unexpected parameter colour; parameters: entity: entity"):
         load_catalog().get("relations").bind({"entity": "x", "colour": "red"})
 
 

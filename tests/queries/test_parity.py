@@ -47,7 +47,33 @@ CASES = [
     ("contested", {}),
     ("contested", {"entity": "Mercuries Life"}),
     ("contested", {"entity": "CTBC"}),
+    # Entity parameters match by normalised key (queries.keys): legal suffix, case, punctuation, possessive,
+    # full name, Chinese alias, id.
+    ("deal_contest", {"target": "Mercuries Life Insurance"}),
+    ("deal_contest", {"target": "mercuries life insurance co."}),
+    ("relations", {"entity": "Hangzhou Hikvision Digital Technology"}),
+    ("relations", {"entity": "Hikvision’s"}),
+    ("timeline", {"entity": "杭州海康威視數字技術"}),
+    ("people", {"organization": "hikvision"}),
+    ("evidence", {"subject": "E Sun Financial Holding", "object": "mercuries-life"}),
+    ("sanctions", {"by": "the US", "country": "P.R.C."}),
+    ("paths", {"source": "玉山金控", "target": "CTBC Financial Holding Co., Ltd."}),
+    ("neighbourhood", {"entity": "Huang Fanghong's", "hops": 2}),
+    ("contested", {"entity": "huawei technologies"}),
 ]
+
+
+@pytest.mark.parametrize("value", [
+    "Mercuries Life Insurance", "mercuries life insurance co.", "Mercuries Life", "MERCURIES-LIFE", "mercuries-life",
+])
+def test_a_target_is_found_by_any_form_of_its_name(ask, value):
+    rows = ask("deal_contest", target=value)
+    assert {r["counterpart_id"] for r in rows if r["predicate"] == "bids-for"} == {"mercuries-life"}
+
+
+@pytest.mark.parametrize("value", ["Hikvision", "Hangzhou Hikvision Digital Technology Co", "杭州海康威視數字技術", "hikvision"])
+def test_an_entity_is_found_by_alias_full_name_chinese_alias_and_id(ask, value):
+    assert [r["person"] for r in ask("people", organization=value)] == ["Huang Fanghong"]
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +221,25 @@ def test_hostile_name_round_trips_as_data(ask):
     assert len(ask("most_connected", limit=100)) == 14
     assert ask("relations", entity="x' OR 1=1 //") == []
     assert ask("relations", entity='" } ?s ?p ?o . FILTER(true) } #') == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_name_of_several_entities_finds_all_of_them(backend, tmp_path, request):
+    # "CTBC" names the holding company and (here) its bank too: rows for both, on both backends.
+    from graph.model import Entity, Statement, statement_id
+
+    kg = example_graph()
+    kg.entities["ctbc-bank"] = Entity("ctbc-bank", "CTBC Bank Co", "Company", [("CTBC", None)])
+    sid = statement_id("ctbc-bank", "subsidiary-of", "ctbc-fhc", "asserted", None)
+    outbid = next(s for s in kg.statements.values() if s.predicate == "outbids")
+    kg.statements[sid] = Statement(sid, "ctbc-bank", "subsidiary-of", "ctbc-fhc", "asserted", "subsidiary-of", None,
+                                   0.6, list(outbid.evidence), outbid.first_seen, outbid.last_seen)
+    if backend == "embedded":
+        store, neo = EmbeddedStore(tmp_path / "store"), None
+        store.save([], kg)
+    else:
+        store, neo = None, request.getfixturevalue("neo4j_db")
+        neo4j_writer.load(neo.driver, kg, database=neo.database)
+    rows = _run(backend, "neighbourhood", {"entity": "CTBC"}, store, neo).records()
+    # Each is the other's neighbour, so both were looked up; E.Sun and Mercuries Life are the holding's.
+    assert {r["neighbour_id"] for r in rows} == {"ctbc-bank", "ctbc-fhc", "esun-fhc", "mercuries-life"}
