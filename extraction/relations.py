@@ -43,6 +43,7 @@ _GROUPS = {"consortium", "group", "investor", "team", "syndicate", "club"}
 _RELATIVE = {"which", "that", "who"}
 _OBJECT_CONTROL = {"order", "force", "ask", "urge", "press", "pressure", "tell", "require", "allow", "permit",
                    "persuade", "compel", "direct", "instruct", "invite", "encourage", "push", "oblige"}
+_PLACE_DEALS = {"acquires", "divests", "bids-for", "outbids", "sanctions"}
 _BATCHES = {"package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
 _PORTIONS = {"part", "portion", "half", "rest", "remainder", "some", "all", "most", "bulk", "much", "majority"}
 # roles that make an unknown place-like name an employer company ("Nvidia chief executive X")
@@ -522,8 +523,10 @@ class RelationFinder:
             # "acquired Hollow Oak Ales", "a stake in Fjellnes Gruber": spaCy often reads an unknown
             # two-word firm as a person; a predicate that never takes a person there settles it
             for ent in (s_ent, o_ent):
-                place = ent.type == "Place" and ent.gazetteer_id is None and (predicate != "works-for" or bool(
-                    set((c["role"] or "").split()) & _BUSINESS_ROLES))  # "stake in Alibaba", "Nvidia chief executive"
+                # "a stake in Alibaba", "teamed up with OpenAI", "Nvidia chief executive": NER took a firm for a
+                # place; not for deals, where a place can be what is bought ("acquired Ohio" stays dropped)
+                place = ent.type == "Place" and ent.gazetteer_id is None and predicate not in _PLACE_DEALS and (
+                    predicate != "works-for" or bool(set((c["role"] or "").split()) & _BUSINESS_ROLES))
                 if place or ent.type == "Person" and ent.gazetteer_id is None and not ents.has_title(ent):
                     t_s = "Company" if ent is s_ent else s_ent.type
                     t_o = "Company" if ent is o_ent else o_ent.type
