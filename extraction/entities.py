@@ -123,7 +123,7 @@ class EntityLinker:
         if self.rules.org_descriptors:
             self.descriptor_matcher.add("DESCRIBED_ORG", [[
                 {"LOWER": {"IN": sorted(self.rules.org_descriptors)}, "POS": "NOUN"},
-                {"POS": "PROPN", "IS_TITLE": True, "ENT_TYPE": "", "OP": "+"}]], greedy="LONGEST")
+                {"POS": "PROPN", "ENT_TYPE": {"IN": ["", *sorted(_MISLABELS)]}, "OP": "+"}]], greedy="LONGEST")
 
     def cue_patterns(self) -> list[dict]:
         """Entity ruler pattern for capitalised names ending in a business head noun ("Verdant Energy")."""
@@ -304,7 +304,7 @@ class DocEntities:
                 continue
             s = tok.i
             while s - 1 >= tok.sent.start and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" \
-                    and doc[s - 1].is_title and s - 1 not in taken and not doc[s - 1].is_sent_start:
+                    and doc[s - 1].is_title and s - 1 not in taken:
                 s -= 1
             name = _clean(doc[s:tok.i + 1].text)
             if name and normalize(name) not in rules.not_names and normalize(name) not in self.linker.countries:

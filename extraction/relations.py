@@ -44,7 +44,7 @@ _RELATIVE = {"which", "that", "who"}
 _OBJECT_CONTROL = {"order", "force", "ask", "urge", "press", "pressure", "tell", "require", "allow", "permit",
                    "persuade", "compel", "direct", "instruct", "invite", "encourage", "push", "oblige"}
 _PLACE_DEALS = {"acquires", "divests", "bids-for", "outbids", "sanctions"}
-_BATCHES = {"package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
+_BATCHES = {"memorandum", "package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
 _PORTIONS = {"part", "portion", "half", "rest", "remainder", "some", "all", "most", "bulk", "much", "majority"}
 # roles that make an unknown place-like name an employer company ("Nvidia chief executive X")
 _BUSINESS_ROLES = {"ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "founder", "cofounder",
@@ -208,6 +208,11 @@ class RelationFinder:
             return head, False
         if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.i != noun.i:
             return self._noun_subject(head, None)  # "signed a cooperation agreement", "are in merger talks"
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in head.children):
+            by = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
+                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+            if by is not None:
+                return by, False  # "criticised the takeover of Y by Z": the parser hung "by Z" on the verb
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in self.rules.support_verbs:
             s, _ = self._verb_subject(head)
             return s, True
@@ -603,7 +608,8 @@ class RelationFinder:
             return pobj(("to", "for"))  # "supply concentrate to Y"
         if lemma in _ACTS and predicate == "opposes":
             return next((c for c in kids if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")), None) \
-                or pobj(("by", "from")) or next((c for c in kids if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+                or pobj(("by", "from")) or next((c for c in kids if c.dep_ == "amod" and c.ent_type_ == "NORP"), None) \
+                or (pobj(("by",), tok.head) if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None)
         return None
 
     def _title_org(self, person: Token, ents: DocEntities) -> Token | None:

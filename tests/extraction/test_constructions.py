@@ -64,15 +64,47 @@ def _triples(extractor, text, date=None):
     ("Corrin Software filed a lawsuit against Delmar Analytics in Texas, alleging theft of trade secrets.",
      ("Corrin Software", "accuses", "Delmar Analytics")),
     ("India raised import duties on steel from Vietnam to 30 percent.",
-     ("India", "sanctions", "Vietnam")),
+     ("Indian government", "sanctions", "Vietnam")),  # the acting country is its government (gazetteer metonym)
     ("Sorrel Materials said it had received a takeover proposal from Baxby Holdings.",
      ("Baxby Holdings", "bids-for", "Sorrel Materials")),
     ("Shares of Birchwood Power rose 2 percent. Birchwood chief executive Ann Cole said the utility would keep its dividend.",
      ("Ann Cole", "works-for", "Birchwood Power")),
+    # third round: wider vocabulary and constructions
+    ("The 2 billion dollar Acme Robotics-Beta Systems merger is expected to close in June.",
+     ("Acme Robotics", "merges-with", "Beta Systems")),
+    ("Beta Systems' sale to Acme Robotics was approved by regulators on Monday.",
+     ("Acme Robotics", "acquires", "Beta Systems")),
+    ("Garnet Trust, which is Orvell Mining's largest shareholder, opposed the plan.",
+     ("Garnet Trust", "holds-stake-in", "Orvell Mining")),
+    ("Harrow Capital offloaded its 8 percent stake in Linnet Foods on Tuesday.",
+     ("Harrow Capital", "divests", "Linnet Foods")),
+    ("Canada announced a 25 percent tariff on Chinese steel.",
+     ("Canadian government", "sanctions", "China")),
+    ("The Commerce Department added 12 firms, including Vostok Avionics and Baikal Optics, to the Entity List.",
+     ("Commerce Department", "sanctions", "Baikal Optics")),
+    ("Pellow Pharmacy took legal action against Dunmore Labs over unpaid invoices.",
+     ("Pellow Pharmacy", "sues", "Dunmore Labs")),
+    ("Telecom maker Sarnet Networks was hit with new US export curbs on Friday.",
+     ("United States government", "sanctions", "Sarnet Networks")),
+    ("Kestrel Minerals made a takeover approach to Ashby Copper last week.",
+     ("Kestrel Minerals", "bids-for", "Ashby Copper")),
+    ("Jane Moss, Corvel Foods' finance chief, declined to comment.",
+     ("Jane Moss", "works-for", "Corvel Foods")),
 ])
 def test_construction(extractor, text, expected):
     found, result = _triples(extractor, text)
     assert expected in found, f"{expected} not in {found}; dropped: {result.dropped}"
+
+
+def test_former_officer_is_not_an_employee(extractor):
+    found, _ = _triples(extractor, "Regulators charged Ida Brandt, the former chief financial officer of Solvay Paper, with fraud.")
+    assert ("Ida Brandt", "works-for", "Solvay Paper") not in found
+
+
+def test_ordered_to_sell_its_stake_is_the_company_not_the_government(extractor):
+    found, _ = _triples(extractor, "Britain ordered Nexora Holdings to sell its 60 percent stake in Cardiff Wafer.")
+    assert ("Nexora Holdings", "holds-stake-in", "Cardiff Wafer") in found
+    assert not any(t[0] in ("Britain", "British government") and t[1] == "holds-stake-in" for t in found)
 
 
 def test_buying_a_stake_is_not_an_acquisition(extractor):
