@@ -222,6 +222,8 @@ class DocEntities:
                     break
             if end - 1 > start and doc[end - 1].tag_ == "POS":
                 end -= 1
+            while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].pos_ in ("CCONJ", "ADP", "DET"):
+                end -= 1  # NER swallowed the conjunction: "Caldera Copper and"
             if start >= end:
                 continue
             cut = next((k for k in range(start + 1, end - 1) if doc[k].text in ("-", "/", "–")
@@ -247,6 +249,9 @@ class DocEntities:
                     if span is not None:
                         consumed.update(range(span.start, span.end))
             label = "ORG" if end > ent.end or ent.label_ not in LABELS else ent.label_
+            if label in ("GPE", "LOC") and start > 0 and doc[start - 1].lower_ in self.linker.rules.org_descriptors \
+                    and normalize(name) not in self.linker.countries and normalize(name) not in self.linker.by_surface:
+                label = "ORG"  # "mobile operator Celtra": NER took the firm for a place
             if label == "PERSON" and start > 0 and doc[start - 1].is_lower:
                 prev = doc[start - 1].lemma_.lower()
                 kinds = self.linker.rules.descriptions.get(prev, ((),))[0]
@@ -463,6 +468,10 @@ class DocEntities:
                 if gi is not None:
                     return gi, "metonym"
             return ci, "metonym"
+        if tok.pos_ == "NOUN" and tok.lower_ in self.linker.rules.org_descriptors and tok.i + 1 < len(self.doc) \
+                and self.token_mention[tok.i + 1] != -1 and self.mentions[self.token_mention[tok.i + 1]].start == tok.i + 1:
+            # "by U.S. rival Paysphere": the name right after a firm descriptor, however it was parsed
+            return self.resolve(self.doc[self.mentions[self.token_mention[tok.i + 1]].end - 1], acting)
         if tok.pos_ == "NOUN":
             # "chip designer Lumitek Semiconductor", "its unit, Meridian Home": the named entity
             if tok.dep_ == "compound" and self.token_mention[tok.head.i] != -1:

@@ -76,7 +76,9 @@ class RelationFinder:
     def _trigger(self, rule: PatternRule, nodes: dict[str, Token]) -> Trigger | None:
         trig = nodes["trigger"]
         lemma = trig.lemma_.lower()
-        is_verb = trig.pos_ in ("VERB", "AUX", "ADJ") and rule.id != "list-add"
+        is_verb = trig.pos_ in ("VERB", "AUX", "ADJ") and rule.id not in ("list-add", "noun-prep-mistagged")
+        if rule.id == "noun-prep-mistagged":
+            lemma = trig.lower_  # "a 6.1 percent holding" tagged VERB: the word form is the noun
         entries = (self.rules.verb_triggers if is_verb else self.rules.noun_triggers).get(lemma, ())
         prt = {c.lower_ for c in trig.children if c.dep_ == "prt"}
         for e in entries:
@@ -121,6 +123,10 @@ class RelationFinder:
                             return p, inherited
             if cur.dep_ == "amod" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head, inherited  # "Zurich-based Helvetia Re Group"
+            if cur.dep_ == "acl" and cur.head.pos_ == "NOUN" and cur.tag_ == "VBG" \
+                    and cur.head.lemma_.lower() in self.rules.noun_triggers:
+                s, _ = self._noun_subject(cur.head, None)  # "filed a lawsuit accusing Y": who filed it
+                return s, True
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                     return cur.head, True  # "Acme, based in Ohio": the noun is the subject
@@ -380,6 +386,9 @@ class RelationFinder:
                     subj, obj, inherited = obj, obj.conjuncts[0], False  # "the merger of A and B"
                 elif subj is not None and subj.conjuncts:
                     obj = subj.conjuncts[0]
+                elif subj is not None and subj.dep_ == "nsubj" and (other := next(
+                        (k for k in subj.head.children if k.dep_ == "nsubj" and k.i < subj.i), None)) is not None:
+                    subj, obj = other, subj  # "A and rival B signed a partnership", parsed as two subjects
                 elif (pair := self._prenominal_pair(trig, ents)) is not None:
                     (subj, obj), inherited = pair, False  # "the $2bn Acme-Beta merger"
                 elif subj is not None and any(a.dep_ == "appos" and a.conjuncts for a in subj.children):
@@ -429,6 +438,11 @@ class RelationFinder:
             cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=subj, obj=obj,
                               inherited=inherited, role=role, anchor=nodes.get("verb"), status=rule.status))
         for c in list(cands):
+            t = c["trig"]
+            if c["predicate"] == "accuses" and t.dep_ == "acl" and t.tag_ == "VBG" and any(
+                    e.predicate == "sues" for e in self.rules.noun_triggers.get(t.head.lemma_.lower(), ())):
+                # "filed a lawsuit accusing Y of ...": the suit is against Y
+                cands.append(dict(c, predicate="sues", gerund=self.rules.gerunds.get("sues", "suing"), status=None))
             if c["predicate"] == "sues" and c["obj"] is not None:
                 # "sued B, alleging that ...": the allegation is against the defendant
                 holders = (c["trig"],) + ((c["trig"].head,) if c["trig"].dep_ == "dobj" else ())
@@ -510,7 +524,10 @@ class RelationFinder:
                         continue
                     self._emit(c, s_res, o_res, status, attributed, ents, sentence, start, end, doc_id,
                                relations, dropped)
-        return list(relations.values()), dropped
+        merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
+        out = [r for r in relations.values()
+               if not (r.predicate == "partners-with" and (r.subject, r.object, r.start) in merged)]
+        return out, dropped  # "will tie up in a merger": the merger, not also a partnership
 
     def _emit(self, c, s_res, o_res, status, attributed, ents, sentence, start, end, doc_id, relations, dropped):
         s_ent, o_ent = ents.clusters[s_res[0]], ents.clusters[o_res[0]]
@@ -579,7 +596,7 @@ class RelationFinder:
             app = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if app is not None:
                 return app  # "Russian shipping group Volgatanker", "two makers, A and B"
-            for holder in (tok, pobj(("of",))):
+            for holder in (tok, pobj(("of",)), tok.head if tok.dep_ == "dobj" else None):
                 if holder is not None and not subject:
                     inc = pobj(("including", "include", "like"), holder) or next(
                         (p for c in holder.children if c.dep_ == "prep" and c.lower_ == "such"
@@ -587,6 +604,8 @@ class RelationFinder:
                     if inc is not None:
                         return inc  # "dozens of Chinese firms, including SMIC"
         if subject:
+            if lemma in ("unit", "subsidiary", "affiliate", "arm", "division", "vehicle"):
+                return pobj(("of",))  # "sold it to a unit of Qamar Holdings": the group acts through its unit
             if lemma in _GOVERNING:
                 return next((c for c in kids if c.dep_ == "poss"), None)  # "Norsk Telekom's board opposed"
             return None
