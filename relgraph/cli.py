@@ -165,12 +165,15 @@ def build_cmd(ctx: click.Context, paths, strict, processes, gazetteer, curation,
     )
     if fmt == "json":
         click.echo(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
-        return
-    for table in summary.tables():
-        ui.out.print(table)
-    ui.out.print(f"store: {summary.store} ({summary.triples} triples)", markup=False)
-    if summary.neo4j is not None:
-        ui.out.print(f"neo4j: {summary.neo4j}", markup=False)
+    else:
+        for table in summary.tables():
+            ui.out.print(table)
+        ui.out.print(f"store: {summary.store} ({summary.triples} triples)", markup=False)
+        if summary.neo4j is not None:
+            ui.out.print(f"neo4j: {summary.neo4j}", markup=False)
+    if summary.documents_failed:
+        # The rest was built and stored; the status tells scripts that some input was bad.
+        ctx.exit(1)
 # === load / retract ============================================================
 
 

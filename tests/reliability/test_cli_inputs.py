@@ -100,9 +100,6 @@ def test_extract_strict_stops_at_the_first_problem(bad_corpus, tmp_path):
     assert proc.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason="relgraph build prints the warnings but exits 0 (and tests/graph/test_build.py::"
-                   "test_cli_build_prints_tables_and_json asserts 0 for a broken line); fix in relgraph/cli.py build "
-                   "section: after printing the summary, `if summary.documents_failed: ctx.exit(1)`, and expect 1 there")
 def test_build_reports_each_bad_input_and_stores_the_rest(bad_corpus, tmp_path):
     d, expected = bad_corpus
     store = tmp_path / "store"
