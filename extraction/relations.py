@@ -44,6 +44,7 @@ _RELATIVE = {"which", "that", "who"}
 _OBJECT_CONTROL = {"order", "force", "ask", "urge", "press", "pressure", "tell", "require", "allow", "permit",
                    "persuade", "compel", "direct", "instruct", "invite", "encourage", "push", "oblige"}
 _PLACE_DEALS = {"acquires", "divests", "bids-for", "outbids", "sanctions"}
+_DEAL_NOUNS = {"purchase", "acquisition", "sale", "bid", "offer", "divestment", "disposal", "transfer"}
 _BATCHES = {"memorandum", "package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
 _PORTIONS = {"part", "portion", "half", "rest", "remainder", "some", "all", "most", "bulk", "much", "majority"}
 # roles that make an unknown place-like name an employer company ("Nvidia chief executive X")
@@ -51,7 +52,8 @@ _BUSINESS_ROLES = {"ceo", "cfo", "coo", "cto", "chief", "executive", "chairman",
                    "co-founder", "analyst", "economist", "strategist", "trader", "banker", "engineer", "researcher",
                    "employee", "manager", "director", "officer"}
 _GOVERNING = {"board", "management", "director", "executive"}
-_PARTS = {"asset", "business", "operation", "unit", "division", "control", "arm", "subsidiary"}
+_PARTS = {"asset", "business", "operation", "unit", "division", "control", "arm", "subsidiary", "brand"}
+_HOLDINGS = {"asset", "fund", "account", "property", "reserve", "holding"}
 _GOODS = {"import", "export", "shipment", "good", "product", "tool", "chip", "technology", "equipment", "component",
           "item", "sale", "purchase", "investment", "transaction", "steel", "oil", "flight", "panel", "vehicle", "car",
           "drone", "battery", "semiconductor", "wafer", "aluminium", "aluminum", "seafood", "barley", "wine", "beef",
@@ -222,7 +224,10 @@ class RelationFinder:
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in self.rules.support_verbs:
             s, _ = self._verb_subject(head)
             return s, True
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in _BATCHES:
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and (
+                head.head.lemma_.lower() in _BATCHES or noun.lemma_.lower() in _STAKES
+                and head.head.lemma_.lower() in _DEAL_NOUNS):
+            # "agreed a 14th package of sanctions", "completed the purchase of a majority stake in Y"
             return self._noun_subject(head.head, None)  # "agreed a 14th package of sanctions against Russia"
         if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through", "on", "about"):
             cur = head.head
@@ -611,7 +616,11 @@ class RelationFinder:
             return None
         if lemma in _PARTS and predicate in ("acquires", "divests") or lemma in _STAKES and predicate in (
                 "bids-for", "holds-stake-in", "divests"):
-            return pobj(("of", "in")) or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None)
+            return pobj(("of", "in")) or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None) \
+                or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                         and lemma in _PARTS), None)  # "sell its Coral Telecom unit"
+        if lemma in _HOLDINGS and predicate == "sanctions":
+            return pobj(("of",)) or next((c for c in kids if c.dep_ == "poss"), None)  # "froze the assets of Y"
             # "the assets of Y" (bought), "shares of Y" / "Y's shares" (a stake, not a purchase)
         if lemma in _GOODS and predicate == "sanctions":
             found = pobj(("from", "to", "into", "for"))
