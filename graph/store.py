@@ -141,10 +141,11 @@ def _to_term(name: str, value: Any):
         return ox.Literal(value)
     if isinstance(value, str):
         return ox.Literal(value)
-    if isinstance(value, (list, tuple, set, frozenset)) and value:
-        return [_to_term(name, v) for v in (sorted(value) if isinstance(value, (set, frozenset)) else value)]
+    if isinstance(value, tuple) and value:
+        # A tuple (not a list, which is more likely a mistake) is a set of alternatives.
+        return [_to_term(name, v) for v in value]
     raise QueryError(
-        f"parameter {name!r}: cannot bind a {type(value).__name__}; use str, int, float, bool, pyoxigraph.NamedNode or a non-empty list of them"
+        f"parameter {name!r}: cannot bind a {type(value).__name__}; use str, int, float, bool, pyoxigraph.NamedNode or a non-empty tuple of them"
     )
 
 
@@ -224,7 +225,7 @@ def bind_values(query: str, terms: Mapping[str, Any]) -> str:
     if not terms:
         return query
     at = _first_group(query) + 1
-    # A list of terms is one VALUES block of its own with a row per term (the
+    # A list of terms (from a tuple value) is one VALUES block of its own with a row per term (the
     # variable takes each in turn, e.g. the match keys of an entity parameter).
     names = sorted(k for k, t in terms.items() if not isinstance(t, list))
     values = ""
@@ -464,7 +465,7 @@ class EmbeddedStore:
             dcterms, wd and ent/rel/ev/art (data IRIs) are predeclared.
         bindings: variable name (without ``?``) -> value; str/int/float/bool
             become typed literals, pyoxigraph terms pass through, a non-empty
-            list binds the variable to each of its values in turn. Values are
+            tuple binds the variable to each of its values in turn. Values are
             substituted as RDF terms, never pasted into the query text.
         Returns one dict per solution (variable -> Python value; IRIs as str,
         numbers as int/float, dates as ISO str, unbound as None); ASK gives

@@ -84,7 +84,7 @@ def lookup_params(query: Query, params: Mapping[str, Any]) -> dict[str, Any]:
     Both runners call this, so both backends look entities up by the same keys.
     """
     return {
-        k: lookup_keys(v) if v is not None and (p := query.param(k)) is not None and p.type == "entity" else v
+        k: tuple(lookup_keys(v)) if v is not None and (p := query.param(k)) is not None and p.type == "entity" else v
         for k, v in params.items()
     }
 
@@ -97,7 +97,7 @@ def run_sparql(query: Query, params: Mapping[str, Any], sparql: SparqlFn) -> Res
     sparql: the store's runner, e.g. ``EmbeddedStore(path).sparql``; it binds
         every given value as an RDF term. Unset parameters stay unbound.
     """
-    # A list of keys binds as several VALUES rows (graph.store.bind_values).
+    # A tuple of keys binds as several VALUES rows (graph.store.bind_values).
     bindings = {k: v for k, v in lookup_params(query, params).items() if v is not None and k != "limit"}
     raw = sparql(query.sparql, bindings)
     rows = _shape(query, raw, "embedded")

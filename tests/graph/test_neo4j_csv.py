@@ -69,8 +69,10 @@ def test_one_node_file_per_label_and_one_relationship_file_per_type(tmp_path):
 def test_fields_survive_a_csv_round_trip_with_typed_headers(tmp_path):
     write_import_files(small_graph(), tmp_path)
     gov = read_rows(tmp_path / "nodes-GovernmentBody.csv")
-    assert gov[0] == ["id:ID(Entity)", "name", "aliases:string[]", "wikidata", "lei", "ticker"]
+    assert gov[0] == ["id:ID(Entity)", "name", "aliases:string[]", "wikidata", "lei", "ticker", "match_keys:string[]"]
     assert gov[1][0] == "us-government"
+    # The prepared queries' lookup keys: id, normalised name and aliases.
+    assert {"us-government", "unitedstatesgovernment", "us", "uswashington", "美國政府"} <= set(gov[1][6].split("\x1f"))
     assert gov[1][2].split("\x1f") == ["US", 'the "US"; Washington', "美國政府"]
     company = read_rows(tmp_path / "nodes-Company.csv")
     assert company[1][1] == "Hangzhou Hikvision Digital Technology Co, Ltd"
