@@ -304,8 +304,10 @@ def analyze_cmd(ctx: click.Context, backend, entity, hops, top, graphml, gexf, f
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "jsonld"]), default="ttl", show_default=True,
-              help="ttl Turtle, nt N-Triples, nq N-Quads (ontology in its own named graph), jsonld JSON-LD.")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "jsonld", "neo4j-admin"]), default="ttl",
+              show_default=True,
+              help="ttl Turtle, nt N-Triples, nq N-Quads (ontology in its own named graph), jsonld JSON-LD; "
+                   "neo4j-admin: CSV files for `neo4j-admin database import full` into --out DIR.")
 @click.option("--out", "-o", default="-", show_default=True, help="Output file; - for stdout.")
 @click.option("--base-iri", help="Base IRI of entity/relation/evidence/article IRIs [default: the one the store was built with].")
 @click.option("--source", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True, help="Where to read the graph.")
@@ -323,6 +325,7 @@ def export_cmd(ctx: click.Context, fmt, out, base_iri, source, no_ontology, uri,
       relgraph export --format ttl --out graph.ttl
       relgraph export --format nq --base-iri https://example.org/kg/ > graph.nq
       relgraph validate graph.ttl
+      relgraph export --format neo4j-admin --out import/   # then: neo4j-admin database import full neo4j @import/import.args
     """
     import dataclasses
 
@@ -330,6 +333,13 @@ def export_cmd(ctx: click.Context, fmt, out, base_iri, source, no_ontology, uri,
     from relgraph import ui
 
     settings = dataclasses.replace(_settings(ctx), neo4j=neo4j_settings(ctx, uri, user, password, database))
+    if fmt == "neo4j-admin":
+        from graph.neo4j_csv import export_neo4j_admin
+
+        files = export_neo4j_admin(settings, out)
+        ui.err.print(f"wrote {files.node_count} nodes and {files.relationship_count} relationships as CSV "
+                     f"to {files.directory} (arguments in import.args)", markup=False)
+        return
     summary = export(settings, fmt, out, base_iri=base_iri, source=source, include_ontology=not no_ontology)
     ui.err.print(f"wrote {summary.triples} triples ({summary.format}) to {summary.out}", markup=False)
 

@@ -56,3 +56,26 @@ def test_missing_input_file_is_one_line_error(tmp_path):
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
     assert "missing.txt" in proc.stderr
+
+
+def test_export_neo4j_admin_writes_import_files(tmp_path):
+    """The CSV export lands in a directory with the arguments file; stdout is refused."""
+    from graph.model import Entity, Evidence, KnowledgeGraph, Statement, Article
+    from graph.store import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "store")
+    kg = KnowledgeGraph(
+        entities={"a": Entity("a", "Acme Corp", "Company"), "b": Entity("b", "Beta Ltd", "Company")},
+        statements={"s1": Statement("s1", "a", "acquires", "b", "asserted", "acquires", None, 0.9, ["e1"])},
+        evidence={"e1": Evidence("e1", "d1", "Acme Corp bought Beta Ltd.", 0, 26)},
+        articles={"d1": Article("d1")},
+    )
+    store.save([], kg)
+    runner = CliRunner()
+    out = tmp_path / "import"
+    r = runner.invoke(cli, ["--store", str(tmp_path / "store"), "export", "--format", "neo4j-admin", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert (out / "import.args").is_file()
+    assert "rels-ACQUIRES.csv" in {p.name for p in out.iterdir()}
+    r = runner.invoke(cli, ["--store", str(tmp_path / "store"), "export", "--format", "neo4j-admin"])
+    assert r.exit_code != 0 and "--out DIR" in str(r.exception or r.output)
