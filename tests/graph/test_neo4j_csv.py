@@ -144,7 +144,7 @@ def test_neo4j_admin_import_builds_the_loader_graph(tmp_path):
     run = subprocess.run(
         ["java", "-cp", f"{lib}/*", "org.neo4j.server.startup.Neo4jAdminCommand",
          "database", "import", "full", "--max-off-heap-memory=256m", *plan.arguments("neo4j")],
-        env=env, capture_output=True, text=True,
+        env=env, capture_output=True, text=True, cwd=tmp_path,  # the tool writes import.report in its cwd
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert "IMPORT DONE" in run.stdout
