@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ontology import Ontology, load_ontology
-from queries.keys import entity_keys
+from graph.keys import entity_keys
 from relgraph.errors import ExportError
 
 from .model import Article, KnowledgeGraph

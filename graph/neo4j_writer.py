@@ -34,7 +34,7 @@ from typing import Callable, Iterator
 
 from graph.model import Article, Entity, Evidence, KnowledgeGraph, Statement
 from ontology import Ontology, load_ontology
-from queries.keys import entity_keys
+from graph.keys import entity_keys
 from relgraph.config import Neo4jSettings
 from relgraph.errors import Neo4jUnavailable, OntologyError
 
@@ -144,7 +144,7 @@ def entity_row(e: Entity) -> dict:
             # Language-tagged aliases again as "text@lang", so read_graph (and RDF export from Neo4j) keeps the tags.
             "tagged_aliases": sorted({f"{text}@{lang}" for text, lang in e.aliases if lang}) or None,
             "wikidata": e.wikidata, "lei": e.lei, "ticker": e.ticker,
-            # Derived lookup keys (queries.keys); prepared queries find entities by them.
+            # Derived lookup keys (graph.keys); prepared queries find entities by them.
             "match_keys": entity_keys(e),
         },
     }

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from graph.model import Article, Entity, Evidence, KnowledgeGraph, Statement
 from ontology import NS, Ontology, load_ontology
-from queries.keys import entity_keys
+from graph.keys import entity_keys
 from relgraph.config import DEFAULT_BASE_IRI
 from relgraph.errors import DataFileError, ExportError, InputError
 
@@ -164,7 +164,7 @@ def kg_triples(kg: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, ontology: O
             yield T(s, p["lei"], ox.Literal(e.lei))
         if e.ticker:
             yield T(s, p["ticker"], ox.Literal(e.ticker))
-        # Derived lookup keys (queries.keys): an entity parameter of a prepared
+        # Derived lookup keys (graph.keys): an entity parameter of a prepared
         # query is bound to keys and found by index, not by a scan of names.
         for key in entity_keys(e):
             yield T(s, p["matchKey"], ox.Literal(key))

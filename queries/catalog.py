@@ -12,7 +12,7 @@ comment lines at the top (``//`` in Cypher, ``#`` in SPARQL)::
     // order: predicate, subject
 
 A parameter of type ``entity`` is a string the runner turns into match
-keys (:func:`queries.keys.lookup_keys`) before binding: the query receives
+keys (:func:`graph.keys.lookup_keys`) before binding: the query receives
 a list of keys and finds every entity with one of them (``rg:matchKey`` in
 SPARQL, ``match_keys`` in Cypher). A parameter without ``= default`` is required; ``(min..max)`` bounds an
 integer. Parameters are ``$name`` placeholders in both languages (``$name``

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from queries.catalog import Query, load_catalog
-from queries.keys import lookup_keys
+from graph.keys import lookup_keys
 from relgraph.errors import ConfigError, DataFileError, QueryError
 
 BACKENDS = ("embedded", "neo4j")

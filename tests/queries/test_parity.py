@@ -47,7 +47,7 @@ CASES = [
     ("contested", {}),
     ("contested", {"entity": "Mercuries Life"}),
     ("contested", {"entity": "CTBC"}),
-    # Entity parameters match by normalised key (queries.keys): legal suffix, case, punctuation, possessive,
+    # Entity parameters match by normalised key (graph.keys): legal suffix, case, punctuation, possessive,
     # full name, Chinese alias, id.
     ("deal_contest", {"target": "Mercuries Life Insurance"}),
     ("deal_contest", {"target": "mercuries life insurance co."}),
