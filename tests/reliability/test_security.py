@@ -307,3 +307,46 @@ def test_hostile_query_parameters_on_the_command_line_stay_data(hostile_store, t
             assert rows == []
     assert tree_checksum(path) == before
     assert EmbeddedStore(path).read_graph() == kg
+
+
+# Article text with hostile names: whatever name extraction cuts from them must
+# reach the store, Neo4j and the RDF export as the same data, never as syntax.
+HOSTILE_TEXTS = [
+    'Acme Corp agreed to acquire Quote\'s "Bracket" {DETACH DELETE} Holdings Inc for $2 billion.',
+    "Acme Corp agreed to acquire O'Brien `Backtick` Ltd for $2 billion.",
+    "Acme Corp agreed to acquire Brace}{ MATCH (n) DETACH DELETE n Ltd for $2 billion.",
+    "Acme Corp agreed to acquire Robert'); DROP TABLE Ltd for $2 billion.",
+]
+
+
+def test_hostile_names_in_article_text_round_trip_from_extraction(tmp_path, extractor, neo4j_db):
+    import json
+
+    from graph.build import build
+    from graph.neo4j_writer import load_into_neo4j
+    from graph.rdf import export_graph
+    from relgraph.config import Settings
+
+    corpus = tmp_path / "hostile.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"h{i}", "text": t}) + "\n" for i, t in enumerate(HOSTILE_TEXTS)),
+                      encoding="utf-8")
+    settings = replace(Settings.from_env(), store=tmp_path / "store", neo4j=_settings_for(neo4j_db))
+    build([str(corpus)], settings, curation=str(tmp_path / "none.yaml"), extractor=extractor)
+    kg = EmbeddedStore(settings.store).read_graph()
+    extracted = {r.object for res in EmbeddedStore(settings.store).load_results() for r in res.relations}
+    # Extraction found the deals and kept some of the hostile punctuation in the names.
+    assert len(kg.statements) >= 3, kg.statements
+    assert any(set(name) & set("`'\"{}();") for name in extracted), extracted
+    stored = {e.name for e in kg.entities.values()}
+    assert extracted <= stored
+
+    load_into_neo4j(kg, settings.neo4j)
+    in_neo4j = {r["n"] for r in neo4j_db.run("MATCH (e:Entity) RETURN e.name AS n")}
+    assert in_neo4j == stored
+
+    out = tmp_path / "hostile.nt"
+    with out.open("wb") as fh:
+        export_graph(kg, "nt", fh, settings.base_iri)
+    labels = {str(o) for _, p, o in rdflib.Graph().parse(out, format="nt")
+              if str(p) == "http://www.w3.org/2000/01/rdf-schema#label"}
+    assert stored <= labels
