@@ -24,9 +24,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from relgraph.errors import DataFileError
+from relgraph.datafiles import parse_yaml
 
 from .records import Alias
 
@@ -76,12 +76,7 @@ def parse_gazetteer(text: str, source: str, valid_types: set[str] | None = None)
     when an entry is malformed, or when a name or alias already names
     another entry of the same type (lookups must find one entry).
     """
-    try:
-        data = yaml.safe_load(text) or []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark else source
-        raise DataFileError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    data = parse_yaml(text, source) or []
     if not isinstance(data, list):
         raise DataFileError(f"{source}: expected a list of entries, got {type(data).__name__}")
     entries: list[GazetteerEntry] = []

@@ -34,9 +34,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-import yaml
 
 from relgraph.errors import DataFileError
+from relgraph.datafiles import parse_yaml
 
 DATA = Path(__file__).parent / "data"
 PATTERN_DIR = DATA / "patterns"
@@ -130,13 +130,10 @@ class Rules:
 
 def _yaml(path: Path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read rule file: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise DataFileError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    return parse_yaml(text, str(path))
 
 
 def _words(value, where: str) -> frozenset[str]:

@@ -33,6 +33,7 @@ from pathlib import Path
 import yaml
 
 from relgraph.errors import DataFileError
+from relgraph.datafiles import parse_yaml
 
 DEFAULT_FILE = "relgraph-curation.yaml"
 ENV_VAR = "RELGRAPH_CURATION"
@@ -181,12 +182,7 @@ def parse_curation(text: str, source: str, valid_types: set[str] | None = None) 
     source: file name for messages.
     valid_types: ontology entity type keys, or None to skip the check.
     """
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark else source
-        raise DataFileError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    data = parse_yaml(text, source)
     if data is None:
         return Curation((), source)
     if not isinstance(data, list):

@@ -25,9 +25,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from relgraph.errors import DataFileError
+from relgraph.datafiles import parse_yaml
 
 DEFAULT_PATH = "data/names.yaml"
 # Types whose names carry legal-form suffixes ("Co Ltd", "plc").
@@ -69,12 +69,7 @@ def parse_lexicon(text: str, source: str) -> NameLexicon:
     text: the YAML text.
     source: file name used in error messages.
     """
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark else source
-        raise DataFileError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    data = parse_yaml(text, source) or {}
     if not isinstance(data, dict):
         raise DataFileError(f"{source}: expected a mapping with keys {', '.join(_LISTS)}, fuzzy")
     unknown = set(data) - set(_LISTS) - {"fuzzy"}
