@@ -59,7 +59,10 @@ _GOODS = {"import", "export", "shipment", "good", "product", "tool", "chip", "te
           "drone", "battery", "semiconductor", "wafer", "aluminium", "aluminum", "seafood", "barley", "wine", "beef",
           "soybean", "fertilizer", "fertiliser", "machinery", "commodity", "gas", "coal", "timber", "shipping"}
 _ACTS = {"plan", "decision", "move", "proposal", "bid", "offer", "measure", "policy", "attempt", "effort", "approach",
-         "sanction", "tariff", "ban", "ruling", "law", "rule", "deal", "takeover", "merger", "action", "restriction"}
+         "sanction", "tariff", "ban", "ruling", "law", "rule", "deal", "takeover", "merger", "action", "restriction",
+         "control", "curb", "embargo", "duty", "levy", "blacklisting", "accusation", "allegation", "claim", "lawsuit",
+         "suit", "probe", "investigation", "acquisition", "purchase", "combination", "tie-up", "intervention",
+         "announcement", "order", "demand", "request", "counterbid", "counteroffer", "overture"}
 
 
 class RelationFinder:
@@ -94,6 +97,10 @@ class RelationFinder:
                 continue
             if rule.id == "verb-dobj" and not e.direct:
                 continue
+            if rule.direct_only is not None and e.direct != rule.direct_only:
+                continue  # "paid $3 billion for Y": only verbs whose object follows a preposition
+            if rule.predicate_map is not None and e.predicate not in rule.predicate_map:
+                continue
             if rule.passive and not e.passive:
                 continue
             if rule.id == "verb-clausal" and not e.clausal:
@@ -110,11 +117,13 @@ class RelationFinder:
 
     def _verb_subject(self, verb: Token, deps=("nsubj",)) -> tuple[Token | None, bool]:
         """The subject of a verb, inheriting from governing clauses. Returns (token, inherited)."""
-        cur, inherited = verb, False
+        cur, inherited, came_from = verb, False, None
         for _ in range(5):
             # the subject nearest the verb ("Robotics start-up Pellam Robotics raised": two nsubj)
             for c in sorted(cur.children, key=lambda t: abs(t.i - cur.i)):
-                if c.dep_ in deps or (inherited and c.dep_ == "nsubj"):
+                if c.dep_ in deps or (inherited and c.dep_ == "nsubj") or (
+                        inherited and c.dep_ == "nsubjpass" and came_from == "xcomp"):
+                    # "X is set to buy Y", "X was forced to sell Y": the passive subject does the xcomp
                     if c.lower_ in _RELATIVE and cur.dep_ == "relcl":
                         return cur.head, inherited  # "Acme, which bought Y": the noun the clause describes
                     return c, inherited
@@ -165,6 +174,7 @@ class RelationFinder:
                 ctl = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
                 if ctl is not None:
                     return ctl, True  # "ordered the company to sell its stake": the company sells
+            came_from = cur.dep_
             cur, inherited = cur.head, True
         return None, inherited
 
@@ -224,6 +234,14 @@ class RelationFinder:
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in self.rules.support_verbs:
             s, _ = self._verb_subject(head)
             return s, True
+        if noun.dep_ == "nsubjpass" and head.lemma_.lower() in self.rules.support_verbs:
+            by = next((p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            if by is not None:
+                return by, False  # "sanctions against X were announced by the EU"
+        if noun.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in self.rules.support_verbs \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            s, _ = self._verb_subject(head.head)  # "announced a partnership to build ...", parsed as a clause subject
+            return s, True
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and (
                 head.head.lemma_.lower() in _BATCHES or noun.lemma_.lower() in _STAKES
                 and head.head.lemma_.lower() in _DEAL_NOUNS):
@@ -238,6 +256,10 @@ class RelationFinder:
             if cur.pos_ in ("VERB", "AUX"):
                 s, _ = self._verb_subject(cur)
                 return s, True
+        owner = next((c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+                      and c.ent_type_ in ("GPE", "ORG", "NORP")), None)
+        if owner is not None:
+            return owner, False  # "was added to the US entity list", "EU sanctions on Russia"
         return None, False
 
     def _status(self, trig: Token, extra: Token | None) -> str:
@@ -341,8 +363,14 @@ class RelationFinder:
                     continue
                 predicate = rule.predicate or entry.predicate
                 gerund = self.rules.gerunds.get(predicate, predicate) if rule.predicate else entry.gerund
+                if rule.predicate_map is not None and entry is not None and rule.predicate_map[predicate] != predicate:
+                    # "Y rejected X's takeover approach": the takeover is only bid for
+                    predicate = rule.predicate_map[predicate]
+                    gerund = self.rules.gerunds.get(predicate, predicate)
             trig = nodes["trigger"]
-            if predicate == "holds-stake-in" and trig.pos_ == "NOUN" and trig.head.tag_ in ("VBD", "VBN") and any(
+            if rule.id == "verb-dobj-clause" and any(c.dep_ == "dobj" for c in trig.children):
+                continue  # the verb has its own object: the clause subject is not it
+            if predicate in ("holds-stake-in", "invests-in") and trig.pos_ == "NOUN" and trig.head.tag_ in ("VBD", "VBN") and any(
                     t.predicate == "divests" for t in self.rules.verb_triggers.get(trig.head.lemma_.lower(), ())):
                 continue  # "sold its stake in Y": no longer held ("plans to sell its stake": still held)
             inherited = False
@@ -407,7 +435,17 @@ class RelationFinder:
                     # "sold part of its stake in Y"
                     obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"), obj)
-                stake = obj.lemma_.lower() in _STAKES or obj.lower_ in _STAKES  # "holding" may lemmatise to "hold"
+                if obj is not None and obj.lower_ in ("itself", "themselves"):
+                    # "agreed to sell itself to Z": the seller is what is bought, nothing is divested
+                    buyer = next((p for c in trig.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                  for p in c.children if p.dep_ == "pobj"), None)
+                    if buyer is not None and subj is not None:
+                        cands.append(dict(rule=rule, predicate="acquires", gerund="buying", trig=trig, subj=buyer,
+                                          obj=subj, inherited=False, role=None, anchor=nodes.get("verb"),
+                                          status=rule.status))
+                    continue
+                # "holding" may lemmatise to "hold"; "exited its investment in Y"
+                stake = obj.lemma_.lower() in _STAKES | {"investment"} or obj.lower_ in _STAKES
                 if stake:
                     # "sold its stake in Y": what is divested is Y
                     obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
@@ -442,6 +480,15 @@ class RelationFinder:
                 continue
             cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=subj, obj=obj,
                               inherited=inherited, role=role, anchor=nodes.get("verb"), status=rule.status))
+            if predicate in ("acquires", "holds-stake-in") and obj is not None and not rule.object_is_clause_subject:
+                # "bought Y from Z", "bought a stake in Y from Z": Z sells
+                holders = (trig,) + ((trig.head,) if trig.pos_ == "NOUN" and trig.head.pos_ == "VERB" else ())
+                seller = next((p for h in holders for k in h.children if k.dep_ == "prep" and k.lower_ == "from"
+                               for p in k.children if p.dep_ == "pobj"), None)
+                if seller is not None:
+                    cands.append(dict(rule=rule, predicate="divests", gerund=self.rules.gerunds.get("divests", "divesting"),
+                                      trig=trig, subj=seller, obj=obj, inherited=False, role=None,
+                                      anchor=nodes.get("verb"), status=rule.status))
         for c in list(cands):
             t = c["trig"]
             if c["predicate"] == "accuses" and t.dep_ == "acl" and t.tag_ == "VBG" and any(
@@ -597,11 +644,20 @@ class RelationFinder:
             led = next((c for c in kids if c.dep_ == "acl" and c.lemma_.lower() == "lead"), None)
             if led is not None:
                 return next((p for a in led.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        if tok.pos_ == "NOUN" and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            return tok.head  # "Yarrow Health, the hospital operator that bought X": the description's name
+        if lemma in _GOVERNING:
+            found = next((c for c in kids if c.dep_ == "poss"), None) or pobj(("of",))
+            if found is not None:
+                return found  # "Norsk Telekom's board opposed", "the board of Y received a proposal"
         if tok.pos_ == "NOUN":
             app = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if app is not None:
                 return app  # "Russian shipping group Volgatanker", "two makers, A and B"
-            for holder in (tok, pobj(("of",)), tok.head if tok.dep_ == "dobj" else None):
+            # "placed 14 companies on a blacklist, including X": the list may carry the "including"
+            around = [p for c in tok.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"] \
+                if tok.dep_ == "dobj" else []
+            for holder in (tok, pobj(("of",)), tok.head if tok.dep_ == "dobj" else None, *around):
                 if holder is not None and not subject:
                     inc = pobj(("including", "include", "like"), holder) or next(
                         (p for c in holder.children if c.dep_ == "prep" and c.lower_ == "such"
@@ -611,14 +667,22 @@ class RelationFinder:
         if subject:
             if lemma in ("unit", "subsidiary", "affiliate", "arm", "division", "vehicle"):
                 return pobj(("of",))  # "sold it to a unit of Qamar Holdings": the group acts through its unit
-            if lemma in _GOVERNING:
-                return next((c for c in kids if c.dep_ == "poss"), None)  # "Norsk Telekom's board opposed"
             return None
         if lemma in _PARTS and predicate in ("acquires", "divests") or lemma in _STAKES and predicate in (
                 "bids-for", "holds-stake-in", "divests"):
-            return pobj(("of", "in")) or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None) \
+            found = pobj(("of", "in")) or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None) \
                 or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
                          and lemma in _PARTS), None)  # "sell its Coral Telecom unit"
+            if found is None and lemma in _PARTS:
+                # "its Duracoat brand" (the name tagged as an adjective), "snack brand Crisply to Y"
+                # (the name hung on the verb right after the noun)
+                found = next((c for c in kids if c.dep_ == "amod" and c.ent_type_ in ("ORG", "PRODUCT", "GPE", "PERSON")
+                              and c.i < tok.i), None)
+                nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+                if found is None and nxt is not None and nxt.pos_ == "PROPN" and nxt.head.i == tok.head.i \
+                        and nxt.dep_ in ("npadvmod", "appos", "dobj", "oprd", "nsubj"):
+                    found = nxt
+            return found
         if lemma in _HOLDINGS and predicate == "sanctions":
             return pobj(("of",)) or next((c for c in kids if c.dep_ == "poss"), None)  # "froze the assets of Y"
             # "the assets of Y" (bought), "shares of Y" / "Y's shares" (a stake, not a purchase)
@@ -628,6 +692,21 @@ class RelationFinder:
                 found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(("for", "to"), c)] if p is not None), None)
             if found is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
                 found = pobj(("from",), tok.head.head)  # "tariffs on steel from Vietnam" attached to the verb
+            if found is None and tok.dep_ in ("pobj", "dobj"):
+                # "raised duties on solar panels from China", "restrict exports of chips to China":
+                # the origin or destination hung on the governing verb
+                verb = tok.head
+                for _ in range(3):
+                    if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                        break
+                    verb = verb.head
+                if verb.pos_ == "VERB":
+                    found = pobj(("from", "to", "into"), verb)
+            if found is None:  # "imports of Russian oil"
+                inner = pobj(("of",))
+                if inner is not None:
+                    found = next((c for c in inner.children if c.dep_ in ("amod", "compound", "nmod")
+                                  and c.ent_type_ in ("GPE", "NORP")), None)
             if found is None:  # "tariffs on Chinese steel", "on US soybeans"
                 found = next((c for c in kids if c.dep_ in ("amod", "compound", "nmod")
                               and c.ent_type_ in ("GPE", "NORP")), None)
@@ -637,7 +716,8 @@ class RelationFinder:
         if lemma in _ACTS and predicate == "opposes":
             return next((c for c in kids if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")), None) \
                 or pobj(("by", "from")) or next((c for c in kids if c.dep_ == "amod" and c.ent_type_ == "NORP"), None) \
-                or (pobj(("by",), tok.head) if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None)
+                or (pobj(("by",), tok.head) if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None) \
+                or (pobj(("of", "between")) if lemma in ("merger", "combination", "tie-up") else None)
         return None
 
     def _title_org(self, person: Token, ents: DocEntities) -> Token | None:

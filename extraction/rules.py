@@ -16,11 +16,16 @@ or objects ("the merger of A and B"); ``all_parties`` rules take every
 participant of the trigger as a subject ("A outbid B for C": both bid for C);
 ``object_is_clause_subject`` rules have no ``object`` node: the object is the
 subject of the clause governing the ``verb`` node, else the trigger ("B agreed
-to be acquired by A", "A appointed X as chief executive").
+to be acquired by A", "A appointed X as chief executive"). ``predicate_map``
+limits a rule to triggers of the listed predicates and renames them ("Y
+rejected X's takeover approach": a takeover noun received gives bids-for);
+``direct_only`` true (false) limits a verb rule to triggers that do (do not)
+take a direct object ("paid $3 billion for Y": pay takes its object after "for").
 
 Node names the extractor understands: ``trigger`` (required), ``subject``,
 ``object``, ``prep``, ``verb``, ``agent``, ``clause``; the helper nodes
-``auxpass``, ``of``, ``from``, ``private`` and ``as`` only constrain the match. Inside ``RIGHT_ATTRS`` a
+``auxpass``, ``of``, ``from``, ``private``, ``as``, ``round``, ``led``, ``amount``, ``mark``, ``target``
+and ``court`` only constrain the match. Inside ``RIGHT_ATTRS`` a
 value ``"$VERB"``, ``"$NOUN"``, ``"$LIST"``, ``"$CLAUSAL"``, ``"$ROLE"`` or ``"$SUPPORT"``
 stands for the lemma list of that trigger class from the lexicons.
 """
@@ -41,13 +46,14 @@ from relgraph.datafiles import parse_yaml
 DATA = Path(__file__).parent / "data"
 PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
-NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as", "round", "led"}
+NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as",
+              "round", "led", "amount", "mark", "target", "court"}
 PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE", "$HOLDER", "$SUPPORT")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only",
                    "poss_object", "modifiers"}
 _PATTERN_FIELDS = {"id", "confidence", "pattern", "predicate", "passive", "object_possessor", "check_prep", "doc",
-                   "status", "symmetric_only", "all_parties", "object_is_clause_subject"}
+                   "status", "symmetric_only", "all_parties", "object_is_clause_subject", "predicate_map", "direct_only"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,8 @@ class PatternRule:
     symmetric_only: bool = False
     all_parties: bool = False
     object_is_clause_subject: bool = False
+    predicate_map: Mapping[str, str] | None = None
+    direct_only: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -240,6 +248,17 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
         status = obj.get("status")
         if status is not None and status not in statuses:
             raise DataFileError(f"{where} ({rid}): status {status!r} is not in the ontology; valid: {', '.join(sorted(statuses))}")
+        pmap = obj.get("predicate_map")
+        if pmap is not None:
+            if not isinstance(pmap, dict) or not pmap:
+                raise DataFileError(f"{where} ({rid}): 'predicate_map' must be a mapping of trigger predicate -> predicate")
+            bad = sorted(({str(k) for k in pmap} | {str(v) for v in pmap.values()}) - predicates)
+            if bad:
+                raise DataFileError(f"{where} ({rid}): predicate_map names {', '.join(bad)}, not in the ontology")
+            pmap = MappingProxyType(dict(pmap))
+        direct_only = obj.get("direct_only")
+        if direct_only is not None and not isinstance(direct_only, bool):
+            raise DataFileError(f"{where} ({rid}): 'direct_only' must be true or false")
         rules.append(PatternRule(
             id=rid, source=where, confidence=float(conf),
             pattern=tuple(_substitute(p, classes, f"{where} ({rid})") for p in pattern),
@@ -249,6 +268,7 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
             symmetric_only=bool(obj.get("symmetric_only", False)),
             all_parties=bool(obj.get("all_parties", False)),
             object_is_clause_subject=bool(obj.get("object_is_clause_subject", False)),
+            predicate_map=pmap, direct_only=direct_only,
         ))
     return rules
 
