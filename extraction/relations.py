@@ -43,7 +43,9 @@ _GROUPS = {"consortium", "group", "investor", "team", "syndicate", "club"}
 _RELATIVE = {"which", "that", "who"}
 _OBJECT_CONTROL = {"order", "force", "ask", "urge", "press", "pressure", "tell", "require", "allow", "permit",
                    "persuade", "compel", "direct", "instruct", "invite", "encourage", "push", "oblige"}
-_PLACE_DEALS = {"acquires", "divests", "bids-for", "outbids", "sanctions"}
+# a place can be bought or sanctioned, so NER's place type stands there; nothing sells a place it
+# spins off, so a divested "place" is a firm NER mistyped ("will spin off Polyvant")
+_PLACE_DEALS = {"acquires", "bids-for", "outbids", "sanctions"}
 _DEAL_NOUNS = {"purchase", "acquisition", "sale", "bid", "offer", "divestment", "disposal", "transfer"}
 _BATCHES = {"memorandum", "package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
 _PORTIONS = {"part", "portion", "half", "rest", "remainder", "some", "all", "most", "bulk", "much", "majority"}
@@ -247,7 +249,7 @@ class RelationFinder:
                 and head.head.lemma_.lower() in _DEAL_NOUNS):
             # "agreed a 14th package of sanctions", "completed the purchase of a majority stake in Y"
             return self._noun_subject(head.head, None)  # "agreed a 14th package of sanctions against Russia"
-        if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through", "on", "about"):
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through", "on", "about", "among"):
             cur = head.head
             for _ in range(8):
                 if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
@@ -379,6 +381,8 @@ class RelationFinder:
                 anchor = nodes.get("verb")
                 if anchor is not None:
                     subj, inherited = self._verb_subject(anchor)
+                    if subj is None and entry is not None and entry.pos == "noun":
+                        subj, inherited = self._noun_subject(trig, entry)  # "was added to the US entity list"
                 elif entry is not None and entry.pos == "noun":
                     subj, inherited = self._noun_subject(nodes.get("head", trig), entry)
                 else:
@@ -409,6 +413,18 @@ class RelationFinder:
                                     object=obj.text if obj is not None else None, trigger=trig.text, rule=rule.id,
                                     sentence=trig.sent.text, doc_id=doc_id))
                 continue
+            if rule.id == "role-pron-appos":
+                # "Lyra said its chairwoman, X, would retire": its = the speaker; "sanctioned Y and its
+                # chairman, X": its = the first conjunct; elsewhere the pronoun is left alone
+                rep = trig.head.head if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.dep_ == "ccomp" else None
+                if rep is not None and rep.lemma_.lower() in self.rules.reporting_verbs:
+                    obj = next((k for k in rep.children if k.dep_ == "nsubj"), None)
+                elif trig.dep_ == "conj" and trig.head.pos_ == "PROPN":
+                    obj = trig.head
+                else:
+                    obj = None
+                if obj is None:
+                    continue
             if rule.symmetric_only:
                 # "A and B agreed to merge": the pair is the coordinated subject
                 if not self.onto.predicate(predicate).symmetric:
@@ -450,7 +466,8 @@ class RelationFinder:
                     # "sold its stake in Y": what is divested is Y
                     obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                                 for p in c.children if p.dep_ == "pobj"), obj)
-                buyer = next((p for c in trig.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                buyer = next((p for t in (trig, obj) if t is not None for c in t.children
+                              if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                               for p in c.children if p.dep_ == "pobj"), None)
                 if buyer is None and trig.pos_ == "NOUN":
                     # "the sale of its unit, Y, to Z"
@@ -530,7 +547,8 @@ class RelationFinder:
             status = c.get("status") or self._status(trig, c["anchor"])
             attributed = self._attribution(trig, ents)
             title = c.get("title_org", False)
-            subjects = [c["subj"]] if title or rule.symmetric_only else [c["subj"], *c["subj"].conjuncts]
+            # "A, B and C formed a venture": every pair (objects hold the other conjuncts)
+            subjects = [c["subj"]] if title else [c["subj"], *c["subj"].conjuncts]
             objects = [c["obj"]] if title else [c["obj"], *c["obj"].conjuncts]
             employer = c["predicate"] == "works-for"  # "US Senator X": the state as employer
             if not title:
@@ -665,6 +683,8 @@ class RelationFinder:
                     if inc is not None:
                         return inc  # "dozens of Chinese firms, including SMIC"
         if subject:
+            if lemma in ("offer", "bid", "proposal", "counterbid", "counteroffer", "approach"):
+                return next((c for c in kids if c.dep_ == "poss"), None)  # "A's higher offer beat B's"
             if lemma in ("unit", "subsidiary", "affiliate", "arm", "division", "vehicle"):
                 return pobj(("of",))  # "sold it to a unit of Qamar Holdings": the group acts through its unit
             return None
@@ -702,6 +722,8 @@ class RelationFinder:
                     verb = verb.head
                 if verb.pos_ == "VERB":
                     found = pobj(("from", "to", "into"), verb)
+                    if found is not None and found.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
+                        found = None  # "from December"
             if found is None:  # "imports of Russian oil"
                 inner = pobj(("of",))
                 if inner is not None:
