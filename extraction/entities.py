@@ -25,13 +25,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
+
+from relgraph.datafiles import parse_yaml
+from relgraph.errors import DataFileError
 
 from .gazetteer import GazetteerEntry
 from .records import Alias, DocEntity
-from .rules import Rules
+from .rules import LEXICON_DIR, Rules
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
 # labels NER gives unknown firm names ("Acme Robotics" as WORK_OF_ART); kept only with a business cue
@@ -46,6 +50,29 @@ PRONOUNS = {"it", "its"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Sir", "Dame", "Prof"}
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "authorities"}
 _BREAKS = {"to", "from", "by", "with", "in", "on", "at", "over", "after", "said", "says"}
+
+
+# Numeric entities NER may swallow a name into ("fined Google 220 billion won").
+_NUMERIC = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+# Suffixes of hyphenated modifiers that are not part of a name ("Tokyo-based").
+_JOIN_STOP = {"based", "listed", "owned", "backed", "controlled", "headquartered", "registered", "made", "led"}
+
+
+def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """The legal-form words and name joiners of ``org_cues.yaml``.
+
+    path: the lexicon file (default: the bundled one).
+    Raises DataFileError naming the file and key when a list is malformed.
+    """
+    path = path or LEXICON_DIR / "org_cues.yaml"
+    data = parse_yaml(path.read_text(encoding="utf-8"), str(path)) or {}
+    out = []
+    for key in ("legal_forms", "joiners"):
+        words = data.get(key) or []
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise DataFileError(f"{path}: {key}: expected a list of words, got {words!r} (quote yes/no/on/off)")
+        out.append(frozenset(w.strip() for w in words))
+    return out[0], out[1]
 
 
 def normalize(text: str) -> str:
@@ -106,13 +133,16 @@ class EntityLinker:
             for m in e.metonyms:
                 self.metonyms.setdefault(normalize(m), e)
         self.countries = {normalize(c) for c in rules.countries}
-        self.suffixes = {w.lower().rstrip(".") for t, ws in rules.type_cues if t == "Company" for w in ws
-                         if w[:1].isupper() and w.rstrip(".") in {"Co", "Corp", "Corporation", "Inc", "Ltd", "Limited",
-                                                                    "Holding", "Holdings", "LLC", "PLC", "Plc", "AG",
-                                                                    "SA", "NV", "GmbH", "Group"}}
+        self.legal_forms, self.joiners = load_name_cues()
+        self.suffixes = {w.lower() for w in self.legal_forms}
         self.cues = [(t, {w.lower().rstrip(".") for w in ws}) for t, ws in rules.type_cues]
+        # multi-word cues of the non-company types beat a business head noun ("European Central Bank")
+        self.phrase_cues = [(t, {c for c in cues if " " in c}) for t, cues in self.cues if t != "Company"]
         self.heads = {w.lower() for w in rules.org_heads}
+        self.gazetteer = gazetteer
         self.descriptor_matcher: Matcher | None = None
+        self.gazetteer_matcher: PhraseMatcher | None = None
+        self._gaz_label: dict[int, str] = {}
 
     def build_matchers(self, vocab) -> None:
         """Compile the descriptor matcher ("signalling firm Trackwise") once for a vocabulary.
@@ -121,9 +151,23 @@ class EntityLinker:
         """
         self.descriptor_matcher = Matcher(vocab)
         if self.rules.org_descriptors:
-            self.descriptor_matcher.add("DESCRIBED_ORG", [[
-                {"LOWER": {"IN": sorted(self.rules.org_descriptors)}, "POS": "NOUN"},
-                {"POS": "PROPN", "ENT_TYPE": {"IN": ["", *sorted(_MISLABELS)]}, "OP": "+"}]], greedy="LONGEST")
+            name = {"POS": "PROPN", "ENT_TYPE": {"IN": ["", *sorted(_MISLABELS)]}, "OP": "+"}
+            self.descriptor_matcher.add("DESCRIBED_ORG", [
+                [{"LOWER": {"IN": sorted(self.rules.org_descriptors)}, "POS": "NOUN"}, name],
+                [{"LOWER": "rival", "POS": "ADJ"}, name]], greedy="LONGEST")  # "Swiss rival viagogo"
+        # Gazetteer names win over a shorter or overlapping NER span ("Committee on Foreign Investment"
+        # + "the United States"); the entity ruler only fills gaps NER left.
+        from spacy.lang.en import English
+
+        make_doc = English(vocab=vocab).make_doc
+        self.gazetteer_matcher = PhraseMatcher(vocab)
+        label = {"Person": "PERSON", "Country": "GPE", "Place": "GPE"}
+        for e in self.gazetteer:
+            names = [n for n in e.names() if len(n.split()) > 1 and not _CJK.search(n)]
+            if names:
+                key = f"GAZ-{e.id}"
+                self.gazetteer_matcher.add(key, [make_doc(n) for n in names])
+                self._gaz_label[vocab.strings[key]] = label.get(e.type, "ORG")
 
     def cue_patterns(self) -> list[dict]:
         """Entity ruler pattern for capitalised names ending in a business head noun ("Verdant Energy")."""
@@ -154,6 +198,9 @@ class EntityLinker:
         """
         key = normalize(name)
         words = [w.rstrip(".") for w in key.split()]
+        for t, phrases in self.phrase_cues:
+            if any(p in key for p in phrases):
+                return t
         if words and words[-1] in self.suffixes:
             return "Company"  # a legal suffix beats every other cue ("Design Institute Corp")
         if label in ("PERSON", "ORG", "GPE", "LOC") and len(words) > 1 and words[-1] in self.heads \
@@ -191,6 +238,7 @@ class DocEntities:
         self._sent_starts: list[int] | None = None
         self.titled: set[int] = set()  # clusters named with a job title (filled by the relation finder)
         self._role_words = linker.rules.role_heads | linker.rules.role_modifiers
+        self._descr: dict | None = None
         self._collect()
 
     # -- building ---------------------------------------------------------
@@ -200,8 +248,16 @@ class DocEntities:
         raw = []
         heads = self.linker.heads
         cued = heads | self.linker.suffixes
+        legal, joiners = self.linker.legal_forms, self.linker.joiners
         for ent in doc.ents:
             if ent.start in consumed:
+                continue
+            if ent.label_ in _NUMERIC:
+                k = ent.start
+                while k < ent.end and doc[k].pos_ == "PROPN" and (doc[k].is_title or _CAMEL.match(doc[k].text)):
+                    k += 1
+                if k > ent.start:  # "fined Google 220 billion won": NER took the name into the amount
+                    raw.append((ent.start, k, _clean(doc[ent.start:k].text), "ORG", None))
                 continue
             if ent.label_ not in LABELS and not (ent.label_ in _MISLABELS and ent.label_ != "NORP" and len(ent) > 1
                                                  and ent[-1].lower_.rstrip(".") in cued and ent[-1].is_title):
@@ -210,9 +266,14 @@ class DocEntities:
                 continue
             start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
             end = ent.end
-            while end < len(doc) and doc[end].is_title and doc[end].lower_ in heads and not doc[end].is_sent_start \
-                    and not doc[end].ent_type_:
-                end += 1  # NER stopped short of the business noun: "Ashby" + "Leisure"
+            grown = False  # grown by a business word: the name is an organization whatever NER said
+            while end < len(doc) and not doc[end].is_sent_start and (
+                    doc[end].is_title and doc[end].lower_ in heads and not doc[end].ent_type_
+                    or doc[end].text.rstrip(".") in legal and doc[end].ent_iob_ != "B"):
+                end += 1  # NER stopped short of the business noun or legal form: "Ashby" + "Leisure", "Airbus" + "SE"
+                grown = True
+            start, end, glued = self._glue(start, end, cued)
+            grown = grown or glued and ent.label_ in ("GPE", "LOC")
             if ent.label_ == "PERSON":
                 while start < end - 1 and doc[start].lower_ in self._role_words:
                     start += 1  # "Spokeswoman Karen Liu": the title is not part of the name
@@ -233,7 +294,7 @@ class DocEntities:
                 raw.append((start, cut, _clean(doc[start:cut].text), "ORG", None))
                 raw.append((cut + 1, end, _clean(doc[cut + 1:end].text), "ORG", None))
                 continue
-            name = _clean(doc[start:end].text)
+            name = self._name(start, end)
             if not name:
                 continue
             alias = None
@@ -248,7 +309,11 @@ class DocEntities:
                     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
                     if span is not None:
                         consumed.update(range(span.start, span.end))
-            label = "ORG" if end > ent.end or ent.label_ not in LABELS else ent.label_
+            label = "ORG" if grown and normalize(name) not in self.linker.countries or ent.label_ not in LABELS \
+                else ent.label_
+            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and doc[end + 1].lower_ in ("based", "headquartered"):
+                label = "GPE"  # "the Veldhoven-based company": the name before -based is a place
             if label in ("GPE", "LOC") and start > 0 and doc[start - 1].lower_ in self.linker.rules.org_descriptors \
                     and normalize(name) not in self.linker.countries and normalize(name) not in self.linker.by_surface:
                 label = "ORG"  # "mobile operator Celtra": NER took the firm for a place
@@ -259,6 +324,7 @@ class DocEntities:
                     label = "ORG"  # "drugmaker Fjord Biotech": NER took the firm for a person
             raw.append((start, end, name, label, alias))
         raw = [r for r in raw if r[0] not in consumed and normalize(r[2]) not in self.linker.rules.not_names]
+        raw = self._prefer_gazetteer(raw)
         matcher = self.linker.descriptor_matcher
         if matcher is not None:
             taken = {i for r in raw for i in range(r[0], r[1])}
@@ -268,17 +334,121 @@ class DocEntities:
                     taken.update(range(s + 1, e))
             raw.sort(key=lambda r: r[0])
         raw.extend(self._argument_names(raw))
+        raw = self._coordinated_names(raw)
         raw.sort(key=lambda r: r[0])
         for start, end, name, label, alias in raw:
             mi = len(self.mentions)
             self.mentions.append(Mention(start, end, name, label))
             for i in range(start, end):
                 self.token_mention[i] = mi
-        order = sorted(range(len(self.mentions)), key=lambda i: (-len(self.mentions[i].text.split()), self.mentions[i].start))
+        # longest first; at equal length an organization before a place, so "Nvidia" tagged GPE once joins it
+        order = sorted(range(len(self.mentions)), key=lambda i: (-len(self.mentions[i].text.split()),
+                                                                 self.mentions[i].label in ("GPE", "LOC"),
+                                                                 self.mentions[i].start))
         aliases = {r_i: r[4] for r_i, r in enumerate(raw) if r[4] is not None}
         for mi in order:
             self._assign(mi, aliases.get(mi))
         self._propagate()
+
+    def _glue(self, start: int, end: int, cued: set[str]) -> tuple[int, int, bool]:
+        """Widen a name span over the parts the tokenizer split off it.
+
+        start, end: the span. cued: lower-case business words (a hyphen after one joins two names).
+        Returns the new start, end and whether the span grew. Covers digits and letters written
+        together ("3M", "3G Capital"), hyphenated names ("Cleveland-Cliffs", not "Tokyo-based")
+        and joiners between capitalised parts ("Seven & i Holdings").
+        """
+        doc, joiners = self.doc, self.linker.joiners
+        s0, e0 = start, end
+
+        def part(t: Token) -> bool:
+            return t.is_title or t.is_upper or t.like_num or bool(_CAMEL.match(t.text))
+
+        while True:
+            if start > 0 and not doc[start].is_sent_start and not doc[start - 1].whitespace_ \
+                    and (doc[start - 1].is_alpha or doc[start - 1].like_num) and not doc[start - 1].ent_type_ in ("GPE", "NORP"):
+                start -= 1
+            elif start > 1 and not doc[start - 1].is_sent_start and doc[start - 1].text in joiners \
+                    and part(doc[start - 2]) and doc[start - 2].ent_iob_ != "I" and not doc[start - 2].is_punct:
+                start -= 2
+            else:
+                break
+        while end < len(doc) and not doc[end].is_sent_start:
+            nxt = doc[end + 1] if end + 1 < len(doc) else None
+            if not doc[end - 1].whitespace_ and (doc[end].is_alpha or doc[end].like_num) and doc[end].text != "s":
+                end += 1
+            elif nxt is not None and doc[end].text in ("-", "&") and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and part(nxt) and nxt.lower_ not in _JOIN_STOP \
+                    and doc[end - 1].lower_ not in cued:
+                end += 2
+            elif nxt is not None and doc[end].text in joiners and part(nxt) and not nxt.is_sent_start:
+                end += 2
+            else:
+                break
+        return start, end, (start, end) != (s0, e0)
+
+    def _name(self, start: int, end: int) -> str:
+        """The display name of a token span: no leading article or trailing possessive.
+
+        start, end: the span.
+        """
+        return _clean(self.doc[start:end].text)
+
+    def _prefer_gazetteer(self, raw: list) -> list:
+        """Replace NER spans that lie inside a longer gazetteer name by that name.
+
+        raw: the mentions found so far as (start, end, name, label, alias).
+        """
+        matcher = self.linker.gazetteer_matcher
+        if matcher is None or not raw:
+            return raw
+        hits = sorted(((s, e, mid) for mid, s, e in matcher(self.doc)), key=lambda h: (h[0] - h[1], h[0]))
+        for s, e, mid in hits:
+            inside = [r for r in raw if r[0] < e and s < r[1]]
+            if inside and all(s <= r[0] and r[1] <= e for r in inside) and any((r[0], r[1]) != (s, e) for r in inside):
+                raw = [r for r in raw if r not in inside]
+                raw.append((s, e, self._name(s, e), self.linker._gaz_label[mid], next((r[4] for r in inside if r[4]), None)))
+        raw.sort(key=lambda r: r[0])
+        return raw
+
+    def _coordinated_names(self, raw: list) -> list:
+        """Names coordinated with organizations are organizations ("Google, Apple, Facebook and Amazon").
+
+        raw: the mentions found so far as (start, end, name, label, alias). Untagged proper nouns in
+        the coordination become ORG mentions; names NER typed as unknown places become ORG.
+        """
+        doc, linker = self.doc, self.linker
+        org_tokens = {i for r in raw if r[3] == "ORG" for i in range(r[0], r[1])}
+        if not org_tokens:
+            return raw
+        taken = {i for r in raw for i in range(r[0], r[1])}
+        out = []
+        for r in raw:
+            key = normalize(r[2])
+            if r[3] in ("GPE", "LOC") and key not in linker.countries and key not in linker.by_surface \
+                    and key not in linker.metonyms:
+                root = doc[r[0]:r[1]].root
+                if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+                    if any(c.i in org_tokens for c in root.conjuncts):
+                        r = (r[0], r[1], r[2], "ORG", r[4])  # "made by Nvidia and Advanced Micro Devices Inc"
+            out.append(r)
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.i in taken or tok.ent_type_ and tok.ent_type_ not in _MISLABELS \
+                    or tok.ent_type_ == "NORP" or not (tok.is_title or _CAMEL.match(tok.text)):
+                continue
+            if not (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)):
+                continue
+            if not any(c.i in org_tokens and doc[c.i].pos_ == "PROPN" for c in tok.conjuncts):
+                continue
+            s = tok.i
+            while s - 1 >= 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" \
+                    and doc[s - 1].is_title and s - 1 not in taken:
+                s -= 1
+            name = _clean(doc[s:tok.i + 1].text)
+            if name and normalize(name) not in linker.rules.not_names and normalize(name) not in linker.countries:
+                out.append((s, tok.i + 1, name, "ORG", None))
+                taken.update(range(s, tok.i + 1))
+        return out
 
     def _argument_names(self, raw: list) -> list:
         """Capitalised names NER missed that are the subject or object of a deal word ("acquired Quillon").
@@ -370,8 +540,9 @@ class DocEntities:
         core = self.linker.core(m.text)
         if not core:
             return None
+        # equal cores count: "SoftBank" after "SoftBank Group Corp" (only legal forms differ)
         hits = {ci for ci, c in enumerate(self.clusters)
-                if c.label not in ("GPE", "LOC") and len(c.core) > len(core) and core <= c.core}
+                if c.label not in ("GPE", "LOC") and core <= c.core}
         return hits.pop() if len(hits) == 1 else None
 
     def _propagate(self) -> None:
@@ -531,7 +702,7 @@ class DocEntities:
             return None
         hits = {ci for ci, c in enumerate(self.clusters)
                 if c.type in ("Company", "Organization", "GovernmentBody") and c.label not in ("GPE", "LOC")
-                and len(c.core) > len(core) and core <= c.core}
+                and core <= c.core}
         return hits.pop() if len(hits) == 1 else None
 
     def _window(self, tok: Token, back: int) -> list[int]:
@@ -545,12 +716,21 @@ class DocEntities:
         return out
 
     def description(self, tok: Token) -> int | None:
-        """The cluster a description noun ("insurer", "ministry") refers to, if unambiguous.
+        """The cluster a description noun ("insurer", "the Japanese steelmaker") refers to, if unambiguous.
 
         tok: the noun; its lemma must be in the descriptions lexicon.
+
+        In order: a name cue of the lexicon ("the insurer" -> a name with Insurance); the entity the
+        document introduced with the same noun ("Israeli chipmaker Tower" ... "the chipmaker") or the
+        same nationality ("the Israeli company"); the subject of the previous sentence when the
+        description is the subject of its own (wire copy's "X agreed to buy Y. The company said ...");
+        the only entity of a fitting type in this and the previous two sentences. Two candidates
+        left at any step resolve nothing.
         """
-        types, cues = self.linker.rules.descriptions[tok.lemma_.lower()]
+        lemma = tok.lemma_.lower()
+        types, cues = self.linker.rules.descriptions[lemma]
         fits = [ci for ci in self._window(tok, 2) if self.clusters[ci].type in types]
+        pool = fits
         if cues:
             cue_set = {c.lower() for c in cues}
             cued = [ci for ci in fits if cue_set & set(normalize(self.clusters[ci].name).split())]
@@ -563,8 +743,93 @@ class DocEntities:
                            and cue_set & set(normalize(self.clusters[m.cluster].name).split())}
                 if len(earlier) == 1:
                     return earlier.pop()
+                if earlier:
+                    return None
+            else:
+                pool = cued
+        described = self._described()
+        nationality = {self.linker.rules.demonyms.get(c.lower_) for c in tok.children
+                       if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"} - {None}
+        kids = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ != "NORP" and c.i < tok.i]
+        mods = {c.lower_ for c in kids if c.pos_ in ("NOUN", "PROPN", "ADJ")}
+        same = {ci for ci, facts in described.items() if self.clusters[ci].type in types
+                and self._first_mention(ci) < tok.i and any(n == lemma and mods <= m for n, m, _ in facts)}
+        if nationality:
+            national = {ci for ci, facts in described.items() if self._first_mention(ci) < tok.i
+                        and self.clusters[ci].type in types and any(nat & nationality for _, _, nat in facts)}
+            if national:
+                same = (same & national) or national
+            # an entity introduced with another nationality is not "the Japanese company"
+            pool = [ci for ci in pool if not any(nat and not nat & nationality for _, _, nat in described.get(ci, ()))]
+        if len(same) == 1:
+            return same.pop()
+        if same:
             return None
-        return fits[0] if len(fits) == 1 else None
+        if any(c.pos_ == "PROPN" for c in kids):
+            return None  # "the Roomba maker": a product names the firm, and we do not know whose it is
+        subject = self._parallel_subject(tok)
+        if subject is not None and self.clusters[subject].type in types and (subject in pool or not cues):
+            return subject
+        if cues and pool is fits:
+            return None  # no name carries the cue: "the insurer" is not just any company nearby
+        return pool[0] if len(pool) == 1 else None
+
+    def _first_mention(self, ci: int) -> int:
+        return min((m.start for m in self.mentions if m.cluster == ci), default=len(self.doc))
+
+    def _described(self) -> dict[int, list[tuple[str, frozenset[str], frozenset[str]]]]:
+        """How the document introduced each entity: cluster -> [(noun lemma, modifiers, nationalities)].
+
+        "Israeli chipmaker Tower Semiconductor" gives ("chipmaker", {}, {"Israel"}); "SMIC, China's
+        biggest chipmaker" gives ("chipmaker", {"biggest"}, {}); "cloud software provider VMware"
+        gives ("provider", {"cloud", "software"}, {}). Computed once per document.
+        """
+        if self._descr is not None:
+            return self._descr
+        doc, demonyms, desc = self.doc, self.linker.rules.demonyms, self.linker.rules.descriptions
+        out: dict[int, list] = {}
+
+        def fact(noun: Token) -> tuple[str, frozenset[str], frozenset[str]]:
+            kids = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+            nat = frozenset(demonyms[c.lower_] for c in kids if c.lower_ in demonyms)
+            return noun.lemma_.lower(), frozenset(c.lower_ for c in kids if c.lower_ not in demonyms), nat
+
+        for m in self.mentions:
+            c = self.clusters[m.cluster]
+            if c.type not in ("Company", "Organization", "GovernmentBody"):
+                continue
+            nouns = []
+            if m.start > 0 and doc[m.start - 1].pos_ == "NOUN" and doc[m.start - 1].lemma_.lower() in desc:
+                nouns.append(doc[m.start - 1])  # "chipmaker Tower Semiconductor"
+            root = doc[m.start:m.end].root
+            nouns.extend(t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN")  # "SMIC, China's biggest chipmaker"
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                nouns.append(root.head)  # "the Japanese trading house, Mitsui"
+            for noun in nouns:
+                out.setdefault(m.cluster, []).append(fact(noun))
+        self._descr = out
+        return out
+
+    def _parallel_subject(self, tok: Token) -> int | None:
+        """The entity that was the sole main-clause subject of the previous sentence, when tok is the
+        main-clause subject of its own; None otherwise.
+
+        tok: a description noun or pronoun.
+        """
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        head = tok.head
+        if not (head.dep_ == "ROOT" or head.dep_ == "conj" and head.head.dep_ == "ROOT"):
+            return None
+        si = self.sent_index(tok.i)
+        if si == 0:
+            return None
+        prev = self.doc[self._sent_starts[si - 1]:self._sent_starts[si]].root
+        subjects = [c for c in prev.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].children):
+            return None  # "Alphabet and Microsoft both bid": either could be meant
+        mi = self.token_mention[subjects[0].i]
+        return self.mentions[mi].cluster if mi != -1 else None
 
     def _pronoun(self, tok: Token) -> int | None:
         """"it"/"its": the most recent main-clause subject that is an organization."""
