@@ -46,6 +46,7 @@ _OBJECT_CONTROL = {"order", "force", "ask", "urge", "press", "pressure", "tell",
 # a place can be bought or sanctioned, so NER's place type stands there; nothing sells a place it
 # spins off, so a divested "place" is a firm NER mistyped ("will spin off Polyvant")
 _PLACE_DEALS = {"acquires", "bids-for", "outbids", "sanctions"}
+_BID_NOUNS = {"offer", "proposal", "bid", "approach", "tender", "counteroffer", "counterbid", "overture"}
 _DEAL_NOUNS = {"purchase", "acquisition", "sale", "bid", "offer", "divestment", "disposal", "transfer"}
 _BATCHES = {"memorandum", "package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
 _PORTIONS = {"part", "portion", "half", "rest", "remainder", "some", "all", "most", "bulk", "much", "majority"}
@@ -372,6 +373,11 @@ class RelationFinder:
             trig = nodes["trigger"]
             if rule.id == "verb-dobj-clause" and any(c.dep_ == "dobj" for c in trig.children):
                 continue  # the verb has its own object: the clause subject is not it
+            if predicate == "acquires" and trig.pos_ == "VERB" and (
+                    trig.dep_ == "acl" and trig.head.lemma_.lower() in _BID_NOUNS
+                    or trig.dep_ == "xcomp" and trig.head.lemma_.lower() in ("offer", "bid")):
+                # "its proposal to buy Y", "offered to buy Y": only a bid (an agreement to buy is a purchase)
+                predicate, gerund = "bids-for", self.rules.gerunds.get("bids-for", "bidding-for")
             if predicate in ("holds-stake-in", "invests-in") and trig.pos_ == "NOUN" and trig.head.tag_ in ("VBD", "VBN") and any(
                     t.predicate == "divests" for t in self.rules.verb_triggers.get(trig.head.lemma_.lower(), ())):
                 continue  # "sold its stake in Y": no longer held ("plans to sell its stake": still held)
@@ -388,6 +394,10 @@ class RelationFinder:
                 else:
                     subj, inherited = self._verb_subject(trig, entry.subject_deps if entry else ("nsubj",))
             obj = nodes.get("object")
+            if obj is not None and obj.tag_ == "WDT" and obj.dep_ == "pobj":
+                rel = next((a for a in obj.ancestors if a.dep_ == "relcl"), None)
+                if rel is not None:
+                    obj = rel.head  # "Mitsubishi Motors, in which Nissan is the largest shareholder"
             if entry is not None and entry.poss_object:
                 # "Y's largest shareholder": the possessor is held, the holder is the noun's referent
                 poss = next((c for c in trig.children if c.dep_ == "poss"), None)
@@ -692,12 +702,14 @@ class RelationFinder:
                 "bids-for", "holds-stake-in", "divests"):
             found = pobj(("of", "in")) or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None) \
                 or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
-                         and lemma in _PARTS), None)  # "sell its Coral Telecom unit"
+                         and c.ent_type_ not in ("GPE", "LOC") and lemma in _PARTS), None)  # "sell its Coral Telecom unit"
             if found is None and lemma in _PARTS:
                 # "its Duracoat brand" (the name tagged as an adjective), "snack brand Crisply to Y"
                 # (the name hung on the verb right after the noun)
-                found = next((c for c in kids if c.dep_ == "amod" and c.ent_type_ in ("ORG", "PRODUCT", "GPE", "PERSON")
-                              and c.i < tok.i), None)
+                found = next((c for c in kids if c.dep_ == "amod" and c.ent_type_ in ("ORG", "PRODUCT")
+                              and c.i < tok.i), None)  # not "the Wichita, Kansas-based business"
+                if found is None and tok.dep_ == "dobj":
+                    found = pobj(("as",), tok.head)  # "spun off its cereal business as WK Kellogg Co"
                 nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
                 if found is None and nxt is not None and nxt.pos_ == "PROPN" and nxt.head.i == tok.head.i \
                         and nxt.dep_ in ("npadvmod", "appos", "dobj", "oprd", "nsubj"):
@@ -759,6 +771,10 @@ class RelationFinder:
             return None
 
         verb = person.head if person.dep_ == "nsubj" else None
+        if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.rules.reporting_verbs:
+            found = org_subject(verb.head)  # "Apple said chief operating officer X will hand over ..."
+            if found is not None:
+                return found
         if verb is None or verb.lemma_.lower() not in self.rules.reporting_verbs:
             return None  # only the speaker of a reporting clause is linked this way
         for c in verb.children:
