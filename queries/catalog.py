@@ -56,6 +56,7 @@ _PARAM_LINE = re.compile(
 _COLUMN_LINE = re.compile(r"^(?P<name>[a-z][a-z0-9_]*)\s*:\s*(?P<type>[a-z]+)\s*--\s*(?P<doc>.+)$")
 # $name placeholders, outside string literals and comments (stripped first).
 _PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_HEADER_KEY = re.compile(r"^[a-z_]+\s*:")
 _STRINGS = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 
 
@@ -184,7 +185,12 @@ def _header(text: str, prefix: str) -> tuple[list[tuple[int, str]], str]:
     header: list[tuple[int, str]] = []
     i = 0
     while i < len(lines) and lines[i].lstrip().startswith(prefix):
-        header.append((i + 1, lines[i].lstrip()[len(prefix):].strip()))
+        content = lines[i].lstrip()[len(prefix):].strip()
+        # A comment that is not "key: ..." (one lower-case word) starts the body: the
+        # query's own comments may follow the header directly.
+        if content and not _HEADER_KEY.match(content):
+            break
+        header.append((i + 1, content))
         i += 1
     return header, "\n".join(lines[i:])
 

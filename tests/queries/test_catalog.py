@@ -109,6 +109,20 @@ def test_headers_must_match():
         parse_query("test", GOOD_CYPHER, rq)
 
 
+def test_a_comment_right_after_the_header_belongs_to_the_query():
+    # A sentence is not "key: value": the body may open with its own comment, in one file only.
+    cypher = GOOD_CYPHER.replace("MATCH", "// The entity by id: one index seek.\nMATCH", 1)
+    q = parse_query("test", cypher, GOOD_RQ)
+    assert [c.name for c in q.columns] == ["name"]
+
+
+def test_a_misspelt_header_key_is_still_an_error():
+    cypher = GOOD_CYPHER.replace("// column:", "// colum:")
+    rq = GOOD_RQ.replace("# column:", "# colum:")
+    with pytest.raises(DataFileError, match="unknown header key 'colum'"):
+        parse_query("test", cypher, rq)
+
+
 def test_malformed_param_line_names_file_and_line():
     cypher = GOOD_CYPHER.replace("param: entity: string", "param: entity: text")
     rq = GOOD_RQ.replace("param: entity: string", "param: entity: text")
