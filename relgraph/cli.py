@@ -235,16 +235,27 @@ def load_cmd(ctx: click.Context, uri, user, password, database, batch_size: int)
 # === queries / query / analyze ==================================================
 @cli.command("queries")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
-def queries_cmd(fmt: str) -> None:
-    """List the prepared queries: name, title and parameters.
+@click.option("--browser-export", "browser_export", type=click.Path(path_type=Path), metavar="FILE.zip|DIR",
+              help="Instead of listing, write the Cypher queries for Neo4j Browser's favorites import: "
+                   "a .zip (drop it on Browser to import all) or a directory of .cypher files.")
+def queries_cmd(fmt: str, browser_export: Path | None) -> None:
+    """List the prepared queries: name, title and parameters; or export
+    them as Neo4j Browser favorites.
 
     \b
     Example:
       relgraph queries
       relgraph query relations --param entity=Hikvision
+      relgraph queries --browser-export relgraph-favorites.zip
     """
-    from queries.runner import catalog_listing
     from relgraph import ui
+
+    if browser_export is not None:
+        from queries.favorites import export_text
+
+        click.echo(export_text(browser_export))
+        return
+    from queries.runner import catalog_listing
 
     ui.out.print(catalog_listing(fmt), markup=False)
 
