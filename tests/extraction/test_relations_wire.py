@@ -1,0 +1,135 @@
+"""Wire-copy constructions added from the phrasing inventory, on the real spaCy model.
+
+Each sentence is written for this test with its own names (not copied from a
+gold set or from tests/extraction/phrasings.jsonl); each case asserts the
+triple and status an analyst reading it would expect, and some assert what
+must not come out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.records import Document
+
+
+def _relations(extractor, text):
+    result = extractor.extract(Document(id="t", text=text))
+    return {(r.subject, r.predicate, r.object): r.status for r in result.relations}
+
+
+@pytest.mark.parametrize("text, triple, status", [
+    # the deal's receiver as subject: offers, lawsuits and allegations from / by / of the actor
+    ("Ravenna Foods rejected a takeover proposal from Oakhurst Brands on Tuesday.",
+     ("Oakhurst Brands", "bids-for", "Ravenna Foods"), "asserted"),
+    ("Ravenna Foods said it would accept Oakhurst Brands' improved offer.",
+     ("Oakhurst Brands", "bids-for", "Ravenna Foods"), "asserted"),
+    ("The board of Ravenna Foods received an approach from Oakhurst Brands last week.",
+     ("Oakhurst Brands", "bids-for", "Ravenna Foods"), "asserted"),
+    ("Ravenna Foods is the target of a hostile bid from Oakhurst Brands.",
+     ("Oakhurst Brands", "bids-for", "Ravenna Foods"), "asserted"),
+    ("Tillman Devices faces a lawsuit from Corbel Medical over a heart valve patent.",
+     ("Corbel Medical", "sues", "Tillman Devices"), "asserted"),
+    ("Tillman Devices denied the allegations by the Securities and Exchange Commission.",
+     ("Securities and Exchange Commission", "accuses", "Tillman Devices"), "asserted"),
+    ("A lawsuit by Corbel Medical against Tillman Devices was thrown out on Monday.",
+     ("Corbel Medical", "sues", "Tillman Devices"), "asserted"),
+    ("Corbel Medical took Tillman Devices to court over unpaid licence fees.",
+     ("Corbel Medical", "sues", "Tillman Devices"), "asserted"),
+    # raising and passive control: the passive subject does the infinitive
+    ("Ashgrove Energy is set to buy pipeline operator Meltham Gas, people familiar with the matter said.",
+     ("Ashgrove Energy", "acquires", "Meltham Gas"), "planned"),
+    # the target agrees to be taken over
+    ("Toy maker Pellingham Games agreed to a takeover by Quarry Hill Capital.",
+     ("Quarry Hill Capital", "acquires", "Pellingham Games"), "planned"),
+    ("Ashgrove Energy has agreed to sell itself to Brandreth Oil for 900 million dollars.",
+     ("Brandreth Oil", "acquires", "Ashgrove Energy"), "planned"),
+    # bidding contests
+    ("Orrin Capital topped Belcourt Partners' offer for hotel group Fairlie Inns.",
+     ("Orrin Capital", "bids-for", "Fairlie Inns"), "asserted"),
+    ("Orrin Capital won the bidding war for Fairlie Inns, beating Belcourt Partners.",
+     ("Orrin Capital", "outbids", "Belcourt Partners"), "asserted"),
+    ("Orrin Capital won the bidding war for Fairlie Inns, beating Belcourt Partners.",
+     ("Belcourt Partners", "bids-for", "Fairlie Inns"), "asserted"),
+    ("Orrin Capital prevailed over Belcourt Partners in the contest for Fairlie Inns.",
+     ("Orrin Capital", "outbids", "Belcourt Partners"), "asserted"),
+    ("Belcourt Partners is among the bidders for Fairlie Inns.",
+     ("Belcourt Partners", "bids-for", "Fairlie Inns"), "asserted"),
+    ("Belcourt Partners dropped its proposal to buy Fairlie Inns on Friday.",
+     ("Belcourt Partners", "bids-for", "Fairlie Inns"), "denied"),
+    # amounts and stakes
+    ("Wexcombe Bank will pay 2 billion euros for Harrowby Savings.",
+     ("Wexcombe Bank", "acquires", "Harrowby Savings"), "planned"),
+    ("Harrowby Savings, which is 40 percent owned by Wexcombe Bank, reported a loss.",
+     ("Wexcombe Bank", "holds-stake-in", "Harrowby Savings"), "asserted"),
+    ("Wexcombe Bank acquired a 15 percent interest in Harrowby Savings.",
+     ("Wexcombe Bank", "holds-stake-in", "Harrowby Savings"), "asserted"),
+    ("Wexcombe Bank bought a 9 percent stake in Harrowby Savings from Lenham Trust.",
+     ("Lenham Trust", "divests", "Harrowby Savings"), "asserted"),
+    ("Cardew Group, in which Wexcombe Bank is the largest shareholder, cut its dividend.",
+     ("Wexcombe Bank", "holds-stake-in", "Cardew Group"), "asserted"),
+    # sales of brands and units
+    ("Fennick Brands sold its Glowmint brand to Arliss Consumer for 90 million dollars.",
+     ("Arliss Consumer", "acquires", "Glowmint"), "asserted"),
+    ("Fennick Brands has put its Glowmint unit up for sale.",
+     ("Fennick Brands", "divests", "Glowmint"), "planned"),
+    ("Arliss Consumer bought Glowmint from Fennick Brands.",
+     ("Fennick Brands", "divests", "Glowmint"), "asserted"),
+    # mergers in the passive
+    ("Dunstan Rail will be merged into Caister Transport next year.",
+     ("Caister Transport", "merges-with", "Dunstan Rail"), "planned"),
+    # three partners: every pair
+    ("Larkspur Motors, Quinton Cells and Ebbe Software announced a partnership to build chargers.",
+     ("Ebbe Software", "partners-with", "Quinton Cells"), "asserted"),
+    # sanctions wording
+    ("Britain targeted Karsk Shipping with sanctions on Thursday.",
+     ("British government", "sanctions", "Karsk Shipping"), "asserted"),
+    ("Karsk Shipping was added to the US entity list on Friday.",
+     ("United States government", "sanctions", "Karsk Shipping"), "asserted"),
+    ("Japan restricted exports to Velmora Semiconductor last year.",
+     ("Japanese government", "sanctions", "Velmora Semiconductor"), "asserted"),
+    ("Sanctions against Karsk Shipping were announced by the European Union on Monday.",
+     ("European Union", "sanctions", "Karsk Shipping"), "asserted"),
+    # opposition to an actor's measure
+    ("The Chinese government denounced Japan's export controls.",
+     ("Chinese government", "opposes", "Japan"), "asserted"),
+    # titles and appointments
+    ("Halberton Insurance named Ruth Keegan as chief executive on Monday.",
+     ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
+    ("Halberton Insurance appointed Ruth Keegan chief executive, replacing Owen Pratt.",
+     ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
+    ("Ruth Keegan was named chief executive of Halberton Insurance in March.",
+     ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
+    ("Owen Pratt joined Halberton Insurance as chief financial officer in 2021.",
+     ("Owen Pratt", "works-for", "Halberton Insurance"), "asserted"),
+    ("Halberton Insurance said its chairwoman, Ruth Keegan, would retire next year.",
+     ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
+    ("Halberton Insurance, run by chief executive Ruth Keegan, reported record profit.",
+     ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
+])
+def test_wire_construction(extractor, text, triple, status):
+    found = _relations(extractor, text)
+    assert triple in found, f"{triple} not in {sorted(found)}"
+    assert found[triple] == status, f"{triple}: status {found[triple]}, expected {status}"
+
+
+@pytest.mark.parametrize("text, absent", [
+    # an offer to buy is a bid, not a purchase
+    ("Belcourt Partners dropped its proposal to buy Fairlie Inns on Friday.",
+     ("Belcourt Partners", "acquires", "Fairlie Inns")),
+    # countering an offer is not beating it
+    ("Orrin Capital countered Belcourt Partners' offer for Fairlie Inns with a higher bid.",
+     ("Orrin Capital", "outbids", "Belcourt Partners")),
+    # a company selling itself divests nothing
+    ("Ashgrove Energy has agreed to sell itself to Brandreth Oil for 900 million dollars.",
+     ("Ashgrove Energy", "divests", "Brandreth Oil")),
+    # a city in the description of a business is not what was sold
+    ("Tarvin Aero sold the Wichita, Kansas-based business to Holm Capital in 2005.",
+     ("Tarvin Aero", "divests", "Wichita")),
+    # its chairman after a preposition: the pronoun is not resolved to the sentence subject
+    ("The European Union barred EU firms from dealing with its chairman, Piotr Malek.",
+     ("Piotr Malek", "works-for", "European Union")),
+])
+def test_wire_construction_gives_no_wrong_triple(extractor, text, absent):
+    found = _relations(extractor, text)
+    assert absent not in found, f"unexpected {absent} in {sorted(found)}"
