@@ -54,12 +54,15 @@ _BREAKS = {"to", "from", "by", "with", "in", "on", "at", "over", "after", "said"
 
 # Numeric entities NER may swallow a name into ("fined Google 220 billion won").
 _NUMERIC = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+# Firm descriptions that also describe people ("Roman Abramovich, the billionaire owner of Chelsea").
+_PERSON_NOUNS = {"owner", "investor", "developer", "designer", "rival", "trader", "builder", "contractor", "founder",
+                 "partner", "supplier", "publisher", "broadcaster", "distributor", "provider"}
 # Suffixes of hyphenated modifiers that are not part of a name ("Tokyo-based").
 _JOIN_STOP = {"based", "listed", "owned", "backed", "controlled", "headquartered", "registered", "made", "led"}
 
 
-def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
-    """The legal-form words and name joiners of ``org_cues.yaml``.
+def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The legal-form words, name joiners and company-name first words of ``org_cues.yaml``.
 
     path: the lexicon file (default: the bundled one).
     Raises DataFileError naming the file and key when a list is malformed.
@@ -67,12 +70,12 @@ def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], frozenset[
     path = path or LEXICON_DIR / "org_cues.yaml"
     data = parse_yaml(path.read_text(encoding="utf-8"), str(path)) or {}
     out = []
-    for key in ("legal_forms", "joiners"):
+    for key in ("legal_forms", "joiners", "starts"):
         words = data.get(key) or []
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise DataFileError(f"{path}: {key}: expected a list of words, got {words!r} (quote yes/no/on/off)")
         out.append(frozenset(w.strip() for w in words))
-    return out[0], out[1]
+    return out[0], out[1], out[2]
 
 
 def normalize(text: str) -> str:
@@ -133,13 +136,17 @@ class EntityLinker:
             for m in e.metonyms:
                 self.metonyms.setdefault(normalize(m), e)
         self.countries = {normalize(c) for c in rules.countries}
-        self.legal_forms, self.joiners = load_name_cues()
+        self.legal_forms, self.joiners, self.org_starts = load_name_cues()
         self.suffixes = {w.lower() for w in self.legal_forms}
         self.cues = [(t, {w.lower().rstrip(".") for w in ws}) for t, ws in rules.type_cues]
         # multi-word cues of the non-company types beat a business head noun ("European Central Bank")
         self.phrase_cues = [(t, {c for c in cues if " " in c}) for t, cues in self.cues if t != "Company"]
         self.heads = {w.lower() for w in rules.org_heads}
         self.gazetteer = gazetteer
+        # names of places in company unit names beyond the country list ("Vodafone Italia")
+        self.places = {normalize(e.name) for e in gazetteer if e.type in ("Place", "Country")} | {
+            "europe", "asia", "africa", "americas", "italia", "espana", "españa", "deutschland", "nederland",
+            "uk", "us", "usa", "emea", "apac"}
         self.descriptor_matcher: Matcher | None = None
         self.gazetteer_matcher: PhraseMatcher | None = None
         self._gaz_label: dict[int, str] = {}
@@ -217,6 +224,14 @@ class EntityLinker:
                 return t
         return "Company"
 
+    def unit_words(self, words: frozenset[str]) -> bool:
+        """Whether the words a longer name adds are all place words, so it names a unit
+        ("Vodafone Italia", "Nexperia China", "Three UK") and not the short form's full name.
+
+        words: lower-case words of the longer name missing from the shorter one.
+        """
+        return bool(words) and all(w in self.countries or w in self.places for w in words)
+
     def core(self, name: str) -> frozenset[str]:
         return frozenset(w for w in normalize(name).replace(",", " ").split() if w.rstrip(".") not in self.suffixes)
 
@@ -269,9 +284,22 @@ class DocEntities:
             grown = False  # grown by a business word: the name is an organization whatever NER said
             while end < len(doc) and not doc[end].is_sent_start and (
                     doc[end].is_title and doc[end].lower_ in heads and not doc[end].ent_type_
-                    or doc[end].text.rstrip(".") in legal and doc[end].ent_iob_ != "B"):
-                end += 1  # NER stopped short of the business noun or legal form: "Ashby" + "Leisure", "Airbus" + "SE"
+                    or doc[end].text.rstrip(".") in legal):
+                consumed.add(end)  # NER stopped short of the business noun or legal form: "Ashby" + "Leisure", "Airbus" + "SE"
+                end += 1
                 grown = True
+            if all(t.text.rstrip(".") in legal for t in doc[start:end]):
+                # NER took only the legal form: "Swisscom" + "AG"
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
+                        and (doc[start - 1].is_title or _CAMEL.match(doc[start - 1].text)) and not doc[start].is_sent_start:
+                    start -= 1
+                if all(t.text.rstrip(".") in legal for t in doc[start:end]):
+                    continue
+                grown = True
+            while start > 0 and not doc[start].is_sent_start and doc[start - 1].dep_ == "compound" \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_upper and not doc[start - 1].ent_type_ \
+                    and doc[start - 1].head.i in range(start, end) and ent.label_ == "ORG":
+                start -= 1  # "SK Hynix", "CK Hutchison": an initialism NER left off the name
             start, end, glued = self._glue(start, end, cued)
             grown = grown or glued and ent.label_ in ("GPE", "LOC")
             if ent.label_ == "PERSON":
@@ -311,9 +339,20 @@ class DocEntities:
                         consumed.update(range(span.start, span.end))
             label = "ORG" if grown and normalize(name) not in self.linker.countries or ent.label_ not in LABELS \
                 else ent.label_
-            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                    and doc[end + 1].lower_ in ("based", "headquartered"):
-                label = "GPE"  # "the Veldhoven-based company": the name before -based is a place
+            if self._before_based(end):
+                label = "GPE"  # "the Veldhoven-based company", "McLean, Virginia-based": places
+            root = doc[start:end].root
+            if label in ("GPE", "LOC", "PERSON") and normalize(name) not in self.linker.countries \
+                    and normalize(name) not in self.linker.by_surface and any(
+                        c.dep_ == "appos" and c.pos_ == "NOUN" and self._firm_noun(c) for c in root.children):
+                label = "ORG"  # "Nexperia, the Nijmegen-based chipmaker": the appositive says what it is
+            if label == "PERSON" and (end - start == 1 and doc[start].is_upper and len(doc[start]) > 1
+                                      or doc[start].text in self.linker.org_starts):
+                label = "ORG"  # "BBVA", "Banco Santander": not how people are named
+            if label == "ORG" and grown is False and start > 0 and doc[start - 1].lower_ in self.linker.rules.role_heads \
+                    and 2 <= end - start <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end]) \
+                    and not any(self._cued(t) for t in doc[start:end]):
+                label = "PERSON"  # "Nissan chief executive Makoto Uchida": a person after a job title
             if label in ("GPE", "LOC") and start > 0 and doc[start - 1].lower_ in self.linker.rules.org_descriptors \
                     and normalize(name) not in self.linker.countries and normalize(name) not in self.linker.by_surface:
                 label = "ORG"  # "mobile operator Celtra": NER took the firm for a place
@@ -325,6 +364,7 @@ class DocEntities:
             raw.append((start, end, name, label, alias))
         raw = [r for r in raw if r[0] not in consumed and normalize(r[2]) not in self.linker.rules.not_names]
         raw = self._prefer_gazetteer(raw)
+        raw = self._join_units(raw)
         matcher = self.linker.descriptor_matcher
         if matcher is not None:
             taken = {i for r in raw for i in range(r[0], r[1])}
@@ -387,12 +427,59 @@ class DocEntities:
                 break
         return start, end, (start, end) != (s0, e0)
 
+    def _before_based(self, end: int) -> bool:
+        """Whether the span ending at ``end`` is the place of "X-based" or "X, Y-based".
+
+        end: the end token index of a name span.
+        """
+        doc = self.doc
+        k = end
+        if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ in ("GPE", "LOC", "ORG") \
+                and doc[k + 1].is_title:
+            k += 1  # "McLean, Virginia-based": skip the state
+            while k < len(doc) and doc[k].ent_iob_ == "I" or k < len(doc) and doc[k].is_title and doc[k].whitespace_:
+                k += 1
+        return k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ \
+            and doc[k + 1].lower_ in ("based", "headquartered")
+
+    def _firm_noun(self, tok: Token) -> bool:
+        """Whether a common noun says its referent is a company ("chipmaker", "firm", "unit", "lender").
+
+        tok: the noun.
+        """
+        lemma = tok.lemma_.lower()
+        if lemma in _PERSON_NOUNS:
+            return False
+        kinds = self.linker.rules.descriptions.get(lemma, ((),))[0]
+        return lemma.endswith("maker") or lemma in self.linker.rules.org_descriptors or "Company" in kinds
+
+    def _cued(self, tok: Token) -> bool:
+        low = tok.lower_.rstrip(".")
+        return low in self.linker.heads or low in self.linker.suffixes or any(low in c for _, c in self.linker.cues)
+
     def _name(self, start: int, end: int) -> str:
         """The display name of a token span: no leading article or trailing possessive.
 
         start, end: the span.
         """
         return _clean(self.doc[start:end].text)
+
+    def _join_units(self, raw: list) -> list:
+        """Join an organization name and a place name written right after it ("Three UK",
+        "Vodafone Italia", "Banco Bilbao Vizcaya Argentaria"): a unit or the full name, not two entities.
+
+        raw: the mentions found so far, sorted by start.
+        """
+        doc, out = self.doc, []
+        for r in raw:
+            if out and out[-1][3] == "ORG" and r[3] in ("GPE", "LOC") and out[-1][1] == r[0] \
+                    and doc[r[0] - 1].whitespace_ and not doc[r[0]].is_sent_start and r[1] - r[0] == 1 \
+                    and (r[1] >= len(doc) or doc[r[1]].pos_ != "PROPN"):
+                prev = out.pop()
+                out.append((prev[0], r[1], self._name(prev[0], r[1]), "ORG", prev[4] or r[4]))
+                continue
+            out.append(r)
+        return out
 
     def _prefer_gazetteer(self, raw: list) -> list:
         """Replace NER spans that lie inside a longer gazetteer name by that name.
@@ -419,26 +506,29 @@ class DocEntities:
         """
         doc, linker = self.doc, self.linker
         org_tokens = {i for r in raw if r[3] == "ORG" for i in range(r[0], r[1])}
-        if not org_tokens:
-            return raw
         taken = {i for r in raw for i in range(r[0], r[1])}
         out = []
         for r in raw:
             key = normalize(r[2])
-            if r[3] in ("GPE", "LOC") and key not in linker.countries and key not in linker.by_surface \
-                    and key not in linker.metonyms:
+            if (r[3] in ("GPE", "LOC") or r[3] == "PERSON" and r[1] - r[0] == 1) and key not in linker.countries \
+                    and key not in linker.by_surface and key not in linker.metonyms:
                 root = doc[r[0]:r[1]].root
                 if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
                     if any(c.i in org_tokens for c in root.conjuncts):
-                        r = (r[0], r[1], r[2], "ORG", r[4])  # "made by Nvidia and Advanced Micro Devices Inc"
+                        r = (r[0], r[1], r[2], "ORG", r[4])  # "made by Nvidia and AMD Inc", "Visa and Mastercard"
             out.append(r)
         for tok in doc:
             if tok.pos_ != "PROPN" or tok.i in taken or tok.ent_type_ and tok.ent_type_ not in _MISLABELS \
-                    or tok.ent_type_ == "NORP" or not (tok.is_title or _CAMEL.match(tok.text)):
+                    or tok.ent_type_ == "NORP" or not (tok.is_title or _CAMEL.match(tok.text)) \
+                    or normalize(tok.text) in linker.countries:
                 continue
-            if not (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)):
-                continue
-            if not any(c.i in org_tokens and doc[c.i].pos_ == "PROPN" for c in tok.conjuncts):
+            coordinated = (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)) and any(
+                c.i in org_tokens and doc[c.i].pos_ == "PROPN" for c in tok.conjuncts)
+            # "Tesla, which ships cars", "Fastweb, its own Italian subsidiary"
+            described = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," and any(
+                c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass") for w in c.children)
+                or c.dep_ == "appos" and c.pos_ == "NOUN" and self._firm_noun(c) for c in tok.children)
+            if not (coordinated or described):
                 continue
             s = tok.i
             while s - 1 >= 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" \
@@ -542,7 +632,7 @@ class DocEntities:
             return None
         # equal cores count: "SoftBank" after "SoftBank Group Corp" (only legal forms differ)
         hits = {ci for ci, c in enumerate(self.clusters)
-                if c.label not in ("GPE", "LOC") and core <= c.core}
+                if c.label not in ("GPE", "LOC") and core <= c.core and not self.linker.unit_words(c.core - core)}
         return hits.pop() if len(hits) == 1 else None
 
     def _propagate(self) -> None:
@@ -552,9 +642,15 @@ class DocEntities:
             c = self.clusters[m.cluster]
             if c.type in ("Person", "Place", "Country") or m.label in ("GPE", "LOC"):
                 continue
-            words = tuple(self.doc[m.start:m.end].text.split())
+            words = tuple(t.text for t in self.doc[m.start:m.end])
             if len(m.text) >= 3 and words:
                 surfaces.setdefault(words[0], []).append((words, m.cluster))
+                short = words
+                while len(short) > 1 and short[-1].rstrip(".") in self.linker.legal_forms:
+                    short = short[:-1]  # "Seven & i" after "Seven & i Holdings Co"
+                if short != words and (len(short) > 1 or len(short[0]) >= 4 and short[0][:1].isupper()) \
+                        and normalize(" ".join(short)) not in self.linker.countries:
+                    surfaces.setdefault(short[0], []).append((short, m.cluster))
         if not surfaces:
             return
         doc, tm = self.doc, self.token_mention
@@ -562,11 +658,11 @@ class DocEntities:
         for i, tok in enumerate(doc):
             if tm[i] != -1 or tok.text not in surfaces:
                 continue
-            for words, ci in surfaces[tok.text]:
+            for words, ci in sorted(surfaces[tok.text], key=lambda w: -len(w[0])):
                 end = i + len(words)
                 if end <= n and all(tm[j] == -1 and doc[j].text == w for j, w in zip(range(i, end), words)):
                     mi = len(self.mentions)
-                    self.mentions.append(Mention(i, end, " ".join(words), "ORG", ci))
+                    self.mentions.append(Mention(i, end, doc[i:end].text, "ORG", ci))
                     for j in range(i, end):
                         tm[j] = mi
                     break
@@ -685,6 +781,28 @@ class DocEntities:
                     if entry is None:
                         self.clusters[ci].type = "GovernmentBody"
                 return ci, "alias"
+            place = next((x for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"
+                          for x in p.children if x.dep_ == "pobj" and self.token_mention[x.i] != -1), None)
+            if place is not None:
+                # "the government in Berlin": the state of that place
+                gi = self.government_of(self.mentions[self.token_mention[place.i]].cluster, self.mentions[self.token_mention[place.i]].text)
+                if gi is not None:
+                    return gi, "metonym"
+            if not adj and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not (
+                    place is not None or any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)):
+                # a bare "the government": the one government named in this or the two previous sentences
+                si = self.sent_index(tok.i)
+                lo = self._sent_starts[max(0, si - 2)]
+                found = set()
+                for t in self.doc[lo:tok.i]:
+                    if t.lemma_.lower() in _GOVERNMENT_NOUNS and t.i != tok.i and any(
+                            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") or c.dep_ == "prep"
+                            for c in t.children):
+                        res = self.resolve(t, acting)
+                        if res is not None and self.clusters[res[0]].type == "GovernmentBody":
+                            found.add(res[0])
+                if len(found) == 1:
+                    return found.pop(), "description"
         if tok.lemma_.lower() in self.linker.rules.descriptions and any(
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its") for c in tok.children):
             ci = self.description(tok)
@@ -702,7 +820,7 @@ class DocEntities:
             return None
         hits = {ci for ci, c in enumerate(self.clusters)
                 if c.type in ("Company", "Organization", "GovernmentBody") and c.label not in ("GPE", "LOC")
-                and core <= c.core}
+                and core <= c.core and not self.linker.unit_words(c.core - core)}
         return hits.pop() if len(hits) == 1 else None
 
     def _window(self, tok: Token, back: int) -> list[int]:
@@ -747,15 +865,20 @@ class DocEntities:
                     return None
             else:
                 pool = cued
+        exclude = self._coarguments(tok)
+        pool = [ci for ci in pool if ci not in exclude]
+        fits = [ci for ci in fits if ci not in exclude]
+        if cues and pool is not fits and len(pool) == 1:
+            return pool[0]
         described = self._described()
         nationality = {self.linker.rules.demonyms.get(c.lower_) for c in tok.children
                        if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"} - {None}
         kids = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ != "NORP" and c.i < tok.i]
         mods = {c.lower_ for c in kids if c.pos_ in ("NOUN", "PROPN", "ADJ")}
-        same = {ci for ci, facts in described.items() if self.clusters[ci].type in types
+        same = {ci for ci, facts in described.items() if self.clusters[ci].type in types and ci not in exclude
                 and self._first_mention(ci) < tok.i and any(n == lemma and mods <= m for n, m, _ in facts)}
         if nationality:
-            national = {ci for ci, facts in described.items() if self._first_mention(ci) < tok.i
+            national = {ci for ci, facts in described.items() if self._first_mention(ci) < tok.i and ci not in exclude
                         and self.clusters[ci].type in types and any(nat & nationality for _, _, nat in facts)}
             if national:
                 same = (same & national) or national
@@ -768,11 +891,47 @@ class DocEntities:
         if any(c.pos_ == "PROPN" for c in kids):
             return None  # "the Roomba maker": a product names the firm, and we do not know whose it is
         subject = self._parallel_subject(tok)
-        if subject is not None and self.clusters[subject].type in types and (subject in pool or not cues):
+        if subject is not None and self.clusters[subject].type in types and subject not in exclude \
+                and (subject in pool or not cues):
             return subject
         if cues and pool is fits:
             return None  # no name carries the cue: "the insurer" is not just any company nearby
         return pool[0] if len(pool) == 1 else None
+
+    def _coarguments(self, tok: Token) -> set[int]:
+        """Entities a description cannot refer to: the owner in "its rival", the other arguments of
+        its verb ("expect the company to sell parts of VMware"), and the subject its clause is
+        about when it is an object ("X will invest in Y, taking a stake in the chipmaker").
+
+        tok: the description noun.
+        """
+        out: set[int] = set()
+        tm = self.token_mention
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ == "its":
+                ci = self._pronoun(c)
+                if ci is not None:
+                    out.add(ci)
+        verb, h = None, tok
+        while h.head.i != h.i:
+            edge, h = h.dep_, h.head
+            if edge in ("ccomp", "relcl", "parataxis"):
+                break  # another clause: "X said the company would ..." may mean X
+            if h.pos_ in ("VERB", "AUX"):
+                verb = verb or h
+                subjects = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+                if subjects:
+                    if tok.dep_ not in ("nsubj", "nsubjpass"):
+                        out.update(self.mentions[tm[c.i]].cluster for c in subjects if tm[c.i] != -1)
+                    break
+        if verb is not None:
+            lo, hi = tok.left_edge.i, tok.right_edge.i
+            for i in range(verb.left_edge.i, verb.right_edge.i + 1):
+                if tm[i] != -1 and not lo <= i <= hi and i != verb.i:
+                    m = self.mentions[tm[i]]
+                    if self.doc[i].dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj", "compound", "poss"):
+                        out.add(m.cluster)
+        return out
 
     def _first_mention(self, ci: int) -> int:
         return min((m.start for m in self.mentions if m.cluster == ci), default=len(self.doc))
