@@ -46,6 +46,10 @@ _OBJECT_CONTROL = {"order", "force", "ask", "urge", "press", "pressure", "tell",
 # a place can be bought or sanctioned, so NER's place type stands there; nothing sells a place it
 # spins off, so a divested "place" is a firm NER mistyped ("will spin off Polyvant")
 _PLACE_DEALS = {"acquires", "bids-for", "outbids", "sanctions"}
+# head nouns whose status a compound trigger takes ("merger talks", "takeover plan")
+_STATUS_HEADS = {"talk", "negotiation", "discussion", "plan", "proposal", "consideration"}
+# subordinators of a clause with its own time: the main clause's status does not reach into it
+_TIME_MARKS = {"after", "before", "when", "since", "because", "as", "while", "although", "though", "until", "once"}
 _BID_NOUNS = {"offer", "proposal", "bid", "approach", "tender", "counteroffer", "counterbid", "overture"}
 _DEAL_NOUNS = {"purchase", "acquisition", "sale", "bid", "offer", "divestment", "disposal", "transfer"}
 _BATCHES = {"memorandum", "package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
@@ -273,8 +277,14 @@ class RelationFinder:
                     cue.key == "completed" and cur.head.lemma_.lower() in cue.verbs for cue in self.rules.statuses):
                 chain.append(cur.head)  # "the merger was completed", "the deal closed"
                 break
+            if cur.dep_ == "compound" and cur.head.lemma_.lower() in _STATUS_HEADS:
+                chain.append(cur.head)  # "in merger talks with Y", "a takeover plan"
+                cur = cur.head
+                continue
             if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
                 break
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in cur.children):
+                break  # "agreed to buy Y a year after Y rejected an approach": the main clause's plan is not the rejection's
             head = cur.head
             hl = head.lemma_.lower()
             if hl in self.rules.reporting_verbs or hl in self.rules.reporting_nouns:
@@ -288,14 +298,16 @@ class RelationFinder:
         for k, tok in enumerate(chain):
             lemma = tok.lemma_.lower()
             kids = [c for c in tok.children]
+            # "called off talks", "walked away from its bid": a phrasal verb is listed with its particle
+            phrasal = next((f"{lemma} {c.lower_}" for c in kids if c.dep_ == "prt"), lemma)
             for cue in self.rules.statuses:
                 if any(c.dep_ in ("neg", "det") and c.lower_ in cue.neg for c in kids):
                     return cue.key
-                if cue.key == "denied" and k > 0 and lemma in cue.verbs:
+                if cue.key == "denied" and k > 0 and (lemma in cue.verbs or phrasal in cue.verbs):
                     return cue.key
             if found is None:
                 for cue in self.rules.statuses:
-                    if (k > 0 and tok.pos_ in ("VERB", "AUX") and lemma in cue.verbs) \
+                    if (k > 0 and tok.pos_ in ("VERB", "AUX") and (lemma in cue.verbs or phrasal in cue.verbs)) \
                             or (k > 0 and tok.pos_ == "NOUN" and lemma in cue.nouns) \
                             or any(c.dep_ in ("aux", "auxpass") and c.lower_ in cue.aux for c in kids) \
                             or any(c.dep_ == "amod" and c.lower_ in cue.modifiers for c in kids):

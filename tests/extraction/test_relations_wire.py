@@ -93,6 +93,13 @@ def _relations(extractor, text):
     # opposition to an actor's measure
     ("The Chinese government denounced Japan's export controls.",
      ("Chinese government", "opposes", "Japan"), "asserted"),
+    # status from phrasal verbs, from the head of a compound, and not from a main clause with its own time
+    ("Carrow Media called off talks to acquire Linnet Radio on Friday.",
+     ("Carrow Media", "acquires", "Linnet Radio"), "denied"),
+    ("Carrow Media is in merger talks with Linnet Radio, two sources said.",
+     ("Carrow Media", "merges-with", "Linnet Radio"), "considered"),
+    ("Carrow Media agreed to buy Linnet Radio a year after Linnet Radio rejected an approach from Carrow Media.",
+     ("Carrow Media", "bids-for", "Linnet Radio"), "asserted"),
     # titles and appointments
     ("Halberton Insurance named Ruth Keegan as chief executive on Monday.",
      ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
