@@ -45,6 +45,74 @@ from relgraph.errors import QueryError, StoreError
 FORMAT_VERSION = 1
 _GEN = re.compile(r"^gen-(\d{6,})$")
 
+# Named graph of facts derived from the graph at build time for the prepared queries (not
+# exported, not read back by read_graph: both read the default graph only). Version 1:
+#   ?entity rg:relationCount n ; rg:neighbourCount m      (entities with a relation)
+#           rg:relationRank i ; rg:typeRank j             (1-based place by relations descending,
+#                                                          then id; among all / among its type)
+#   ?statement rg:sameTripleAs ?other                     (same subject, predicate, object)
+INDEX_GRAPH = "https://w3id.org/relgraph/ns#index"
+INDEX_VERSION = 1
+_RG = "https://w3id.org/relgraph/ns#"
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+
+def index_quads(kg: KnowledgeGraph, base_iri: str) -> Iterator[ox.Quad]:
+    """The query index of a graph: per-entity relation and neighbour counts, and the
+    statements that share their subject, predicate and object (graph ``INDEX_GRAPH``).
+
+    kg: the graph being stored.
+    base_iri: base of its data IRIs (as for graph.rdf.kg_quads).
+
+    Counting relations per entity, or pairing statements of one triple, is a scan of
+    every statement in SPARQL; done here once per build, ``most_connected`` and
+    ``contested`` read a few index triples instead. Counts follow the Cypher of those
+    queries: every statement counts, whatever its status; a statement from an entity
+    to itself makes the entity its own neighbour.
+    """
+    from graph.rdf import Iris
+    from ontology import load_ontology
+
+    onto = load_ontology()
+    iris = Iris(base_iri)
+    graph = ox.NamedNode(INDEX_GRAPH)
+    relations: dict[str, int] = {}
+    neighbours: dict[str, set[str]] = {}
+    same_triple: dict[tuple[str, str, str], list[str]] = {}
+    for sid in sorted(kg.statements):
+        st = kg.statements[sid]
+        for a, b in ((st.subject, st.object), (st.object, st.subject)):
+            neighbours.setdefault(a, set()).add(b)
+        relations[st.subject] = relations.get(st.subject, 0) + 1
+        if st.object != st.subject:
+            relations[st.object] = relations.get(st.object, 0) + 1
+        same_triple.setdefault((st.subject, st.predicate, st.object), []).append(sid)
+    def integer(n: int) -> ox.Literal:
+        return ox.Literal(str(n), datatype=_XSD_INTEGER)
+
+    # The order of most_connected: relations descending, then id. A rank lets the query keep
+    # its first `limit` rows inside the engine instead of handing every entity to Python.
+    ranked = sorted(relations, key=lambda eid: (-relations[eid], eid))
+    type_seen: dict[str, int] = {}
+    count_rel, count_nb = ox.NamedNode(_RG + "relationCount"), ox.NamedNode(_RG + "neighbourCount")
+    rank_all, rank_type = ox.NamedNode(_RG + "relationRank"), ox.NamedNode(_RG + "typeRank")
+    for i, eid in enumerate(ranked, 1):
+        node = ox.NamedNode(iris.entity(eid))
+        entity = kg.entities.get(eid)
+        # The type as the query reads it: the local name of the entity's class IRI.
+        etype = onto.entity_type(entity.type).iri.rsplit("#", 1)[-1] if entity else ""
+        type_seen[etype] = type_seen.get(etype, 0) + 1
+        yield ox.Quad(node, count_rel, integer(relations[eid]), graph)
+        yield ox.Quad(node, count_nb, integer(len(neighbours[eid])), graph)
+        yield ox.Quad(node, rank_all, integer(i), graph)
+        yield ox.Quad(node, rank_type, integer(type_seen[etype]), graph)
+    same = ox.NamedNode(_RG + "sameTripleAs")
+    for sids in same_triple.values():
+        for a in sids:
+            for b in sids:
+                if a != b:
+                    yield ox.Quad(ox.NamedNode(iris.statement(a)), same, ox.NamedNode(iris.statement(b)), graph)
+
 
 def text_hash(text: str) -> str:
     """SHA-1 of a document's text (the extraction cache key with id and extractor version)."""
@@ -398,6 +466,7 @@ class EmbeddedStore:
                     triples += 1
                     yield q
             ox_store.bulk_extend(counted())
+            ox_store.bulk_extend(index_quads(kg, base))
             ox_store.flush()
             del ox_store
             gc.collect()
@@ -411,6 +480,7 @@ class EmbeddedStore:
                 "statements": len(kg.statements),
                 "evidence": len(kg.evidence),
                 "articles": len(kg.articles),
+                "index": INDEX_VERSION,
                 **{k: previous.get(k) for k in ("gazetteer", "curation") if k in previous},
                 **dict(meta or {}),
             }
@@ -479,6 +549,11 @@ class EmbeddedStore:
                 raise QueryError(f"parameter name {name!r} is not a SPARQL variable name (letters, digits, _)")
         query = bind_values(query, terms)
         with self.reading() as (store, meta):
+            if "rg:index" in query and meta.get("index") != INDEX_VERSION:
+                raise StoreError(
+                    f"the store {self.path} was built without the query index this query reads; "
+                    "run `relgraph build` again to rebuild it"
+                )
             base = meta.get("base_iri", DEFAULT_BASE_IRI)
             prefixes = dict(PREFIXES, ent=base + "entity/", rel=base + "relation/",
                             ev=base + "evidence/", art=base + "article/")

@@ -139,6 +139,7 @@ class Query:
     name: file stem (``relations``). title, answers, order: from the header.
     params, columns: declared parameters and result columns, in header order.
     cypher, sparql: the query texts.
+    sparql_params: the parameters the SPARQL uses (``limit`` may be left to the runner).
     """
 
     name: str
@@ -149,6 +150,7 @@ class Query:
     columns: tuple[Column, ...]
     cypher: str
     sparql: str
+    sparql_params: frozenset[str] = frozenset()
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -286,8 +288,11 @@ def parse_query(name: str, cypher: str, sparql: str, source: str = "queries") ->
     if clash:
         # In SPARQL $x and ?x are one variable: a column cannot share a parameter's name.
         raise DataFileError(f"{cfile}: {', '.join(sorted(clash))} is both a parameter and a column; rename one")
+    sparql_used: set[str] = set()
     for fname, body, comment in ((cfile, cbody, "//"), (rfile, rbody, "#")):
         used = set(_PLACEHOLDER.findall(_strip(body, comment)))
+        if fname == rfile:
+            sparql_used = used
         unknown = sorted(used - declared)
         if unknown:
             raise DataFileError(
@@ -299,6 +304,7 @@ def parse_query(name: str, cypher: str, sparql: str, source: str = "queries") ->
     return Query(
         name=name, title=fields["title"], answers=fields["answers"], order=fields.get("order", ""),
         params=tuple(params), columns=tuple(columns), cypher=cypher, sparql=sparql,
+        sparql_params=frozenset(sparql_used),
     )
 
 

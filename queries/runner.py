@@ -97,8 +97,10 @@ def run_sparql(query: Query, params: Mapping[str, Any], sparql: SparqlFn) -> Res
     sparql: the store's runner, e.g. ``EmbeddedStore(path).sparql``; it binds
         every given value as an RDF term. Unset parameters stay unbound.
     """
-    # A tuple of keys binds as several VALUES rows (graph.store.bind_values).
-    bindings = {k: v for k, v in lookup_params(query, params).items() if v is not None and k != "limit"}
+    # A tuple of keys binds as several VALUES rows (graph.store.bind_values). `limit` is bound
+    # only when the SPARQL uses it (as a filter on a rank); the rows are cut to it below anyway.
+    bindings = {k: v for k, v in lookup_params(query, params).items()
+                if v is not None and (k != "limit" or k in query.sparql_params)}
     raw = sparql(query.sparql, bindings)
     rows = _shape(query, raw, "embedded")
     if "limit" in params and params["limit"] is not None:

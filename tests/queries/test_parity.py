@@ -44,6 +44,9 @@ CASES = [
     ("most_connected", {}),
     ("most_connected", {"limit": 3}),
     ("most_connected", {"type": "Person"}),
+    # The embedded store keeps the first `limit` by a rank within the type (graph.store.index_quads).
+    ("most_connected", {"type": "Company", "limit": 2}),
+    ("most_connected", {"type": "GovernmentBody", "limit": 1}),
     ("contested", {}),
     ("contested", {"entity": "Mercuries Life"}),
     ("contested", {"entity": "CTBC"}),
