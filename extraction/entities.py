@@ -306,8 +306,14 @@ class DocEntities:
                 while start < end - 1 and doc[start].lower_ in self._role_words:
                     start += 1  # "Spokeswoman Karen Liu": the title is not part of the name
             for k in range(start + 1, end):
-                if doc[k].lower_ in _BREAKS and doc[k].is_lower:
-                    end = k  # NER ran two names together: "Humongous Co to Southridge Corp"
+                if doc[k].is_lower and (doc[k].lower_ in _BREAKS or doc[k].lower_ == "for"
+                                        and doc[k - 1].lower_.rstrip(".") in cued):
+                    # NER ran two names together: "Humongous Co to Southridge Corp", "Ashdown Capital for Carraway Inns"
+                    if k + 1 < end and doc[k + 1].is_title and ent.label_ == "ORG":
+                        rest = _clean(doc[k + 1:end].text)
+                        if rest:
+                            raw.append((k + 1, end, rest, "ORG", None))
+                    end = k
                     break
             if end - 1 > start and doc[end - 1].tag_ == "POS":
                 end -= 1
@@ -530,14 +536,17 @@ class DocEntities:
                 or c.dep_ == "appos" and c.pos_ == "NOUN" and self._firm_noun(c) for c in tok.children)
             if not (coordinated or described):
                 continue
-            s = tok.i
-            while s - 1 >= 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" \
-                    and doc[s - 1].is_title and s - 1 not in taken:
+            s, e = tok.i, tok.i + 1
+            while s - 1 >= 0 and doc[s - 1].pos_ == "PROPN" and (doc[s - 1].is_title or doc[s - 1].is_upper) \
+                    and s - 1 not in taken and not doc[s].is_sent_start and not doc[s - 1].ent_type_:
                 s -= 1
-            name = _clean(doc[s:tok.i + 1].text)
+            while e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].is_title and e not in taken \
+                    and not doc[e].is_sent_start and not doc[e].ent_type_:
+                e += 1  # "Hualong Microelectronics" however the parser attached it
+            name = _clean(doc[s:e].text)
             if name and normalize(name) not in linker.rules.not_names and normalize(name) not in linker.countries:
-                out.append((s, tok.i + 1, name, "ORG", None))
-                taken.update(range(s, tok.i + 1))
+                out.append((s, e, name, "ORG", None))
+                taken.update(range(s, e))
         return out
 
     def _argument_names(self, raw: list) -> list:
@@ -923,6 +932,11 @@ class DocEntities:
                 if subjects:
                     if tok.dep_ not in ("nsubj", "nsubjpass"):
                         out.update(self.mentions[tm[c.i]].cluster for c in subjects if tm[c.i] != -1)
+                        for c in subjects:
+                            if c.lower_ == "it" and tm[c.i] == -1:
+                                ci = self._pronoun(c)  # "X said it would acquire the company": not X
+                                if ci is not None:
+                                    out.add(ci)
                     break
         if verb is not None:
             lo, hi = tok.left_edge.i, tok.right_edge.i
@@ -991,7 +1005,17 @@ class DocEntities:
         return self.mentions[mi].cluster if mi != -1 else None
 
     def _pronoun(self, tok: Token) -> int | None:
-        """"it"/"its": the most recent main-clause subject that is an organization."""
+        """"it"/"its": the subject of the reporting clause it sits in ("after X said it would ..."),
+        else the most recent main-clause subject that is an organization."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            for c in verb.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and self.token_mention[c.i] != -1:
+                    ci = self.mentions[self.token_mention[c.i]].cluster
+                    if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody"):
+                        return ci
         si = self.sent_index(tok.i)
         sents = list(self.doc.sents) if si else [tok.sent]
         for k in range(si, max(-1, si - 4), -1):

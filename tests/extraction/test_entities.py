@@ -1,0 +1,117 @@
+"""Entity spans, types and in-document references with the real spaCy model: each case is a
+construction of wire copy that used to lose a relation argument."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.entities import load_name_cues
+from relgraph.errors import DataFileError
+
+
+def entities(extractor, text):
+    ents = extractor.linker.link(extractor.nlp(text))
+    return {e.name: e.type for e in ents.entities()}, ents
+
+
+def resolved(extractor, text, word, nth=1):
+    """Name of the entity the nth token ``word`` refers to, or None."""
+    doc = extractor.nlp(text)
+    ents = extractor.linker.link(doc)
+    tok = [t for t in doc if t.text == word][nth - 1]
+    res = ents.resolve(tok, acting=True)
+    return ents.clusters[res[0]].name if res is not None else None
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    ("3M Co agreed to pay $6 billion to settle lawsuits.", "3M Co", "Company"),              # digits glued to a name
+    ("Seven & i Holdings Co rejected the proposal.", "Seven & i Holdings Co", "Company"),      # '&' inside a name
+    ("Nippon Steel agreed to buy the firm, outbidding Cleveland-Cliffs Inc.", "Cleveland-Cliffs Inc.", "Company"),
+    ("Airbus SE will take over the plants.", "Airbus SE", "Company"),                        # legal form NER left off
+    ("Swisscom AG has completed its purchase of Vodafone Italia.", "Swisscom AG", "Company"),
+    ("South Korean chipmakers such as Samsung Electronics and SK Hynix depend on Japanese suppliers.", "SK Hynix", "Company"),
+    ("The Committee on Foreign Investment in the United States reviewed the purchase.",
+     "Committee on Foreign Investment in the United States", "GovernmentBody"),           # gazetteer beats NER's span
+    ("The Korea Fair Trade Commission fined Google 220 billion won.", "Google", "Company"),  # name inside an amount
+    ("The agency said the tax discriminated against Google, Apple, Facebook and Amazon.", "Facebook", "Company"),
+    ("Rules restrict chips made by Nvidia and Advanced Micro Devices Inc.", "Nvidia", "Company"),
+    ("Vodafone Group and CK Hutchison's Three UK have completed their merger.", "Three UK", "Company"),
+    ("Nexperia, the Nijmegen-based chipmaker owned by Wingtech, was seized.", "Nexperia", "Company"),
+    ("Tesla, which ships cars to Europe from its Shanghai factory, got a lower rate.", "Tesla", "Company"),
+    ("Nissan chief executive Makoto Uchida said the company remained open.", "Makoto Uchida", "Person"),
+    ("The Swiss National Bank offered a liquidity line.", "Swiss National Bank", "GovernmentBody"),
+    ("The Treasury's Office of Foreign Assets Control designated two tankers.",
+     "Office of Foreign Assets Control", "GovernmentBody"),
+    ("The United Steelworkers union opposed the deal.", "United Steelworkers", "Organization"),
+    ("Vantage Chemicals agreed to sell Duracoat to Rembrandt Paints.", "Rembrandt Paints", "Company"),
+    ("Penrose Group trumped a rival bid from Ashdown Capital for Carraway Inns.", "Carraway Inns", "Company"),
+])
+def test_name_span_and_type(extractor, text, name, etype):
+    found, _ = entities(extractor, text)
+    assert found.get(name) == etype, found
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("The Veldhoven-based company said it did not expect a material effect.", "Veldhoven"),
+    ("Penrose Group trumped a rival bid from Ashdown Capital for Carraway Inns.", "Ashdown Capital for Carraway Inns"),
+])
+def test_places_and_run_together_names_are_not_companies(extractor, text, not_a_name):
+    found, _ = entities(extractor, text)
+    assert found.get(not_a_name) != "Company", found
+
+
+def test_unit_named_by_a_place_stays_apart_from_its_parent(extractor):
+    found, ents = entities(extractor, "Swisscom bought Vodafone Italia. Vodafone said the sale was done.")
+    assert {"Vodafone Italia", "Vodafone"} <= set(found)
+
+
+def test_short_name_without_legal_form_is_the_same_entity(extractor):
+    text = "SoftBank Group Corp dropped the plan. SoftBank said it would list Arm instead."
+    assert resolved(extractor, text, "SoftBank", 2) == "SoftBank Group Corp"
+    text = "Seven & i Holdings Co rejected the bid. Seven & i runs 7-Eleven stores."
+    assert resolved(extractor, text, "Seven", 2) == "Seven & i Holdings Co"
+
+
+@pytest.mark.parametrize("text, word, nth, expected", [
+    # the subject of the previous sentence, when the description is its sentence's subject
+    ("Microsoft Corp completed its acquisition of Activision Blizzard Inc. The company said it would keep "
+     "publishing games.", "company", 1, "Microsoft Corp"),
+    # the entity introduced with that noun
+    ("Intel Corp dropped its purchase of Israeli chipmaker Tower Semiconductor. Intel will pay a fee. "
+     "The Israeli company said it would keep working with Intel.", "company", 1, "Tower Semiconductor"),
+    # a name cue of the noun, and the subject parallel among the cued names
+    ("Nippon Steel Corp agreed to buy United States Steel Corp. The Japanese steelmaker said it would keep the name.",
+     "steelmaker", 1, "Nippon Steel Corp"),
+    # not the owner: "its German rival"
+    ("UniCredit SpA built a stake in Commerzbank AG. UniCredit has not launched a formal offer for its German rival.",
+     "rival", 1, "Commerzbank AG"),
+    # not the clause's own subject
+    ("Nvidia Corp will invest $5 billion in Intel Corp, taking a stake of 4 percent in the struggling chipmaker.",
+     "chipmaker", 1, "Intel Corp"),
+    # not another argument of its verb
+    ("Broadcom Inc closed its purchase of VMware. Analysts expect the company to sell parts of VMware.",
+     "company", 1, "Broadcom Inc"),
+    # "it" in what a company said
+    ("Shares of Tarrant Oil jumped after Halvorsen Energy said it would acquire the company.", "it", 1, "Halvorsen Energy"),
+    ("Shares of Tarrant Oil jumped after Halvorsen Energy said it would acquire the company.", "company", 1, "Tarrant Oil"),
+    # a government named before, then "the government"
+    ("The bank bought a holding that the German government was selling. The government still owns 12 percent.",
+     "government", 2, "German government"),
+])
+def test_descriptions_and_pronouns_resolve(extractor, text, word, nth, expected):
+    assert resolved(extractor, text, word, nth) == expected
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Alphabet and Microsoft both bid for the startup. The company said it would decide next week.", "company"),
+    ("Amazon.com Inc and iRobot Corp called off their merger. The Roomba maker said it would cut jobs.", "maker"),
+])
+def test_two_candidates_resolve_nothing(extractor, text, word):
+    assert resolved(extractor, text, word) is None
+
+
+def test_name_cue_file_errors_name_the_key(tmp_path):
+    path = tmp_path / "org_cues.yaml"
+    path.write_text("legal_forms: Co\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="org_cues.yaml: legal_forms: expected a list"):
+        load_name_cues(path)
