@@ -50,6 +50,7 @@ _PLACE_DEALS = {"acquires", "bids-for", "outbids", "sanctions"}
 _STATUS_HEADS = {"talk", "negotiation", "discussion", "plan", "proposal", "consideration"}
 # subordinators of a clause with its own time: the main clause's status does not reach into it
 _TIME_MARKS = {"after", "before", "when", "since", "because", "as", "while", "although", "though", "until", "once"}
+_PARTICLES = {"off", "away", "out"}  # "walked away from", parsed as an adverb
 _BID_NOUNS = {"offer", "proposal", "bid", "approach", "tender", "counteroffer", "counterbid", "overture"}
 _DEAL_NOUNS = {"purchase", "acquisition", "sale", "bid", "offer", "divestment", "disposal", "transfer"}
 _BATCHES = {"memorandum", "package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
@@ -58,6 +59,12 @@ _PORTIONS = {"part", "portion", "half", "rest", "remainder", "some", "all", "mos
 _BUSINESS_ROLES = {"ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "founder", "cofounder",
                    "co-founder", "analyst", "economist", "strategist", "trader", "banker", "engineer", "researcher",
                    "employee", "manager", "director", "officer"}
+# roles only a person holds (not "adviser", "partner", "owner": firms advise and own)
+_PERSON_ROLES = _BUSINESS_ROLES | {"head", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
+                                   "chair", "secretary", "coach", "chancellor", "governor", "ambassador"}
+_ORG_WORDS = {"bank", "group", "capital", "partners", "holdings", "holding", "inc", "corp", "co", "ltd", "plc", "fund",
+              "ventures", "securities", "llc", "ag", "sa", "nv", "se", "trust", "investments", "international",
+              "technologies", "systems", "industries", "company", "corporation", "ministry", "department"}
 _GOVERNING = {"board", "management", "director", "executive"}
 _PARTS = {"asset", "business", "operation", "unit", "division", "control", "arm", "subsidiary", "brand"}
 _HOLDINGS = {"asset", "fund", "account", "property", "reserve", "holding"}
@@ -145,7 +152,8 @@ class RelationFinder:
                     and cur.head.lemma_.lower() in self.rules.noun_triggers:
                 s, _ = self._noun_subject(cur.head, None)  # "filed a lawsuit accusing Y": who filed it
                 return s, True
-            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            to_rel = cur.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if (cur.dep_ == "acl" or to_rel) and cur.head.pos_ in ("NOUN", "PROPN"):  # "nearing a deal to buy Y"
                 if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                     return cur.head, True  # "Acme, based in Ohio": the noun is the subject
                 n = cur.head
@@ -254,7 +262,7 @@ class RelationFinder:
                 and head.head.lemma_.lower() in _DEAL_NOUNS):
             # "agreed a 14th package of sanctions", "completed the purchase of a majority stake in Y"
             return self._noun_subject(head.head, None)  # "agreed a 14th package of sanctions against Russia"
-        if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through", "on", "about", "among"):
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through", "on", "about", "among", "from"):
             cur = head.head
             for _ in range(8):
                 if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
@@ -281,7 +289,9 @@ class RelationFinder:
                 chain.append(cur.head)  # "in merger talks with Y", "a takeover plan"
                 cur = cur.head
                 continue
-            if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
+            if (cur.dep_ not in _CLIMB and not (cur.dep_ == "advmod" and cur.lower_ in _PARTICLES) and not (
+                    cur.dep_ == "relcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in cur.children))) or cur.head.i == cur.i:
                 break
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in cur.children):
                 break  # "agreed to buy Y a year after Y rejected an approach": the main clause's plan is not the rejection's
@@ -299,7 +309,8 @@ class RelationFinder:
             lemma = tok.lemma_.lower()
             kids = [c for c in tok.children]
             # "called off talks", "walked away from its bid": a phrasal verb is listed with its particle
-            phrasal = next((f"{lemma} {c.lower_}" for c in kids if c.dep_ == "prt"), lemma)
+            phrasal = next((f"{lemma} {c.lower_}" for c in kids if c.dep_ == "prt" or c.dep_ == "advmod"
+                            and c.lower_ in _PARTICLES), lemma)
             for cue in self.rules.statuses:
                 if any(c.dep_ in ("neg", "det") and c.lower_ in cue.neg for c in kids):
                     return cue.key
@@ -424,7 +435,9 @@ class RelationFinder:
                 obj, _ = self._verb_subject(anchor if anchor is not None else trig.head)
                 if obj is None:
                     continue
-            if obj is not None and obj.lower_ in ("it", "them") and trig.dep_ == "advcl" and trig.tag_ == "VBG":
+            if obj is not None and obj.lower_ in ("it", "them") and (trig.dep_ == "advcl" and trig.tag_ == "VBG"
+                                                                     or trig.dep_ == "conj" and trig.head.pos_ == "VERB"):
+                # "blacklisted X and accused it of ...": the same object as the first verb
                 # "A sued B, accusing it of ...": the pronoun is the main verb's object
                 main_obj = next((c for c in trig.head.children if c.dep_ == "dobj"), None)
                 if main_obj is not None:
@@ -646,6 +659,11 @@ class RelationFinder:
                     t_o = "Company" if ent is o_ent else o_ent.type
                     if self.onto.allows(predicate, t_s, t_o):
                         ent.type = "Company"
+        if predicate == "works-for" and s_ent.type == "Company" and s_ent.gazetteer_id is None \
+                and c["rule"].id != "title-prefix" and set((c["role"] or c["trig"].lower_).split()) & _PERSON_ROLES \
+                and 2 <= len(s_ent.name.split()) <= 3 and all(w[:1].isupper() for w in s_ent.name.split()) \
+                and not {w.lower() for w in s_ent.name.split()} & (self.rules.org_heads | _ORG_WORDS):
+            s_ent.type = "Person"  # "Sandra Ikeda, Veritas Bank's head of ...": NER took the name for a firm
         if not self.onto.allows(predicate, s_ent.type, o_ent.type):
             dropped.append(dict(
                 reason=f"ontology: {predicate} does not allow {s_ent.type} -> {o_ent.type}",
@@ -695,15 +713,26 @@ class RelationFinder:
             if app is not None:
                 return app  # "Russian shipping group Volgatanker", "two makers, A and B"
             # "placed 14 companies on a blacklist, including X": the list may carry the "including"
-            around = [p for c in tok.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"] \
-                if tok.dep_ == "dobj" else []
+            # "slapped sanctions on three banks on Monday, including X": the "including" may hang on the verb
+            govs = []
+            gov = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+            while gov is not None and len(govs) < 3:
+                govs.append(gov)
+                if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+                    break
+                gov = gov.head
+            around = [p for g in govs for c in g.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"] + govs
             for holder in (tok, pobj(("of",)), tok.head if tok.dep_ == "dobj" else None, *around):
                 if holder is not None and not subject:
-                    inc = pobj(("including", "include", "like"), holder) or next(
+                    inc = pobj(("including", "include", "like", "among"), holder) or next(
                         (p for c in holder.children if c.dep_ == "prep" and c.lower_ == "such"
                          for a in c.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"), None)
                     if inc is not None:
                         return inc  # "dozens of Chinese firms, including SMIC"
+        if lemma in ("lawyer", "attorney", "counsel") and subject:
+            return pobj(("for", "of"))  # "lawyers for Fairmont filed a complaint"
+        if lemma in ("investor", "shareholder", "stockholder", "holder", "bondholder", "creditor") and not subject:
+            return pobj(("in", "of"))  # "investors in Y backed X's offer": the offer is for Y
         if subject:
             if lemma in ("offer", "bid", "proposal", "counterbid", "counteroffer", "approach"):
                 return next((c for c in kids if c.dep_ == "poss"), None)  # "A's higher offer beat B's"
