@@ -39,12 +39,14 @@ class Result:
 
     query: the prepared query. params: the bound parameters.
     columns: column names (the header's). rows: one tuple per row.
+    notes: one-line remarks for the user (an entity parameter that matched several entities).
     """
 
     query: Query
     params: Mapping[str, Any]
     columns: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
+    notes: tuple[str, ...] = ()
 
     def records(self) -> list[dict[str, Any]]:
         """Rows as dicts keyed by column name."""
@@ -125,6 +127,127 @@ def run_cypher(query: Query, params: Mapping[str, Any], driver, database: str | 
     return Result(query, dict(params), query.column_names, _shape(query, raw, "neo4j"))
 
 
+# Entity lookups for feedback on entity parameters; keys and names travel as parameters.
+_SPARQL_MATCHES = """SELECT DISTINCT ?id ?name WHERE { ?e rg:matchKey $key ; rg:entityId ?id ; rdfs:label ?name }"""
+_SPARQL_NAMES = """SELECT ?id ?name ?alias WHERE {
+  ?e rg:entityId ?id ; rdfs:label ?name .
+  OPTIONAL { ?e skos:altLabel ?alias }
+}"""
+_CYPHER_MATCHES = "MATCH (e:Entity) WHERE any(k IN e.match_keys WHERE k IN $keys) RETURN DISTINCT e.id AS id, e.name AS name"
+_CYPHER_NAMES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.aliases AS aliases"
+
+# rapidfuzz WRatio score (0-100) from which a name is offered as "did you mean".
+SUGGEST_SCORE = 70
+SUGGEST_MAX = 3
+
+
+@dataclass(frozen=True)
+class EntityLookup:
+    """How one backend finds entities for feedback: by match keys, and every name.
+
+    matches: keys -> [(id, name)] of the entities holding one of them.
+    names: () -> [(id, name, name or alias)] of every entity: one row for its name, one per alias.
+    """
+
+    matches: Callable[[list[str]], list[tuple[str, str]]]
+    names: Callable[[], list[tuple[str, str, str]]]
+
+
+def sparql_lookup(sparql: SparqlFn) -> EntityLookup:
+    """Entity lookups on the embedded store.
+
+    sparql: the store's runner, e.g. ``EmbeddedStore(path).sparql``.
+    """
+    def names() -> list[tuple[str, str, str]]:
+        out = []
+        for r in sparql(_SPARQL_NAMES, {}):
+            out.append((r["id"], r["name"], r["name"]))
+            if r.get("alias"):
+                out.append((r["id"], r["name"], r["alias"]))
+        return out
+
+    return EntityLookup(
+        matches=lambda keys: [(r["id"], r["name"]) for r in sparql(_SPARQL_MATCHES, {"key": tuple(keys)})],
+        names=names,
+    )
+
+
+def cypher_lookup(driver, database: str | None = None) -> EntityLookup:
+    """Entity lookups on Neo4j.
+
+    driver: an open Neo4j driver. database: database name, None for the server default.
+    """
+    def read(text: str, **params) -> list[dict[str, Any]]:
+        with driver.session(database=database) as session:
+            return session.execute_read(lambda tx: [rec.data() for rec in tx.run(text, params)])
+
+    def names() -> list[tuple[str, str, str]]:
+        out = []
+        for r in read(_CYPHER_NAMES):
+            out.append((r["id"], r["name"], r["name"]))
+            out.extend((r["id"], r["name"], a) for a in r.get("aliases") or [])
+        return out
+
+    return EntityLookup(
+        matches=lambda keys: [(r["id"], r["name"]) for r in read(_CYPHER_MATCHES, keys=list(keys))],
+        names=names,
+    )
+
+
+def suggest(value: str, names: list[tuple[str, str, str]], limit: int = SUGGEST_MAX) -> list[str]:
+    """Entities whose name or alias is close to a value that matched none, best first, as
+    ``'Alias' (Name, id x)`` or ``'Name' (id x)``.
+
+    value: what the user typed. names: (id, name, name or alias) of every entity.
+    limit: at most this many entities.
+    """
+    from rapidfuzz import fuzz, process
+
+    found: list[str] = []
+    seen: set[str] = set()
+    for _text, _score, i in process.extract(value, [text for _i, _n, text in names], scorer=fuzz.WRatio,
+                                            limit=limit * 4, score_cutoff=SUGGEST_SCORE):
+        eid, name, text = names[i]
+        if eid in seen:
+            continue
+        seen.add(eid)
+        found.append(f"{text!r} (id {eid})" if text == name else f"{text!r} ({name}, id {eid})")
+        if len(found) == limit:
+            break
+    return found
+
+
+def check_entities(query: Query, params: Mapping[str, Any], lookup: EntityLookup) -> tuple[str, ...]:
+    """Look up every entity parameter: a value that matches no entity is an error naming
+    close names; one that matches several gives a note listing them.
+
+    query: the prepared query.
+    params: parameters as :meth:`Query.bind` returns them.
+    lookup: the backend's entity lookups.
+    Returns the notes (one line each). Raises QueryError for a value that matches nothing.
+    """
+    notes = []
+    for p in query.params:
+        value = params.get(p.name)
+        if p.type != "entity" or value is None:
+            continue
+        found = sorted(set(lookup.matches(lookup_keys(value))), key=lambda m: m[0])
+        if not found:
+            close = suggest(value, lookup.names())
+            hint = "did you mean " + ", ".join(close) + "?" if close else "no entity has a similar name or alias;"
+            raise QueryError(
+                f"query {query.name}: {p.name}={value!r} matches no entity; {hint} "
+                f"give an entity id, name or alias (relgraph entities list shows them)"
+            )
+        if len(found) > 1:
+            listed = ", ".join(f"{name} (id {eid})" for eid, name in found)
+            notes.append(
+                f"{p.name}={value!r} matches {len(found)} entities: {listed}; the rows cover all of them; "
+                f"to pick one, give its id, e.g. --param {p.name}={found[0][0]}"
+            )
+    return tuple(notes)
+
+
 def run_query(name: str, params: Mapping[str, Any], *, backend: str = "embedded", settings=None) -> Result:
     """Run a prepared query by name (what ``relgraph query`` runs).
 
@@ -132,7 +255,11 @@ def run_query(name: str, params: Mapping[str, Any], *, backend: str = "embedded"
     params: parameter values; strings are converted to the declared types.
     backend: ``embedded`` (the store at ``settings.store``) or ``neo4j``.
     settings: relgraph Settings; None reads the environment.
+    Entity parameters are looked up first (:func:`check_entities`): one that
+    matches nothing raises QueryError; the result's notes name ambiguous ones.
     """
+    from dataclasses import replace
+
     from relgraph.config import Settings
 
     settings = settings or Settings.from_env()
@@ -141,13 +268,16 @@ def run_query(name: str, params: Mapping[str, Any], *, backend: str = "embedded"
     if backend == "embedded":
         from graph.store import EmbeddedStore
 
-        return run_sparql(query, bound, EmbeddedStore(settings.store).sparql)
+        sparql = EmbeddedStore(settings.store).sparql
+        notes = check_entities(query, bound, sparql_lookup(sparql))
+        return replace(run_sparql(query, bound, sparql), notes=notes)
     if backend == "neo4j":
         from graph.neo4j_writer import connect
 
         driver = connect(settings.neo4j)
         try:
-            return run_cypher(query, bound, driver, settings.neo4j.database)
+            notes = check_entities(query, bound, cypher_lookup(driver, settings.neo4j.database))
+            return replace(run_cypher(query, bound, driver, settings.neo4j.database), notes=notes)
         finally:
             driver.close()
     raise ConfigError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
@@ -194,13 +324,21 @@ def render(result: Result, fmt: str) -> str:
 
 
 def query_text(name: str, params: tuple[str, ...] | list[str], *, backend: str, fmt: str, settings) -> str:
-    """Run a prepared query from ``key=value`` strings and render it (``relgraph query``).
+    """Run a prepared query from ``key=value`` strings and render it (``relgraph query``);
+    notes on ambiguous entity parameters go to stderr.
 
     name: query name. params: ``key=value`` strings.
     backend: ``embedded`` or ``neo4j``. fmt: one of FORMATS.
     settings: relgraph Settings.
     """
-    return render(run_query(name, parse_params(params), backend=backend, settings=settings), fmt)
+    result = run_query(name, parse_params(params), backend=backend, settings=settings)
+    if result.notes:
+        from relgraph import ui
+
+        # stderr, so that json and csv on stdout stay clean.
+        for note in result.notes:
+            ui.err.print(f"relgraph: note: {note}", markup=False)
+    return render(result, fmt)
 
 
 def catalog_listing(fmt: str = "table") -> str:
