@@ -9,12 +9,15 @@ files written here hold the same graph the Neo4j loader writes (see
   ``Evidence`` and ``Article`` node files;
 - one relationship file per ontology relationship type, plus ``IN_ARTICLE``
   (evidence to article) and ``MENTIONS`` (evidence to the subject and object
-  of every statement it supports).
+  of every statement it supports);
+- ``Key`` nodes, one per distinct match key, and ``HAS_KEY`` links from each
+  entity to its keys (the index the prepared queries find entities by).
 
 Every file starts with its own typed header (``id:ID(Entity)``,
 ``start:long``, ``evidence_ids:string[]``), so the files are
-self-describing. Node ids live in three id spaces (``Entity``, ``Evidence``,
-``Article``) and are also stored as the ``id`` property. Empty strings mean
+self-describing. Node ids live in four id spaces (``Entity``, ``Evidence``,
+``Article``, ``Key``) and are also stored as the ``id`` property (``key``
+for a Key). Empty strings mean
 "no value" (``--ignore-empty-strings``); the importer cannot write an empty
 list, so an entity without aliases gets no ``aliases`` property where the
 loader stores ``[]`` (and a statement without evidence, which a build never
@@ -39,6 +42,7 @@ from pathlib import Path
 
 from ontology import Ontology, load_ontology
 from graph.keys import entity_keys
+from graph.neo4j_writer import key_node
 from relgraph.errors import ExportError
 
 from .model import Article, KnowledgeGraph
@@ -56,6 +60,8 @@ STATEMENT_HEADER = (
 )
 IN_ARTICLE_HEADER = (":START_ID(Evidence)", ":END_ID(Article)")
 MENTIONS_HEADER = (":START_ID(Evidence)", ":END_ID(Entity)")
+KEY_HEADER = ("key:ID(Key)",)
+HAS_KEY_HEADER = (":START_ID(Entity)", ":END_ID(Key)")
 
 
 @dataclass
@@ -173,6 +179,7 @@ def write_import_files(kg: KnowledgeGraph, directory: str | Path, ontology: Onto
             f = files[name] = _CsvFile(out / name, header)
         return f
 
+    keys: dict[str, list[str]] = {}
     try:
         for eid in sorted(kg.entities):
             ent = kg.entities[eid]
@@ -182,11 +189,22 @@ def write_import_files(kg: KnowledgeGraph, directory: str | Path, ontology: Onto
                 plan.nodes.append((labels, name))
             # As the loader: distinct alias texts other than the name, sorted.
             aliases = sorted({text for text, _ in ent.aliases if text != ent.name})
+            keys[ent.id] = entity_keys(ent)
             open_file(name, ENTITY_HEADER).write([
                 ent.id, ent.name, _array(aliases, f"entity {ent.id} aliases"),
                 _opt(ent.wikidata), _opt(ent.lei), _opt(ent.ticker),
-                _array(entity_keys(ent), f"entity {ent.id} match keys"),
+                _array(keys[ent.id], f"entity {ent.id} match keys"),
             ])
+        if keys:
+            plan.nodes.append((("Key",), "nodes-Key.csv"))
+            plan.relationships.append(("HAS_KEY", "rels-HAS_KEY.csv"))
+            f = open_file("nodes-Key.csv", KEY_HEADER)
+            for key in sorted({key_node(k) for ks in keys.values() for k in ks}):
+                f.write([key])
+            links = open_file("rels-HAS_KEY.csv", HAS_KEY_HEADER)
+            for eid, ks in keys.items():
+                for key in sorted({key_node(k) for k in ks}):
+                    links.write([eid, key])
         # The loader links every evidence to its article, creating a bare
         # Article for a document the graph has no metadata for; so do we.
         article_ids = set(kg.articles) | {ev.doc_id for ev in kg.evidence.values()}

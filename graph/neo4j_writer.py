@@ -9,12 +9,23 @@ The shape is the one of ``docs/architecture.md`` ("Neo4j shape") and
     (:Entity:<TypeLabel>)
     (:Evidence {id, text, start, end, doc_id, attributed_to})-[:IN_ARTICLE]->(:Article {id, title, date, url, source})
     (:Evidence)-[:MENTIONS]->(:Entity)
+    (:Entity)-[:HAS_KEY]->(:Key {key})
+
+``Key`` nodes (one per distinct match key, unique) make the prepared
+queries' entity lookup an index seek: ``MATCH (k:Key)<-[:HAS_KEY]-(e:Entity)
+WHERE k.key IN $entity`` instead of a scan of every entity's ``match_keys``.
 
 Labels and relationship types come only from the ontology's closed list
 (checked again here before they reach query text); every value travels as a
 parameter. Writes are batched ``UNWIND $rows AS row MERGE ...`` statements,
 each batch in its own ``session.execute_write`` transaction; the transaction
-functions are idempotent because the driver retries them.
+functions are idempotent because the driver retries them. Nodes are written
+before the relationships that need them, one statement per label or
+relationship type, and properties are set one by one (``SET n.p = row.p``)
+rather than from a map (``SET n += row.props``): a map could hold the merge
+key, so the planner would add an ``Eager`` operator that materialises every
+batch before writing it (``tests/graph/test_neo4j_writer.py`` checks the
+plans).
 
 Dates are ISO ``YYYY-MM-DD`` strings, as in the ``neo4j-admin`` import files
 of :mod:`graph.neo4j_csv`, so both ways of filling Neo4j give the same graph.
@@ -42,6 +53,21 @@ from relgraph.errors import Neo4jUnavailable, OntologyError
 _SAFE_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
 # Node labels that are not entity types.
 STRUCTURAL_LABELS = ("Entity", "Evidence", "Article")
+# Lookup nodes of the match keys; not an entity, evidence or article.
+KEY_LABEL = "Key"
+# A Key node holds the first KEY_PREFIX characters of a key: a RANGE index
+# refuses values over 8 kB (a 1,000-character string is at most 4 kB in
+# UTF-8). Queries seek the prefixes of their keys, then check the entity's
+# full ``match_keys``; the .cypher files repeat this number.
+KEY_PREFIX = 1000
+
+
+def key_node(key: str) -> str:
+    """The ``key`` of the Key node a match key is linked through (its first KEY_PREFIX characters).
+
+    key: a match key.
+    """
+    return key[:KEY_PREFIX]
 
 HINT = "start one with `scripts/neo4j start` (or `docker compose up -d neo4j`) and set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD"
 
@@ -104,6 +130,7 @@ def schema_statements(ontology: Ontology) -> list[str]:
         for label in STRUCTURAL_LABELS
     ]
     # TEXT indexes for names: a RANGE index refuses values over 8 kB, which would fail the whole load.
+    stmts.append(f"CREATE CONSTRAINT key_key IF NOT EXISTS FOR (n:{KEY_LABEL}) REQUIRE n.key IS UNIQUE")
     stmts.append("CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name)")
     stmts.append("CREATE INDEX evidence_doc_id IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id)")
     for et in ontology.entity_types.values():
@@ -133,6 +160,19 @@ def ensure_schema(driver, ontology: Ontology | None = None, *, database: str | N
 
 
 # --- rows -------------------------------------------------------------------------------
+
+
+# Property names per node or relationship kind, in the order the rows carry them.
+ENTITY_PROPS = ("name", "aliases", "tagged_aliases", "wikidata", "lei", "ticker", "match_keys")
+ARTICLE_PROPS = ("title", "date", "url", "source")
+EVIDENCE_PROPS = ("text", "start", "end", "doc_id", "attributed_to")
+STATEMENT_PROPS = ("predicate", "status", "label", "role", "confidence", "evidence_count", "first_seen",
+                   "last_seen", "evidence_ids")
+
+
+def _set(var: str, names: tuple[str, ...]) -> str:
+    """``SET v.a = row.props.a, ...``: one property at a time, so no plan turns eager."""
+    return "SET " + ", ".join(f"{var}.{n} = row.props.{n}" for n in names)
 
 
 def entity_row(e: Entity) -> dict:
@@ -174,6 +214,15 @@ def statement_row(st: Statement) -> dict:
     }
 
 
+# Unlinks an entity from the keys it no longer has and deletes keys left without an entity.
+STALE_KEYS = (
+    "UNWIND $rows AS row MATCH (e:Entity {id: row.id}) WHERE e.match_keys <> row.props.match_keys "
+    f"MATCH (e)-[h:HAS_KEY]->(k:{KEY_LABEL}) WHERE NOT k.key IN [x IN row.props.match_keys | left(x, {KEY_PREFIX})] "
+    "DELETE h "
+    "WITH DISTINCT k WHERE NOT EXISTS { (k)<-[:HAS_KEY]-() } DELETE k"
+)
+
+
 def _chunks(rows: list, size: int) -> Iterator[list]:
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
@@ -184,6 +233,7 @@ class LoadSummary:
     """What a load wrote.
 
     entities, articles, evidence, relationships, mentions: rows sent per kind.
+    keys: entity-to-key links sent (one per match key of each entity).
     by_type: relationship rows per relationship type.
     batches: write transactions run.
     """
@@ -193,6 +243,7 @@ class LoadSummary:
     evidence: int = 0
     relationships: int = 0
     mentions: int = 0
+    keys: int = 0
     batches: int = 0
     by_type: dict[str, int] = field(default_factory=dict)
 
@@ -208,13 +259,14 @@ class LoadSummary:
             f"evidence       {self.evidence}",
             f"relationships  {self.relationships}",
             f"mentions       {self.mentions}",
+            f"match keys     {self.keys}",
         ]
         out += [f"  {t:<16} {n}" for t, n in sorted(self.by_type.items())]
         out.append(f"batches        {self.batches}")
         return out
 
 
-def _write(rows: list[dict], query: str, session, summary: LoadSummary, batch_size: int,
+def _write(rows: list, query: str, session, summary: LoadSummary, batch_size: int,
            progress: Callable[[int], None] | None) -> None:
     from neo4j import exceptions as nex
 
@@ -274,25 +326,34 @@ def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, databa
 
     with driver.session(database=database) as session:
         for label, rows in sorted(entities_by_label.items()):
+            # Keys an entity no longer has (renamed, alias dropped) first: only
+            # entities already in Neo4j with other keys match, none on a first load.
+            _write(rows, STALE_KEYS, session, summary, batch_size, None)
             others = [t for t in type_labels if t != label]
             # An entity whose type changed between builds loses its old type label.
             remove = f" REMOVE e:{':'.join(others)}" if others else ""
-            query = (
-                "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
-                f"SET e:{label}, e += row.props{remove}"
-            )
-            _write(rows, query, session, summary, batch_size, progress)
+            _write(rows, f"UNWIND $rows AS row MERGE (e:Entity {{id: row.id}}) {_set('e', ENTITY_PROPS)} "
+                         f"SET e:{label}{remove}", session, summary, batch_size, progress)
             summary.entities += len(rows)
 
+        rows = [{"entity": row["id"], "key": k} for _, ents in sorted(entities_by_label.items())
+                for row in ents for k in sorted({key_node(k) for k in row["props"]["match_keys"]})]
+        _write(rows, "UNWIND $rows AS row MATCH (e:Entity {id: row.entity}) "
+                     f"MERGE (k:{KEY_LABEL} {{key: row.key}}) MERGE (e)-[:HAS_KEY]->(k)",
+               session, summary, batch_size, progress)
+        summary.keys = len(rows)
+
         rows = [article_row(kg.articles[k]) for k in sorted(kg.articles)]
-        _write(rows, "UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row.props",
+        _write(rows, f"UNWIND $rows AS row MERGE (a:Article {{id: row.id}}) {_set('a', ARTICLE_PROPS)}",
                session, summary, batch_size, progress)
         summary.articles = len(rows)
+        # Evidence of a document the graph has no metadata for still gets its
+        # Article; a bare MERGE keeps what Neo4j may already hold about it.
+        bare = sorted({ev.doc_id for ev in kg.evidence.values()} - set(kg.articles))
+        _write(bare, "UNWIND $rows AS id MERGE (:Article {id: id})", session, summary, batch_size, progress)
 
         rows = [evidence_row(kg.evidence[k]) for k in sorted(kg.evidence)]
-        _write(rows,
-               "UNWIND $rows AS row MERGE (v:Evidence {id: row.id}) SET v += row.props "
-               "MERGE (a:Article {id: row.doc_id}) MERGE (v)-[:IN_ARTICLE]->(a)",
+        _write(rows, f"UNWIND $rows AS row MERGE (v:Evidence {{id: row.id}}) {_set('v', EVIDENCE_PROPS)}",
                session, summary, batch_size, progress)
         summary.evidence = len(rows)
 
@@ -300,18 +361,25 @@ def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, databa
             query = (
                 "UNWIND $rows AS row "
                 "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) "
-                f"MERGE (s)-[r:{rtype} {{id: row.id}}]->(o) SET r += row.props"
+                f"MERGE (s)-[r:{rtype} {{id: row.id}}]->(o) {_set('r', STATEMENT_PROPS)}"
             )
             _write(rows, query, session, summary, batch_size, progress)
             summary.relationships += len(rows)
             summary.by_type[rtype] = len(rows)
 
-        rows = [{"evidence": v, "entity": e} for v, e in sorted(mentions)]
+        # One row per evidence for both of its links (article, mentioned
+        # entities): one evidence lookup instead of one per link.
+        mentioned: dict[str, list[str]] = {}
+        for vid, eid in sorted(mentions):
+            mentioned.setdefault(vid, []).append(eid)
+        rows = [{"id": vid, "doc_id": kg.evidence[vid].doc_id, "entities": mentioned.get(vid, [])}
+                for vid in sorted(kg.evidence)]
         _write(rows,
-               "UNWIND $rows AS row MATCH (v:Evidence {id: row.evidence}) MATCH (e:Entity {id: row.entity}) "
-               "MERGE (v)-[:MENTIONS]->(e)",
+               "UNWIND $rows AS row MATCH (v:Evidence {id: row.id}) MATCH (a:Article {id: row.doc_id}) "
+               "MERGE (v)-[:IN_ARTICLE]->(a) "
+               "WITH v, row UNWIND row.entities AS eid MATCH (e:Entity {id: eid}) MERGE (v)-[:MENTIONS]->(e)",
                session, summary, batch_size, progress)
-        summary.mentions = len(rows)
+        summary.mentions = len(mentions)
     return summary
 
 
@@ -422,9 +490,16 @@ def retract(driver, doc_id: str, *, database: str | None = None) -> RetractSumma
             "MATCH (a:Article {id: $doc}) DETACH DELETE a RETURN count(*) AS n", doc=doc_id
         ).single()["n"]
         if touched:
-            s.entities_deleted = tx.run(
-                "MATCH (e:Entity) WHERE e.id IN $ids AND NOT (e)--() DELETE e RETURN count(*) AS n", ids=touched
-            ).single()["n"]
+            # Its match keys do not keep an entity; keys left without any entity go with it.
+            rec = tx.run(
+                "MATCH (e:Entity) WHERE e.id IN $ids AND NOT EXISTS { (e)-[r]-() WHERE type(r) <> 'HAS_KEY' } "
+                f"OPTIONAL MATCH (e)-[:HAS_KEY]->(k:{KEY_LABEL}) "
+                "WITH e, collect(k.key) AS keys DETACH DELETE e "
+                "RETURN count(*) AS n, reduce(acc = [], ks IN collect(keys) | acc + ks) AS keys", ids=touched
+            ).single()
+            s.entities_deleted = rec["n"]
+            tx.run(f"MATCH (k:{KEY_LABEL}) WHERE k.key IN $keys AND NOT EXISTS {{ (k)<-[:HAS_KEY]-() }} DELETE k",
+                   keys=rec["keys"]).consume()
         return s
 
     with driver.session(database=database) as session:

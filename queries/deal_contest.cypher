@@ -14,8 +14,14 @@
 // column: last_seen: date -- latest article date, or null
 // column: relation_id: string -- relation id
 // order: predicate, actor_id, counterpart_id, relation_status, relation_id
-MATCH (t:Entity)
-WHERE any(k IN t.match_keys WHERE k IN $target)
+// The entity through its match keys: a unique-index seek on :Key (first
+// 1,000 characters of a key, graph/neo4j_writer.KEY_PREFIX), not a scan of every entity
+// (the hint keeps the planner from scanning when its statistics are stale).
+MATCH (k:Key)<-[:HAS_KEY]-(t:Entity)
+USING INDEX k:Key(key)
+WHERE k.key IN [x IN $target | left(x, 1000)]
+  AND any(m IN t.match_keys WHERE m IN $target)
+WITH DISTINCT t
 CALL (t) {
   MATCH (a:Entity)-[r:BIDS_FOR|ACQUIRES|HOLDS_STAKE_IN|INVESTS_IN|DIVESTS]->(t)
   RETURN a, r, t AS c

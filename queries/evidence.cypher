@@ -16,8 +16,14 @@
 // column: date: date -- article date, or null
 // column: url: string -- article URL, or null
 // order: undated last, date, doc_id, start, relation_id
-MATCH (s:Entity)
-WHERE any(k IN s.match_keys WHERE k IN $subject)
+// The subject through its match keys: a unique-index seek on :Key (first
+// 1,000 characters of a key, graph/neo4j_writer.KEY_PREFIX), not a scan of every entity
+// (the hint keeps the planner from scanning when its statistics are stale).
+MATCH (k:Key)<-[:HAS_KEY]-(s:Entity)
+USING INDEX k:Key(key)
+WHERE k.key IN [x IN $subject | left(x, 1000)]
+  AND any(m IN s.match_keys WHERE m IN $subject)
+WITH DISTINCT s
 MATCH (s)-[r]->(o:Entity)
 WHERE r.evidence_ids IS NOT NULL
   AND ($predicate IS NULL OR r.predicate = $predicate)

@@ -7,8 +7,14 @@
 // column: neighbour_type: string -- neighbour entity type
 // column: distance: integer -- fewest relations between the entity and the neighbour
 // order: distance, neighbour_id
-MATCH (e:Entity)
-WHERE any(k IN e.match_keys WHERE k IN $entity)
+// The entity through its match keys: a unique-index seek on :Key (first
+// 1,000 characters of a key, graph/neo4j_writer.KEY_PREFIX), not a scan of every entity
+// (the hint keeps the planner from scanning when its statistics are stale).
+MATCH (k:Key)<-[:HAS_KEY]-(e:Entity)
+USING INDEX k:Key(key)
+WHERE k.key IN [x IN $entity | left(x, 1000)]
+  AND any(m IN e.match_keys WHERE m IN $entity)
+WITH DISTINCT e
 // Bounds of a path pattern cannot be parameters: match up to 2 and filter by $hops.
 MATCH p = (e)(()-[r WHERE r.evidence_ids IS NOT NULL]-(:Entity)){1,2}(n:Entity)
 WHERE n <> e AND length(p) <= $hops

@@ -7,10 +7,19 @@
 // column: hops: integer -- number of relations on the path
 // column: path: string -- the path, e.g. "A -[sanctions/considered]-> B <-[accuses/asserted]- C"
 // order: hops, path
-MATCH (a:Entity)
-WHERE any(k IN a.match_keys WHERE k IN $source)
-MATCH (b:Entity)
-WHERE any(k IN b.match_keys WHERE k IN $target)
+// Both ends through their match keys: unique-index seeks on :Key (first
+// 1,000 characters of a key, graph/neo4j_writer.KEY_PREFIX), not scans of every entity
+// (the hints keep the planner from scanning when its statistics are stale).
+MATCH (k:Key)<-[:HAS_KEY]-(a:Entity)
+USING INDEX k:Key(key)
+WHERE k.key IN [x IN $source | left(x, 1000)]
+  AND any(m IN a.match_keys WHERE m IN $source)
+WITH DISTINCT a
+MATCH (k:Key)<-[:HAS_KEY]-(b:Entity)
+USING INDEX k:Key(key)
+WHERE k.key IN [x IN $target | left(x, 1000)]
+  AND any(m IN b.match_keys WHERE m IN $target)
+WITH DISTINCT a, b
 // Bounds of a path pattern cannot be parameters: match up to 3 and filter by $max_hops.
 MATCH p = (a)(()-[r WHERE r.evidence_ids IS NOT NULL]-(:Entity)){1,3}(b)
 WHERE a <> b AND length(p) <= $max_hops

@@ -12,8 +12,14 @@
 // column: last_seen: date -- latest article date, or null
 // column: relation_id: string -- relation id
 // order: employer_id, person_id, relation_id
-MATCH (o:Entity)
-WHERE any(k IN o.match_keys WHERE k IN $organization)
+// The entity through its match keys: a unique-index seek on :Key (first
+// 1,000 characters of a key, graph/neo4j_writer.KEY_PREFIX), not a scan of every entity
+// (the hint keeps the planner from scanning when its statistics are stale).
+MATCH (k:Key)<-[:HAS_KEY]-(o:Entity)
+USING INDEX k:Key(key)
+WHERE k.key IN [x IN $organization | left(x, 1000)]
+  AND any(m IN o.match_keys WHERE m IN $organization)
+WITH DISTINCT o
 MATCH (p:Entity)-[r:WORKS_FOR]->(o)
 RETURN p.name AS person, p.id AS person_id, r.role AS role, r.status AS relation_status,
        o.name AS employer, o.id AS employer_id, r.evidence_count AS evidence_count,

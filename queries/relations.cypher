@@ -16,8 +16,14 @@
 // column: last_seen: date -- latest article date, or null
 // column: relation_id: string -- relation (statement) id
 // order: predicate, subject_id, object_id, relation_status, relation_id
-MATCH (e:Entity)
-WHERE any(k IN e.match_keys WHERE k IN $entity)
+// The entity through its match keys: a unique-index seek on :Key (first
+// 1,000 characters of a key, graph/neo4j_writer.KEY_PREFIX), not a scan of every entity
+// (the hint keeps the planner from scanning when its statistics are stale).
+MATCH (k:Key)<-[:HAS_KEY]-(e:Entity)
+USING INDEX k:Key(key)
+WHERE k.key IN [x IN $entity | left(x, 1000)]
+  AND any(m IN e.match_keys WHERE m IN $entity)
+WITH DISTINCT e
 MATCH (e)-[r]-(:Entity)
 WHERE r.evidence_ids IS NOT NULL AND ($status IS NULL OR r.status = $status)
 WITH DISTINCT r

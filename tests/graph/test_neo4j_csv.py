@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.model import Article, Entity, Evidence, KnowledgeGraph, Statement, evidence_id, statement_id
+from graph.keys import entity_keys
 from graph.neo4j_csv import ARGS_FILE, write_import_files
 from graph.neo4j_writer import read_graph
 from relgraph.errors import ExportError, OntologyError
@@ -57,12 +58,15 @@ def test_one_node_file_per_label_and_one_relationship_file_per_type(tmp_path):
         (("Entity", "Country"), "nodes-Country.csv"),
         (("Evidence",), "nodes-Evidence.csv"),
         (("Entity", "GovernmentBody"), "nodes-GovernmentBody.csv"),
+        (("Key",), "nodes-Key.csv"),
     ]
-    assert [t for t, _ in plan.relationships] == ["HEADQUARTERED_IN", "IN_ARTICLE", "MENTIONS", "SANCTIONS"]
-    # 3 entities, 2 articles (one bare), 2 evidence
-    assert plan.node_count == 7
-    # 2 statements + 2 IN_ARTICLE + 4 MENTIONS (subject and object of each statement)
-    assert plan.relationship_count == 8
+    assert [t for t, _ in plan.relationships] == ["HAS_KEY", "HEADQUARTERED_IN", "IN_ARTICLE", "MENTIONS", "SANCTIONS"]
+    keys = {e.id: entity_keys(e) for e in small_graph().entities.values()}
+    # 3 entities, 2 articles (one bare), 2 evidence, one Key node per distinct match key
+    assert plan.counts["nodes-Key.csv"] == len({k for ks in keys.values() for k in ks}) > 3
+    assert plan.node_count == 7 + plan.counts["nodes-Key.csv"]
+    # 2 statements + 2 IN_ARTICLE + 4 MENTIONS (subject and object of each statement) + the key links
+    assert plan.relationship_count == 8 + sum(map(len, keys.values()))
     assert plan.multiline == ["nodes-Article.csv", "nodes-Evidence.csv"]
 
 
@@ -203,5 +207,6 @@ def test_export_from_the_store_needs_a_directory(tmp_path):
     with pytest.raises(ExportError, match="give a directory with --out DIR"):
         export_neo4j_admin(settings, "-")
     plan = export_neo4j_admin(settings, tmp_path / "out")
-    assert plan.node_count == 7 and plan.relationship_count == 8
+    keys = plan.counts["nodes-Key.csv"]
+    assert plan.node_count == 7 + keys and plan.relationship_count == 8 + plan.counts["rels-HAS_KEY.csv"]
     assert (tmp_path / "out" / ARGS_FILE).is_file()

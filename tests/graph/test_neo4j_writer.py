@@ -9,6 +9,7 @@ import dataclasses
 import pytest
 
 from graph import neo4j_writer as w
+from graph.keys import entity_keys
 from graph.model import Entity, Evidence, KnowledgeGraph, Statement, evidence_id, statement_id
 from ontology import load_ontology, parse_ontology
 from relgraph.config import Neo4jSettings
@@ -22,6 +23,12 @@ def _load(db, kg, **kw):
 
 def _one(db, query, **params):
     return db.run(query, params)[0][0]
+
+
+def _keys(kg) -> tuple[int, int]:
+    """(distinct match keys, entity-to-key links) of a graph."""
+    per_entity = [entity_keys(e) for e in kg.entities.values()]
+    return len({k for ks in per_entity for k in ks}), sum(map(len, per_entity))
 
 
 def test_counts_after_load(neo4j_db):
@@ -56,7 +63,8 @@ def test_loading_twice_changes_nothing(neo4j_db):
     first = w.counts(neo4j_db.driver, database=neo4j_db.database)
     _load(neo4j_db, kg, batch_size=3)  # other batch boundaries, same result
     assert w.counts(neo4j_db.driver, database=neo4j_db.database) == first
-    assert first["nodes"] == 34 and first["rels"] == 18 + 15 + 34
+    keys, links = _keys(kg)
+    assert first["nodes"] == 34 + keys and first["rels"] == 18 + 15 + 34 + links
 
 
 def test_incremental_load_adds_evidence_and_moves_last_seen(neo4j_db):
@@ -193,7 +201,7 @@ def test_read_graph_round_trips(neo4j_db):
 def test_hostile_values_are_stored_verbatim(neo4j_db):
     _load(neo4j_db, example_graph())
     assert _one(neo4j_db, "MATCH (e:Entity {id: 'hostile-co'}) RETURN e.name") == "x' OR 1=1 // } DETACH DELETE n"
-    assert neo4j_db.node_count() == 34
+    assert neo4j_db.node_count() == 34 + _keys(example_graph())[0]
 
 
 def test_unreachable_server_is_a_one_line_error_without_the_password():
@@ -234,3 +242,84 @@ def test_a_very_long_name_loads(neo4j_db):
     long_name = "Huge " + "Name" * 5000 + " Co"
     _load(neo4j_db, KnowledgeGraph(entities={"x": Entity("x", long_name, "Company")}))
     assert _one(neo4j_db, "MATCH (e:Entity {id: 'x'}) RETURN size(e.name)") == len(long_name)
+
+
+def _operators(plan: dict) -> list[str]:
+    """Operator names of a plan (the driver's summary.plan dict) and its children."""
+    return [plan["operatorType"].split("@")[0]] + [op for c in plan.get("children", []) for op in _operators(c)]
+
+
+def test_no_write_statement_plans_an_eager_operator(neo4j_db, monkeypatch):
+    """An Eager operator would hold every batch in memory before writing it."""
+    seen: list[str] = []
+    real = w._write
+    monkeypatch.setattr(w, "_write", lambda rows, query, *a: (seen.append(query), real(rows, query, *a)))
+    w.ensure_schema(neo4j_db.driver, database=neo4j_db.database)
+    _load(neo4j_db, example_graph())
+    assert len(seen) >= 10
+    for query in set(seen) - {w.STALE_KEYS}:  # run for entities whose keys changed only
+        with neo4j_db.session() as session:
+            plan = session.run("EXPLAIN " + query, rows=[]).consume().plan
+        assert "Eager" not in _operators(plan), query
+
+
+def test_each_match_key_is_one_indexed_node_linked_to_its_entities(neo4j_db):
+    kg = example_graph()
+    _load(neo4j_db, kg)
+    assert _one(neo4j_db, "MATCH (k:Key) RETURN count(k)") == _keys(kg)[0]
+    hik = _one(neo4j_db, "MATCH (e:Entity {id: 'hikvision'})-[:HAS_KEY]->(k:Key) RETURN collect(k.key)")
+    assert sorted(hik) == entity_keys(kg.entities["hikvision"])
+
+
+def test_prepared_queries_find_their_entity_by_an_index_seek(neo4j_db):
+    from queries.catalog import load_catalog
+
+    from benchmarks.synth import graph
+
+    w.ensure_schema(neo4j_db.driver, database=neo4j_db.database)
+    # Enough entities that the planner's statistics favour a seek over any scan.
+    _load(neo4j_db, graph(2000, 2000, seed=3))
+    checked = 0
+    for query in load_catalog():
+        if not any(p.type == "entity" and p.required for p in query.params):
+            continue
+        params = {p.name: ["hikvision"] if p.type == "entity" else p.default for p in query.params}
+        with neo4j_db.session() as session:
+            ops = _operators(session.run("EXPLAIN " + query.cypher, params).consume().plan)
+        # A seek on the Key uniqueness constraint, never a scan of every entity.
+        assert "NodeUniqueIndexSeek" in ops and "NodeByLabelScan" not in ops, (query.name, " ".join(ops))
+        checked += 1
+    assert checked >= 7
+
+
+def test_a_key_longer_than_the_index_allows_still_finds_its_entity(neo4j_db):
+    w.ensure_schema(neo4j_db.driver, database=neo4j_db.database)
+    # Two names alike in their first KEY_PREFIX characters share a Key node; the full key decides.
+    a, b = "Huge " + "Name" * 5000 + " Alpha", "Huge " + "Name" * 5000 + " Beta"
+    kg = KnowledgeGraph(entities={"a": Entity("a", a, "Organization"), "b": Entity("b", b, "Organization")})
+    _load(neo4j_db, kg)
+    assert _one(neo4j_db, "MATCH (k:Key) WHERE size(k.key) = $n RETURN count(k)", n=w.KEY_PREFIX) == 1
+    params = {"entity": entity_keys(kg.entities["b"])}
+    # The entity-match clause of the prepared queries (queries/*.cypher).
+    ids = neo4j_db.run("MATCH (k:Key WHERE k.key IN [x IN $entity | left(x, 1000)])<-[:HAS_KEY]-(e:Entity) "
+                       "WHERE any(k IN e.match_keys WHERE k IN $entity) RETURN DISTINCT e.id AS id", params)
+    assert [r["id"] for r in ids] == ["b"]
+
+
+def test_a_renamed_entity_loses_its_old_keys(neo4j_db):
+    _load(neo4j_db, KnowledgeGraph(entities={"x": Entity("x", "Old Name Corp", "Company"),
+                                             "y": Entity("y", "Shared Ltd", "Company")}))
+    _load(neo4j_db, KnowledgeGraph(entities={"x": Entity("x", "New Name Corp", "Company")}))
+    keys = _one(neo4j_db, "MATCH (:Entity {id: 'x'})-[:HAS_KEY]->(k:Key) RETURN collect(k.key)")
+    assert sorted(keys) == entity_keys(Entity("x", "New Name Corp", "Company"))
+    # The old name's keys belonged to x alone: gone, not left dangling.
+    assert _one(neo4j_db, "MATCH (k:Key) WHERE NOT (k)<-[:HAS_KEY]-() RETURN count(k)") == 0
+    assert _one(neo4j_db, "MATCH (k:Key {key: 'oldname'}) RETURN count(k)") == 0
+
+
+def test_retract_deletes_the_keys_of_deleted_entities(neo4j_db):
+    _load(neo4j_db, example_graph())
+    w.retract(neo4j_db.driver, "tt-2019-05-24-china", database=neo4j_db.database)
+    assert _one(neo4j_db, "MATCH (k:Key {key: 'lu-kang'}) RETURN count(k)") == 0
+    assert _one(neo4j_db, "MATCH (k:Key) WHERE NOT (k)<-[:HAS_KEY]-() RETURN count(k)") == 0
+    assert _one(neo4j_db, "MATCH (k:Key {key: 'hikvision'})<-[:HAS_KEY]-(e) RETURN e.id") == "hikvision"
