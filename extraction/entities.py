@@ -45,6 +45,7 @@ _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
 _PAREN = re.compile(r"\s*[(（]([^()（）]{1,60})[)）]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]{1,9}$")
+_ACRONYM_ONLY = re.compile(r"^[A-Z]{2,6}$")
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 PRONOUNS = {"it", "its"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Sir", "Dame", "Prof"}
@@ -61,8 +62,8 @@ _PERSON_NOUNS = {"owner", "investor", "developer", "designer", "rival", "trader"
 _JOIN_STOP = {"based", "listed", "owned", "backed", "controlled", "headquartered", "registered", "made", "led"}
 
 
-def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The legal-form words, name joiners and company-name first words of ``org_cues.yaml``.
+def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], ...]:
+    """The legal-form words, name joiners, company-name first words and unit nouns of ``org_cues.yaml``.
 
     path: the lexicon file (default: the bundled one).
     Raises DataFileError naming the file and key when a list is malformed.
@@ -70,12 +71,12 @@ def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], frozenset[
     path = path or LEXICON_DIR / "org_cues.yaml"
     data = parse_yaml(path.read_text(encoding="utf-8"), str(path)) or {}
     out = []
-    for key in ("legal_forms", "joiners", "starts"):
+    for key in ("legal_forms", "joiners", "starts", "unit_nouns"):
         words = data.get(key) or []
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise DataFileError(f"{path}: {key}: expected a list of words, got {words!r} (quote yes/no/on/off)")
         out.append(frozenset(w.strip() for w in words))
-    return out[0], out[1], out[2]
+    return tuple(out)
 
 
 def normalize(text: str) -> str:
@@ -136,7 +137,7 @@ class EntityLinker:
             for m in e.metonyms:
                 self.metonyms.setdefault(normalize(m), e)
         self.countries = {normalize(c) for c in rules.countries}
-        self.legal_forms, self.joiners, self.org_starts = load_name_cues()
+        self.legal_forms, self.joiners, self.org_starts, self.unit_nouns = load_name_cues()
         self.suffixes = {w.lower() for w in self.legal_forms}
         self.cues = [(t, {w.lower().rstrip(".") for w in ws}) for t, ws in rules.type_cues]
         # multi-word cues of the non-company types beat a business head noun ("European Central Bank")
@@ -275,8 +276,10 @@ class DocEntities:
                     raw.append((ent.start, k, _clean(doc[ent.start:k].text), "ORG", None))
                 continue
             if ent.label_ not in LABELS and not (ent.label_ in _MISLABELS and ent.label_ != "NORP" and len(ent) > 1
-                                                 and ent[-1].lower_.rstrip(".") in cued and ent[-1].is_title):
-                continue
+                                                 and ent[-1].is_title and (ent[-1].lower_.rstrip(".") in cued
+                                                                           or ent[-1].lower_ in self.linker.places
+                                                                           or ent[-1].lower_ in self.linker.countries)):
+                continue  # kept: "Acme Robotics" and "Vodafone Spain" NER took for a work or product
             if not any(ch.isalpha() for ch in ent.text) or _CJK.search(ent.text):
                 continue
             start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
@@ -524,6 +527,22 @@ class DocEntities:
                         r = (r[0], r[1], r[2], "ORG", r[4])  # "made by Nvidia and AMD Inc", "Visa and Mastercard"
             out.append(r)
         for tok in doc:
+            if tok.lower_ in linker.unit_nouns and tok.pos_ == "NOUN":
+                # "the Circle K convenience chain", "its Instant On business": a named unit or brand
+                e = tok.i
+                while e - 1 >= 0 and doc[e - 1].is_lower and doc[e - 1].pos_ in ("NOUN", "ADJ") and tok.i - e < 3:
+                    e -= 1
+                s = e
+                while s - 1 >= 0 and (doc[s - 1].is_title or doc[s - 1].is_upper and doc[s - 1].is_alpha) \
+                        and doc[s - 1].ent_type_ in ("", "PRODUCT", "WORK_OF_ART") and s - 1 not in taken \
+                        and not doc[s - 1].is_sent_start:
+                    s -= 1
+                if s < e and s > 0 and doc[s - 1].lower_ in ("the", "its", "their") and e - s <= 4:
+                    name = _clean(doc[s:e].text)
+                    if name and normalize(name) not in linker.rules.not_names:
+                        out.append((s, e, name, "ORG", None))
+                        taken.update(range(s, e))
+                continue
             if tok.pos_ != "PROPN" or tok.i in taken or tok.ent_type_ and tok.ent_type_ not in _MISLABELS \
                     or tok.ent_type_ == "NORP" or not (tok.is_title or _CAMEL.match(tok.text)) \
                     or normalize(tok.text) in linker.countries:
@@ -620,6 +639,8 @@ class DocEntities:
             ci = self._name_cluster[key]
         elif m.label not in ("GPE", "LOC") and key not in self.linker.countries:
             ci = self._short_form(m)
+            if ci is None and _ACRONYM_ONLY.match(m.text):
+                ci = self._acronym_of(m.text)
         elif key not in self.linker.countries and key not in self.linker.metonyms:
             # "Redgum" after "Redgum Minerals": NER took the short form for a place
             ci = self._short_form(m)
@@ -634,6 +655,23 @@ class DocEntities:
             self._add_alias(ci, alias.text, alias.lang)
         c = self.clusters[ci]
         c.first = min(c.first, m.start)
+
+    def _acronym_of(self, text: str) -> int | None:
+        """The one organization whose initials an all-capitals name spells ("HPE" = Hewlett Packard
+        Enterprise Co, "TSMC" = Taiwan Semiconductor Manufacturing Co, "BBVA").
+
+        text: the acronym as written.
+        """
+        hits = set()
+        for ci, c in enumerate(self.clusters):
+            if c.type not in ("Company", "Organization", "GovernmentBody") or c.label in ("GPE", "LOC"):
+                continue
+            for name in (c.name, *c.aliases):
+                words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isupper() or w[:1].isdigit()]
+                bare = [w for w in words if w.rstrip(".") not in self.linker.legal_forms]
+                if text in ("".join(w[0] for w in words), "".join(w[0] for w in bare)) and len(words) > 1:
+                    hits.add(ci)
+        return hits.pop() if len(hits) == 1 else None
 
     def _short_form(self, m: Mention) -> int | None:
         core = self.linker.core(m.text)
@@ -748,6 +786,13 @@ class DocEntities:
                 and self.token_mention[tok.i + 1] != -1 and self.mentions[self.token_mention[tok.i + 1]].start == tok.i + 1:
             # "by U.S. rival Paysphere": the name right after a firm descriptor, however it was parsed
             return self.resolve(self.doc[self.mentions[self.token_mention[tok.i + 1]].end - 1], acting)
+        if tok.pos_ == "NOUN" and tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == "," \
+                and self.token_mention[tok.i + 2] != -1 and self._firm_noun(tok):
+            m = self.mentions[self.token_mention[tok.i + 2]]
+            after = self.doc[m.end] if m.end < len(self.doc) else None
+            if m.start == tok.i + 2 and self.clusters[m.cluster].type in ("Company", "Organization") \
+                    and (after is None or after.is_punct or after.is_sent_start):
+                return m.cluster, "mention"  # "the combined company, Paramount Skydance Corp": parsed apart
         if tok.pos_ == "NOUN":
             # "chip designer Lumitek Semiconductor", "its unit, Meridian Home": the named entity
             if tok.dep_ == "compound" and self.token_mention[tok.head.i] != -1:

@@ -45,6 +45,9 @@ def resolved(extractor, text, word, nth=1):
     ("The United Steelworkers union opposed the deal.", "United Steelworkers", "Organization"),
     ("Vantage Chemicals agreed to sell Duracoat to Rembrandt Paints.", "Rembrandt Paints", "Company"),
     ("Penrose Group trumped a rival bid from Ashdown Capital for Carraway Inns.", "Carraway Inns", "Company"),
+    ("Westbury Foods sold its Fresca Kitchen frozen pizza brand.", "Fresca Kitchen", "Company"),  # a named unit
+    ("Couche-Tard, the owner of the Circle K convenience chain, dropped its bid.", "Circle K", "Company"),
+    ("Vodafone sold Vodafone Spain to investment firm Zegona Communications.", "Vodafone Spain", "Company"),
 ])
 def test_name_span_and_type(extractor, text, name, etype):
     found, _ = entities(extractor, text)
@@ -70,6 +73,19 @@ def test_short_name_without_legal_form_is_the_same_entity(extractor):
     assert resolved(extractor, text, "SoftBank", 2) == "SoftBank Group Corp"
     text = "Seven & i Holdings Co rejected the bid. Seven & i runs 7-Eleven stores."
     assert resolved(extractor, text, "Seven", 2) == "Seven & i Holdings Co"
+
+
+def test_acronym_is_the_organization_it_spells(extractor):
+    text = "Hewlett Packard Enterprise Co agreed to buy Juniper Networks. The Justice Department sued HPE in January."
+    assert resolved(extractor, text, "HPE") == "Hewlett Packard Enterprise Co"
+    # two organizations spell it: neither
+    text = "Hewlett Packard Enterprise Co and Hill Park Estates Ltd met. HPE said nothing."
+    assert resolved(extractor, text, "HPE") not in ("Hewlett Packard Enterprise Co", "Hill Park Estates Ltd")
+
+
+def test_description_followed_by_its_name(extractor):
+    text = "David Ellison becomes chief executive of the combined company, Paramount Skydance Corp."
+    assert resolved(extractor, text, "company") == "Paramount Skydance Corp."
 
 
 @pytest.mark.parametrize("text, word, nth, expected", [
