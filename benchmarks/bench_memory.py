@@ -70,6 +70,10 @@ def main(argv: list[str] | None = None) -> None:
             rss, seconds = build_rss(corpus, work / f"store-{n}", work, args.processes)
             rss_cached, seconds_cached = build_rss(corpus, work / f"store-{n}", work, args.processes)
             rows.append([n, words, rss, seconds, rss_cached, seconds_cached])
+            # A row as soon as it is measured: a full run takes long and may be cut short.
+            print(f"# {n} articles, {words} words: peak {rss:.1f} MiB in {seconds:.1f} s; "
+                  f"rebuild {rss_cached:.1f} MiB in {seconds_cached:.1f} s; load %.2f %.2f %.2f" % os.getloadavg(),
+                  flush=True)
             shutil.rmtree(work / f"store-{n}", ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
