@@ -156,7 +156,8 @@ class BenchNeo4j:
         cmd = ["java", "-cp", f"{lib}/*", "org.neo4j.server.startup.Neo4jAdminCommand",
                "database", "import", "full", "--overwrite-destination=true", *arguments]
         t0 = time.perf_counter()
-        run = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        # The tool writes import.report in its working directory: keep it in the server's home.
+        run = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=self.home)
         seconds = time.perf_counter() - t0
         if run.returncode != 0:
             raise RuntimeError(f"neo4j-admin import failed:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
