@@ -326,6 +326,8 @@ class DocEntities:
                 continue
             cut = next((k for k in range(start + 1, end - 1) if doc[k].text in ("-", "/", "–")
                         and doc[k - 1].lower_.rstrip(".") in cued and doc[k + 1].is_title), None)
+            if cut is None and ent.label_ == "ORG":
+                cut = self._coordinated_cut(start, end, cued, {normalize(r[2]) for r in raw})
             if cut is not None:
                 # NER joined a pair: "the Acme Robotics-Beta Systems merger"
                 raw.append((start, cut, _clean(doc[start:cut].text), "ORG", None))
@@ -435,6 +437,24 @@ class DocEntities:
             else:
                 break
         return start, end, (start, end) != (s0, e0)
+
+    def _coordinated_cut(self, start: int, end: int, cued: set[str], seen: set[str]) -> int | None:
+        """Where NER joined two coordinated names into one span ("Rusal and En+ Group", "Glencore and
+        Nippon Steel"), the index of the "and"; None for one name with "and" in it ("Bureau of Industry
+        and Security", "Competition and Markets Authority").
+
+        start, end: the span. cued: lower-case business words. seen: names found earlier in the document.
+        """
+        doc = self.doc
+        for k in range(start + 1, end - 1):
+            if doc[k].lower_ != "and" or not doc[k + 1].is_title and not doc[k + 1].is_upper:
+                continue
+            left = doc[start:k].root
+            right = doc[k + 1:end].root
+            if right.dep_ == "conj" and right.head.i == left.i and not start <= left.head.i < end \
+                    and (doc[end - 1].lower_.rstrip(".") in cued or normalize(doc[start:k].text) in seen):
+                return k
+        return None
 
     def _before_based(self, end: int) -> bool:
         """Whether the span ending at ``end`` is the place of "X-based" or "X, Y-based".
@@ -988,7 +1008,9 @@ class DocEntities:
             for i in range(verb.left_edge.i, verb.right_edge.i + 1):
                 if tm[i] != -1 and not lo <= i <= hi and i != verb.i:
                     m = self.mentions[tm[i]]
-                    if self.doc[i].dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj", "compound", "poss"):
+                    # a direct argument, not a possessor inside one ("run by Praxair's Steve Angel")
+                    if self.doc[m.start:m.end].root.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj",
+                                                             "attr", "dative"):
                         out.add(m.cluster)
         return out
 

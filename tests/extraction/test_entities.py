@@ -48,6 +48,8 @@ def resolved(extractor, text, word, nth=1):
     ("Westbury Foods sold its Fresca Kitchen frozen pizza brand.", "Fresca Kitchen", "Company"),  # a named unit
     ("Couche-Tard, the owner of the Circle K convenience chain, dropped its bid.", "Circle K", "Company"),
     ("Vodafone sold Vodafone Spain to investment firm Zegona Communications.", "Vodafone Spain", "Company"),
+    ("OFAC later lifted the sanctions on Rusal and En+ Group after Deripaska agreed.", "En+ Group", "Company"),
+    ("The Bureau of Industry and Security issued new rules.", "Bureau of Industry and Security", "GovernmentBody"),
 ])
 def test_name_span_and_type(extractor, text, name, etype):
     found, _ = entities(extractor, text)
