@@ -212,6 +212,19 @@ class RelationFinder:
             return None
         return noun.doc[a.end - 1], noun.doc[b.end - 1]
 
+    @staticmethod
+    def _its_referent(noun: Token) -> Token | None:
+        """The named object of the governing verb when ``noun`` ("its purchase") is the object of a
+        purpose clause: "sued Pinecone to block its purchase of Y" (its = Pinecone), else None.
+
+        noun: a noun with a possessive pronoun, the direct object of a verb.
+        """
+        verb = noun.head
+        gov = verb.head if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i else None
+        if gov is None:
+            return None
+        return next((k for k in gov.children if k.dep_ == "dobj" and k.pos_ == "PROPN"), None)
+
     def _holder(self, noun: Token) -> Token | None:
         """Who a role noun describes: "X, Y's largest shareholder", "Y's top shareholder, X", "X is ..."."""
         if noun.dep_ == "appos":
@@ -228,6 +241,9 @@ class RelationFinder:
         for c in noun.children:
             if c.dep_ == "poss" and (entry is None or entry.poss_subject):
                 if c.lower_ in ("its", "their") and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+                    named = self._its_referent(noun)
+                    if named is not None:
+                        return named, False  # "sued Pinecone to block its purchase of Y": its = Pinecone
                     s, inh = self._verb_subject(noun.head)  # "Broadcom closed its acquisition of VMware"
                     if s is not None:
                         return s, inh
@@ -789,6 +805,11 @@ class RelationFinder:
         if predicate == "supplies" and tok.dep_ == "dobj":
             return pobj(("to", "for"))  # "supply concentrate to Y"
         if lemma in _ACTS and predicate == "opposes":
+            poss = next((c for c in kids if c.dep_ == "poss"), None)
+            if poss is not None and poss.lower_ in ("its", "their") and tok.dep_ == "dobj":
+                named = self._its_referent(tok)  # "sued X to block its purchase of Y": X's purchase
+                if named is not None:
+                    return named
             return next((c for c in kids if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")), None) \
                 or pobj(("by", "from")) or next((c for c in kids if c.dep_ == "amod" and c.ent_type_ == "NORP"), None) \
                 or (pobj(("by",), tok.head) if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None) \

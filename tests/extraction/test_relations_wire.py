@@ -119,6 +119,11 @@ def _relations(extractor, text):
      ("British government", "sanctions", "Bank Sarvan"), "asserted"),
     ("Canberra will challenge China's barley tariffs at the World Trade Organization.",
      ("Canberra", "opposes", "Chinese government"), "planned"),
+    # blocking a deal opposes its buyer; "its" after "sued X to block" is X
+    ("The Federal Trade Commission sued Marlin Health to block its purchase of Ostry Clinics.",
+     ("Federal Trade Commission", "opposes", "Marlin Health"), "asserted"),
+    ("The Federal Trade Commission sued Marlin Health to block its purchase of Ostry Clinics.",
+     ("Marlin Health", "acquires", "Ostry Clinics"), "asserted"),
     # titles and appointments
     ("Halberton Insurance named Ruth Keegan as chief executive on Monday.",
      ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
@@ -146,6 +151,9 @@ def test_wire_construction(extractor, text, triple, status):
     # countering an offer is not beating it
     ("Orrin Capital countered Belcourt Partners' offer for Fairlie Inns with a higher bid.",
      ("Orrin Capital", "outbids", "Belcourt Partners")),
+    # the regulator that blocks a purchase does not buy
+    ("The Federal Trade Commission sued Marlin Health to block its purchase of Ostry Clinics.",
+     ("Federal Trade Commission", "acquires", "Ostry Clinics")),
     # a company selling itself divests nothing
     ("Ashgrove Energy has agreed to sell itself to Brandreth Oil for 900 million dollars.",
      ("Ashgrove Energy", "divests", "Brandreth Oil")),
