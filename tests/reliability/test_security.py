@@ -299,12 +299,16 @@ def test_hostile_query_parameters_on_the_command_line_stay_data(hostile_store, t
         proc = run_cli("--store", str(path), "query", "relations", "--param", f"entity={name}", "--format", "json",
                        cwd=tmp_path, timeout=120)
         assert_no_traceback(proc)
-        assert proc.returncode == 0, proc.stderr
-        rows = json.loads(proc.stdout)
         if name in HOSTILE:
+            assert proc.returncode == 0, proc.stderr
+            rows = json.loads(proc.stdout)
             assert rows and all(name in (r["subject"], r["object"]) for r in rows), proc.stdout[:500]
         else:
-            assert rows == []
+            # An injection attempt is just a name that matches no entity: a one-line error, no rows.
+            assert proc.returncode == 1, proc.stdout[:500]
+            errors = [line for line in proc.stderr.splitlines() if line.startswith("relgraph: error:")]
+            assert len(errors) == 1 and "matches no entity" in errors[0], proc.stderr
+            assert proc.stdout.strip() in ("", "[]")
     assert tree_checksum(path) == before
     assert EmbeddedStore(path).read_graph() == kg
 
