@@ -284,6 +284,11 @@ class DocEntities:
                 continue
             start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
             end = ent.end
+            if end - start > 1 and doc[start].is_sent_start and doc[start + 1].is_title and ent.label_ == "ORG" \
+                    and doc[start].text not in self.linker.org_starts and doc[start].lower_ != "group" \
+                    and (doc[start].lower_ in self.linker.rules.org_descriptors
+                         or doc[start].lower_ in self.linker.rules.descriptions or doc[start].lower_.endswith("maker")):
+                start += 1  # "Conglomerate Daventry Industries plans ...": the description is not the name
             grown = False  # grown by a business word: the name is an organization whatever NER said
             while end < len(doc) and not doc[end].is_sent_start and (
                     doc[end].is_title and doc[end].lower_ in heads and not doc[end].ent_type_
@@ -350,10 +355,11 @@ class DocEntities:
                         consumed.update(range(span.start, span.end))
             label = "ORG" if grown and normalize(name) not in self.linker.countries or ent.label_ not in LABELS \
                 else ent.label_
-            if self._before_based(end):
+            based = self._before_based(end)
+            if based:
                 label = "GPE"  # "the Veldhoven-based company", "McLean, Virginia-based": places
             root = doc[start:end].root
-            if label in ("GPE", "LOC", "PERSON") and normalize(name) not in self.linker.countries \
+            if not based and label in ("GPE", "LOC", "PERSON") and normalize(name) not in self.linker.countries \
                     and normalize(name) not in self.linker.by_surface and any(
                         c.dep_ == "appos" and c.pos_ == "NOUN" and self._firm_noun(c) for c in root.children):
                 label = "ORG"  # "Nexperia, the Nijmegen-based chipmaker": the appositive says what it is
@@ -465,8 +471,8 @@ class DocEntities:
         k = end
         if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ in ("GPE", "LOC", "ORG") \
                 and doc[k + 1].is_title:
-            k += 1  # "McLean, Virginia-based": skip the state
-            while k < len(doc) and doc[k].ent_iob_ == "I" or k < len(doc) and doc[k].is_title and doc[k].whitespace_:
+            k += 2  # "McLean, Virginia-based": skip the state
+            while k < len(doc) and doc[k].ent_iob_ == "I":
                 k += 1
         return k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ \
             and doc[k + 1].lower_ in ("based", "headquartered")

@@ -50,6 +50,8 @@ def resolved(extractor, text, word, nth=1):
     ("Vodafone sold Vodafone Spain to investment firm Zegona Communications.", "Vodafone Spain", "Company"),
     ("OFAC later lifted the sanctions on Rusal and En+ Group after Deripaska agreed.", "En+ Group", "Company"),
     ("The Bureau of Industry and Security issued new rules.", "Bureau of Industry and Security", "GovernmentBody"),
+    ("Conglomerate Daventry Industries plans to spin off its aerospace business.", "Daventry Industries", "Company"),
+    ("The deal gives the McLean, Virginia-based lender a payment network.", "McLean", "Place"),
 ])
 def test_name_span_and_type(extractor, text, name, etype):
     found, _ = entities(extractor, text)
