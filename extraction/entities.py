@@ -1,24 +1,41 @@
 """Entities of one document: spaCy mentions typed by the ontology, folded
 into one entity per real-world thing inside the document.
 
-Steps, all cheap next to the parse:
+Steps, all cheap next to the parse (no second parse; one pass over the
+entities and tokens, two small matchers):
 
 1. mentions from NER (+ the gazetteer entity ruler): ORG, FAC, GPE, LOC,
-   PERSON; a leading "the" and a trailing possessive are dropped;
+   PERSON; a leading "the" and a trailing possessive are dropped; spans are
+   repaired: parts the tokenizer split off ("3M", "Cleveland-Cliffs",
+   "Seven & i"), a legal form NER left off ("Airbus" + "SE"), an initialism
+   ("SK Hynix"), two names run together ("X to Y", "Rusal and En+ Group"),
+   a gazetteer name longer than NER's span, a name inside an amount
+   ("fined Google 220 billion won"), an organization and the place after it
+   ("Three UK"); untagged names are found in coordinations with
+   organizations, before a firm appositive or "which" clause, and before a
+   unit noun ("its Instant On business"); the place in "X-based" is a place;
 2. a parenthesised Chinese name or acronym right after a mention becomes an
    :class:`Alias` of it (``Huawei Technologies Co (華為)``, ``(NBA)``);
 3. mentions are clustered longest first: same gazetteer entry, same name or
-   alias, or a short form whose words are a subset of exactly one longer
-   name once legal suffixes are dropped ("Dahua" -> "Zhejiang Dahua
-   Technology Co");
-4. short forms NER missed elsewhere in the document are tagged too;
-5. types: gazetteer type, else word cues (``entity_types.yaml``), else
-   Company for organizations, Country/Place for GPEs, Person.
+   alias, a short form whose words are a subset of exactly one longer name
+   once legal suffixes are dropped ("Dahua" -> "Zhejiang Dahua Technology
+   Co"), unless the longer name only adds a place ("Vodafone Italia" is a
+   unit of "Vodafone"), or an acronym of exactly one name ("HPE");
+4. short forms NER missed elsewhere in the document are tagged too, also
+   without their legal form ("Seven & i");
+5. types: gazetteer type, else word cues (``entity_types.yaml``; a cue of
+   several words such as "Central Bank" first), else Company for
+   organizations, Country/Place for GPEs, Person; a person label is dropped
+   for names starting with a company word ("Banco Santander"), one-word
+   capitals ("BBVA") and names after a firm appositive; a name after a job
+   title is a person ("Nissan chief executive Makoto Uchida").
 
 Relation arguments that are not mentions are resolved on demand: state
 metonymy ("Washington" acting -> the government entry), definite
-descriptions ("the insurer"), "it"/"its", and noun phrases that are a
-gazetteer alias ("the US administration").
+descriptions ("the insurer", "the Japanese steelmaker", "its German rival";
+see :meth:`DocEntities.description`), "it"/"its", "the government", and
+noun phrases that are a gazetteer alias ("the US administration"). Nothing
+is resolved when two entities fit.
 """
 
 from __future__ import annotations
