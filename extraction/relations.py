@@ -51,6 +51,7 @@ _STATUS_HEADS = {"talk", "negotiation", "discussion", "plan", "proposal", "consi
 # subordinators of a clause with its own time: the main clause's status does not reach into it
 _TIME_MARKS = {"after", "before", "when", "since", "because", "as", "while", "although", "though", "until", "once"}
 _PARTICLES = {"off", "away", "out"}  # "walked away from", parsed as an adverb
+_INCLUDING = {"including", "include", "like", "among"}  # "among them X"
 _BID_NOUNS = {"offer", "proposal", "bid", "approach", "tender", "counteroffer", "counterbid", "overture"}
 _DEAL_NOUNS = {"purchase", "acquisition", "sale", "bid", "offer", "divestment", "disposal", "transfer"}
 _BATCHES = {"memorandum", "package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
@@ -303,6 +304,11 @@ class RelationFinder:
                 break
             if cur.dep_ == "compound" and cur.head.lemma_.lower() in _STATUS_HEADS:
                 chain.append(cur.head)  # "in merger talks with Y", "a takeover plan"
+                cur = cur.head
+                continue
+            if cur.dep_ == "conj" and cur.pos_ == "VERB" and cur.head.pos_ in ("VERB", "AUX") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cur.children):
+                chain.append(cur.head)  # "will invest in X and develop chips with X": the shared "will"
                 cur = cur.head
                 continue
             if (cur.dep_ not in _CLIMB and not (cur.dep_ == "advmod" and cur.lower_ in _PARTICLES) and not (
@@ -720,6 +726,14 @@ class RelationFinder:
                 return next((p for a in led.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
         if tok.pos_ == "NOUN" and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return tok.head  # "Yarrow Health, the hospital operator that bought X": the description's name
+        if tok.pos_ == "NOUN":
+            called = next((c for c in kids if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "dub")), None)
+            if called is not None:  # "51 percent of the combined business, called VodafoneThree"
+                found = next((p for p in called.children if p.dep_ in ("oprd", "attr", "dobj") and p.pos_ == "PROPN"), None) \
+                    or next((p for c in called.children if c.dep_ == "prep" and c.lower_ == "as"
+                             for p in c.children if p.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
         if lemma in _GOVERNING:
             found = next((c for c in kids if c.dep_ == "poss"), None) or pobj(("of",))
             if found is not None:
@@ -731,7 +745,10 @@ class RelationFinder:
             # "placed 14 companies on a blacklist, including X": the list may carry the "including"
             # "slapped sanctions on three banks on Monday, including X": the "including" may hang on the verb
             govs = []
-            gov = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+            top = tok
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head  # "added A and 35 other organisations, among them B, to its list"
+            gov = top.head if top.dep_ == "dobj" else top.head.head if top.dep_ == "pobj" and top.head.dep_ == "prep" else None
             while gov is not None and len(govs) < 3:
                 govs.append(gov)
                 if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
@@ -740,7 +757,8 @@ class RelationFinder:
             around = [p for g in govs for c in g.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"] + govs
             for holder in (tok, pobj(("of",)), tok.head if tok.dep_ == "dobj" else None, *around):
                 if holder is not None and not subject:
-                    inc = pobj(("including", "include", "like", "among"), holder) or next(
+                    inc = next((p for c in holder.children if c.dep_ == "prep" and c.lower_ in _INCLUDING
+                                for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"), None) or next(
                         (p for c in holder.children if c.dep_ == "prep" and c.lower_ == "such"
                          for a in c.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"), None)
                     if inc is not None:

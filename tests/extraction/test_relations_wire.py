@@ -124,6 +124,9 @@ def _relations(extractor, text):
      ("Federal Trade Commission", "opposes", "Marlin Health"), "asserted"),
     ("The Federal Trade Commission sued Marlin Health to block its purchase of Ostry Clinics.",
      ("Marlin Health", "acquires", "Ostry Clinics"), "asserted"),
+    # building something together with a named firm, under a shared "will"
+    ("Quinton Cells will invest 2 billion dollars in Ebbe Software and develop battery software with Ebbe Software.",
+     ("Ebbe Software", "partners-with", "Quinton Cells"), "planned"),
     # titles and appointments
     ("Halberton Insurance named Ruth Keegan as chief executive on Monday.",
      ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
