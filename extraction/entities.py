@@ -348,12 +348,17 @@ class DocEntities:
                 continue
             cut = next((k for k in range(start + 1, end - 1) if doc[k].text in ("-", "/", "–")
                         and doc[k - 1].lower_.rstrip(".") in cued and doc[k + 1].is_title), None)
+            seen = None
             if cut is None and ent.label_ == "ORG":
-                cut = self._coordinated_cut(start, end, cued, {normalize(r[2]) for r in raw})
+                seen = {normalize(r[2]) for r in raw} | {normalize(r[2].split()[-1]) for r in raw if r[3] == "PERSON"}
+                cut = self._coordinated_cut(start, end, cued, seen)
             if cut is not None:
-                # NER joined a pair: "the Acme Robotics-Beta Systems merger"
-                raw.append((start, cut, _clean(doc[start:cut].text), "ORG", None))
-                raw.append((cut + 1, end, _clean(doc[cut + 1:end].text), "ORG", None))
+                # NER joined a pair: "the Acme Robotics-Beta Systems merger", "Buffett, Berkshire's chairman"
+                left = _clean(doc[start:cut].text)
+                person = doc[cut].text == "," and seen is not None and normalize(left) not in {normalize(r[2]) for r in raw}
+                raw.append((start, cut, left, "PERSON" if person else "ORG", None))
+                right = end - 1 if doc[end - 1].tag_ == "POS" else end
+                raw.append((cut + 1, right, _clean(doc[cut + 1:right].text), "ORG", None))
                 continue
             name = self._name(start, end)
             if not name:
@@ -463,13 +468,15 @@ class DocEntities:
 
     def _coordinated_cut(self, start: int, end: int, cued: set[str], seen: set[str]) -> int | None:
         """Where NER joined two coordinated names into one span ("Rusal and En+ Group", "Glencore and
-        Nippon Steel"), the index of the "and"; None for one name with "and" in it ("Bureau of Industry
-        and Security", "Competition and Markets Authority").
+        Nippon Steel") or a name met before and the next one ("Buffett, Berkshire's"), the index of the
+        "and" or comma; None for one name with "and" in it ("Bureau of Industry and Security").
 
         start, end: the span. cued: lower-case business words. seen: names found earlier in the document.
         """
         doc = self.doc
         for k in range(start + 1, end - 1):
+            if doc[k].text == "," and normalize(doc[start:k].text) in seen and (doc[k + 1].is_title or doc[k + 1].is_upper):
+                return k  # "Buffett, Berkshire's chairman": a name met before, then another
             if doc[k].lower_ != "and" or not doc[k + 1].is_title and not doc[k + 1].is_upper:
                 continue
             left = doc[start:k].root

@@ -67,6 +67,20 @@ def test_places_and_run_together_names_are_not_companies(extractor, text, not_a_
     assert found.get(not_a_name) != "Company", found
 
 
+def test_person_and_organization_ner_joined_at_a_comma(extractor):
+    from spacy.tokens import Span
+
+    doc = extractor.nlp("Berkshire Hathaway Inc raised its holdings, Warren Buffett said. "
+                        "Buffett, Berkshire's chairman, said he would keep the shares.")
+    # the model sometimes reads "Buffett, Berkshire's" as one organization; force that reading
+    b = next(t.i for t in doc if t.text == "Buffett" and doc[t.i + 1].text == ",")
+    ws = next(t.i for t in doc if t.text == "Warren")
+    doc.ents = [Span(doc, 0, 3, "ORG"), Span(doc, ws, ws + 2, "PERSON"), Span(doc, b, b + 4, "ORG")]
+    found = {e.name: e.type for e in extractor.linker.link(doc).entities()}
+    assert found.get("Warren Buffett") == "Person" and found.get("Berkshire Hathaway Inc") == "Company", found
+    assert not any("," in name for name in found), found
+
+
 def test_unit_named_by_a_place_stays_apart_from_its_parent(extractor):
     found, ents = entities(extractor, "Swisscom bought Vodafone Italia. Vodafone said the sale was done.")
     assert {"Vodafone Italia", "Vodafone"} <= set(found)
