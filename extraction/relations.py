@@ -346,6 +346,10 @@ class RelationFinder:
                             or any(c.dep_ == "amod" and c.lower_ in cue.modifiers for c in kids):
                         found = cue.key
                         break
+        top = chain[-1]
+        if found is None and top.dep_ == "ROOT" and top.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+            found = "planned"  # "Acme to buy Widget for $2 billion" (a headline's infinitive)
         return found or "asserted"
 
     def _phrase(self, tok: Token, ents: DocEntities) -> str | None:
@@ -428,6 +432,12 @@ class RelationFinder:
                 continue  # "sold its stake in Y": no longer held ("plans to sell its stake": still held)
             inherited = False
             subj = nodes.get("subject")
+            if rule.id == "on-list":
+                # "X has been on the US entity list": the list's owner, named before it, sanctions
+                subj = next((c for c in trig.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                             and c.ent_type_ in ("GPE", "ORG", "NORP")), None)
+                if subj is None:
+                    continue
             if subj is None:
                 anchor = nodes.get("verb")
                 if anchor is not None:
@@ -766,7 +776,8 @@ class RelationFinder:
         if lemma in ("lawyer", "attorney", "counsel") and subject:
             return pobj(("for", "of"))  # "lawyers for Fairmont filed a complaint"
         if lemma in ("investor", "shareholder", "stockholder", "holder", "bondholder", "creditor") and not subject:
-            return pobj(("in", "of"))  # "investors in Y backed X's offer": the offer is for Y
+            # "investors in Y backed X's offer", "Y shareholders approved the takeover by X": the deal is for Y
+            return pobj(("in", "of")) or next((c for c in kids if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
         if subject:
             if lemma in ("offer", "bid", "proposal", "counterbid", "counteroffer", "approach"):
                 return next((c for c in kids if c.dep_ == "poss"), None)  # "A's higher offer beat B's"
@@ -887,7 +898,9 @@ class RelationFinder:
             bare = False
             if j >= 0 and tm[j] == -1 and doc[j].lower_ in words and doc[j].is_sent_start:
                 j, bare = j - 1, True  # "Chief executive Elena Marsh said ...": no organization before the title
-            role_toks = list(doc[j + 1:m.start])
+            if j > 0 and doc[j].tag_ == "POS" and tm[j - 1] != -1:
+                j -= 1  # "Halvard Group's chief executive Maria Olsen": the possessor employs
+            role_toks = [t for t in doc[j + 1:m.start] if t.tag_ != "POS"]
             while role_toks and role_toks[0].lower_ in ("of", "the"):
                 role_toks.pop(0)
             if not role_toks or role_toks[-1].lower_ not in heads:

@@ -127,6 +127,13 @@ def _relations(extractor, text):
     # building something together with a named firm, under a shared "will"
     ("Quinton Cells will invest 2 billion dollars in Ebbe Software and develop battery software with Ebbe Software.",
      ("Ebbe Software", "partners-with", "Quinton Cells"), "planned"),
+    # headline infinitive, a list one has been on, shareholders of the target
+    ("Halvard Group to buy Sorrento Foods for $2 billion.",
+     ("Halvard Group", "acquires", "Sorrento Foods"), "planned"),
+    ("Kestrava Robotics has been on the U.S. entity list since 2019.",
+     ("United States government", "sanctions", "Kestrava Robotics"), "asserted"),
+    ("Halvard Group's chief executive Maria Olsen said the deal would close in June.",
+     ("Maria Olsen", "works-for", "Halvard Group"), "asserted"),
     # titles and appointments
     ("Halberton Insurance named Ruth Keegan as chief executive on Monday.",
      ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
