@@ -230,6 +230,8 @@ class RelationFinder:
         """Who a role noun describes: "X, Y's largest shareholder", "Y's top shareholder, X", "X is ..."."""
         if noun.dep_ == "appos":
             return noun.head
+        if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+            return noun.head  # "Y's top shareholder Halvard Group opposed the deal"
         app = next((c for c in noun.children if c.dep_ == "appos"), None)
         if app is not None:
             return app
@@ -498,6 +500,12 @@ class RelationFinder:
                     continue
                 if subj is not None and subj.lower_ == "their" and trig.head.pos_ in ("VERB", "AUX"):
                     subj, inherited = self._verb_subject(trig.head)  # "A and B called off their merger"
+                if subj is not None and subj.lower_ in ("they", "their", "we") and not subj.conjuncts:
+                    # "A and B said they would form a joint venture": the coordinated speakers
+                    rep_verb = next((a for a in subj.ancestors if a.lemma_.lower() in self.rules.reporting_verbs), None)
+                    speaker = next((k for k in rep_verb.children if k.dep_ == "nsubj"), None) if rep_verb is not None else None
+                    if speaker is not None and speaker.conjuncts:
+                        subj, inherited = speaker, True
                 if obj is not None and obj.conjuncts:
                     subj, obj, inherited = obj, obj.conjuncts[0], False  # "the merger of A and B"
                 elif subj is not None and subj.conjuncts:

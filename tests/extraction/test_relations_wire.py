@@ -134,6 +134,11 @@ def _relations(extractor, text):
      ("United States government", "sanctions", "Kestrava Robotics"), "asserted"),
     ("Halvard Group's chief executive Maria Olsen said the deal would close in June.",
      ("Maria Olsen", "works-for", "Halvard Group"), "asserted"),
+    # a holder noun before the name; coordinated speakers as "they"
+    ("Sorrento Foods' top shareholder Halvard Group opposed the deal.",
+     ("Halvard Group", "holds-stake-in", "Sorrento Foods"), "asserted"),
+    ("Halvard Group and Pellam Snacks said on Monday they would form a joint venture in India.",
+     ("Halvard Group", "partners-with", "Pellam Snacks"), "planned"),
     # titles and appointments
     ("Halberton Insurance named Ruth Keegan as chief executive on Monday.",
      ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
