@@ -727,9 +727,12 @@ class DocEntities:
         core = self.linker.core(m.text)
         if not core:
             return None
-        # equal cores count: "SoftBank" after "SoftBank Group Corp" (only legal forms differ)
+        # equal cores count: "SoftBank" after "SoftBank Group Corp" (only legal forms differ); a name with its
+        # own legal form is a full name, not a short form of a longer one ("Kellogg Co" vs "WK Kellogg Co")
+        full = m.text.split()[-1].rstrip(".") in self.linker.legal_forms and len(m.text.split()) > 1
         hits = {ci for ci, c in enumerate(self.clusters)
-                if c.label not in ("GPE", "LOC") and core <= c.core and not self.linker.unit_words(c.core - core)}
+                if c.label not in ("GPE", "LOC") and core <= c.core and not self.linker.unit_words(c.core - core)
+                and not (full and core != c.core)}
         return hits.pop() if len(hits) == 1 else None
 
     def _propagate(self) -> None:

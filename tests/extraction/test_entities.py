@@ -86,6 +86,12 @@ def test_unit_named_by_a_place_stays_apart_from_its_parent(extractor):
     assert {"Vodafone Italia", "Vodafone"} <= set(found)
 
 
+def test_full_name_inside_a_longer_name_is_another_company(extractor):
+    found, _ = entities(extractor, "Kellanova was created in 2023 when Kellogg Co spun off its North American "
+                                   "cereal business as WK Kellogg Co.")
+    assert "Kellogg Co" in found and any(name.startswith("WK Kellogg") for name in found), found
+
+
 def test_short_name_without_legal_form_is_the_same_entity(extractor):
     text = "SoftBank Group Corp dropped the plan. SoftBank said it would list Arm instead."
     assert resolved(extractor, text, "SoftBank", 2) == "SoftBank Group Corp"
