@@ -178,7 +178,8 @@ class EntityLinker:
         if self.rules.org_descriptors:
             name = {"POS": "PROPN", "ENT_TYPE": {"IN": ["", *sorted(_MISLABELS)]}, "OP": "+"}
             self.descriptor_matcher.add("DESCRIBED_ORG", [
-                [{"LOWER": {"IN": sorted(self.rules.org_descriptors)}, "POS": "NOUN"}, name],
+                # the tagger reads some descriptors as adjectives ("signalling firm Trackwise")
+                [{"LOWER": {"IN": sorted(self.rules.org_descriptors)}, "POS": {"IN": ["NOUN", "ADJ"]}}, name],
                 [{"LOWER": "rival", "POS": "ADJ"}, name]], greedy="LONGEST")  # "Swiss rival viagogo"
         # Gazetteer names win over a shorter or overlapping NER span ("Committee on Foreign Investment"
         # + "the United States"); the entity ruler only fills gaps NER left.
@@ -291,6 +292,15 @@ class DocEntities:
                     k += 1
                 if k > ent.start:  # "fined Google 220 billion won": NER took the name into the amount
                     raw.append((ent.start, k, _clean(doc[ent.start:k].text), "ORG", None))
+                continue
+            if ent.label_ == "ORG" and all(t.lower_ in self.linker.rules.role_heads for t in ent):
+                # "CFO Anita Greaves": the title is no organization, the name after it a person
+                k = ent.end
+                while k < len(doc) and k - ent.end < 3 and doc[k].pos_ == "PROPN" and doc[k].is_title \
+                        and not doc[k].ent_type_ and not doc[k].is_sent_start:
+                    k += 1
+                if k - ent.end >= 2:
+                    raw.append((ent.end, k, _clean(doc[ent.end:k].text), "PERSON", None))
                 continue
             if ent.label_ not in LABELS and not (ent.label_ in _MISLABELS and ent.label_ != "NORP" and len(ent) > 1
                                                  and ent[-1].is_title and (ent[-1].lower_.rstrip(".") in cued

@@ -52,6 +52,9 @@ def resolved(extractor, text, word, nth=1):
     ("The Bureau of Industry and Security issued new rules.", "Bureau of Industry and Security", "GovernmentBody"),
     ("Conglomerate Daventry Industries plans to spin off its aerospace business.", "Daventry Industries", "Company"),
     ("The deal gives the McLean, Virginia-based lender a payment network.", "McLean", "Place"),
+    ("Last year Calloway bought signalling firm Trackwise for 300 million dollars.", "Trackwise", "Company"),
+    ("Trelawney Group chairman Douglas Fairbairn will step down, and CFO Anita Greaves has been named interim "
+     "chief executive.", "Anita Greaves", "Person"),
 ])
 def test_name_span_and_type(extractor, text, name, etype):
     found, _ = entities(extractor, text)
