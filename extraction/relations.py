@@ -34,7 +34,7 @@ from .rules import PatternRule, Rules, Trigger
 
 HOW_FACTOR = {"mention": 1.0, "metonym": 1.0, "alias": 0.95, "description": 0.85, "pronoun": 0.8}
 _CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acl", "advcl", "oprd"}
-_INHERIT = {"xcomp", "ccomp", "advcl", "conj"}
+_INHERIT = {"xcomp", "ccomp", "advcl", "conj", "acomp"}  # acomp: "it was firmly opposed to ..."
 _STAKES = {"stake", "share", "holding", "shareholding", "interest"}
 _ALLEGE = {"allege", "claim", "accuse", "charge"}
 _INTENT_NOUNS = {"intention", "plan", "aim", "hope", "goal", "interest", "view"}
@@ -812,6 +812,13 @@ class RelationFinder:
         if lemma in _HOLDINGS and predicate == "sanctions":
             return pobj(("of",)) or next((c for c in kids if c.dep_ == "poss"), None)  # "froze the assets of Y"
             # "the assets of Y" (bought), "shares of Y" / "Y's shares" (a stake, not a purchase)
+        if predicate == "sanctions" and (tok.pos_ in ("NUM", "SYM") or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")):
+            inner = pobj(("of",))  # "tariffs on $50 billion of Chinese goods"
+            if inner is None:
+                inner = next((p for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj"), None)
+            if inner is not None and inner.i != tok.i:
+                return self._unwrap(inner, predicate, subject) if inner.lemma_.lower() in _GOODS else inner
         if lemma in _GOODS and predicate == "sanctions":
             found = pobj(("from", "to", "into", "for"))
             if found is None:  # "machine tools bound for Russia"
@@ -838,6 +845,9 @@ class RelationFinder:
             if found is None:  # "tariffs on Chinese steel", "on US soybeans"
                 found = next((c for c in kids if c.dep_ in ("amod", "compound", "nmod")
                               and c.ent_type_ in ("GPE", "NORP")), None)
+            if found is None:  # "on Chinese-made electric vehicles"
+                found = next((g for c in kids if c.dep_ in ("amod", "compound") for g in c.children
+                              if g.dep_ in ("npadvmod", "amod", "compound", "nmod") and g.ent_type_ in ("GPE", "NORP")), None)
             return found
         if predicate == "supplies" and tok.dep_ == "dobj":
             return pobj(("to", "for"))  # "supply concentrate to Y"
@@ -850,7 +860,8 @@ class RelationFinder:
             return next((c for c in kids if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")), None) \
                 or pobj(("by", "from")) or next((c for c in kids if c.dep_ == "amod" and c.ent_type_ == "NORP"), None) \
                 or (pobj(("by",), tok.head) if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None) \
-                or (pobj(("of", "between")) if lemma in ("merger", "combination", "tie-up") else None)
+                or (pobj(("of", "between")) if lemma in ("merger", "combination", "tie-up") else None) \
+                or (pobj(("to",)) if lemma == "sale" else None)  # "blocked the sale of X's unit to Y": the buyer
         return None
 
     def _title_org(self, person: Token, ents: DocEntities) -> Token | None:

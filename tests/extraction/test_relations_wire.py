@@ -139,6 +139,11 @@ def _relations(extractor, text):
      ("Halvard Group", "holds-stake-in", "Sorrento Foods"), "asserted"),
     ("Halvard Group and Pellam Snacks said on Monday they would form a joint venture in India.",
      ("Halvard Group", "partners-with", "Pellam Snacks"), "planned"),
+    # amounts of goods, firmly opposed to
+    ("The United States imposed 25 percent tariffs on $50 billion of Chinese goods.",
+     ("United States government", "sanctions", "China"), "asserted"),
+    ("Kestrava Robotics said it was firmly opposed to the decision by the U.S. Commerce Department.",
+     ("Kestrava Robotics", "opposes", "US Department of Commerce"), "asserted"),
     # titles and appointments
     ("Halberton Insurance named Ruth Keegan as chief executive on Monday.",
      ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
