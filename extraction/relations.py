@@ -77,7 +77,7 @@ _ACTS = {"plan", "decision", "move", "proposal", "bid", "offer", "measure", "pol
          "sanction", "tariff", "ban", "ruling", "law", "rule", "deal", "takeover", "merger", "action", "restriction",
          "control", "curb", "embargo", "duty", "levy", "blacklisting", "accusation", "allegation", "claim", "lawsuit",
          "suit", "probe", "investigation", "acquisition", "purchase", "combination", "tie-up", "intervention",
-         "announcement", "order", "demand", "request", "counterbid", "counteroffer", "overture"}
+         "announcement", "order", "demand", "request", "counterbid", "counteroffer", "overture", "sale"}
 
 
 class RelationFinder:
@@ -861,7 +861,8 @@ class RelationFinder:
                 or pobj(("by", "from")) or next((c for c in kids if c.dep_ == "amod" and c.ent_type_ == "NORP"), None) \
                 or (pobj(("by",), tok.head) if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None) \
                 or (pobj(("of", "between")) if lemma in ("merger", "combination", "tie-up") else None) \
-                or (pobj(("to",)) if lemma == "sale" else None)  # "blocked the sale of X's unit to Y": the buyer
+                or ((pobj(("to",)) or (pobj(("to",), tok.head) if tok.dep_ == "dobj" else None))
+                    if lemma == "sale" else None)  # "blocked the sale of X's unit to Y": the buyer
         return None
 
     def _title_org(self, person: Token, ents: DocEntities) -> Token | None:

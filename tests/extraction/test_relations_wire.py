@@ -144,6 +144,10 @@ def _relations(extractor, text):
      ("United States government", "sanctions", "China"), "asserted"),
     ("Kestrava Robotics said it was firmly opposed to the decision by the U.S. Commerce Department.",
      ("Kestrava Robotics", "opposes", "US Department of Commerce"), "asserted"),
+    ("The Dutch government blocked the sale of Nexvia's chip unit to Kestrava Robotics.",
+     ("Dutch government", "opposes", "Kestrava Robotics"), "asserted"),
+    ("Halvard Group was hit with a $2 billion lawsuit by Carraway Capital.",
+     ("Carraway Capital", "sues", "Halvard Group"), "asserted"),
     # titles and appointments
     ("Halberton Insurance named Ruth Keegan as chief executive on Monday.",
      ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
