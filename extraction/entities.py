@@ -293,15 +293,21 @@ class DocEntities:
                 if k > ent.start:  # "fined Google 220 billion won": NER took the name into the amount
                     raw.append((ent.start, k, _clean(doc[ent.start:k].text), "ORG", None))
                 continue
-            if ent.label_ == "ORG" and all(t.lower_ in self.linker.rules.role_heads for t in ent):
-                # "CFO Anita Greaves": the title is no organization, the name after it a person
-                k = ent.end
-                while k < len(doc) and k - ent.end < 3 and doc[k].pos_ == "PROPN" and doc[k].is_title \
-                        and not doc[k].ent_type_ and not doc[k].is_sent_start:
+            if ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and ent[0].lower_ in self.linker.rules.role_heads:
+                # "CFO Anita Greaves" (as ORG, or ORG "CFO" alone): a title, then a person's name
+                r0 = ent.start
+                while r0 < ent.end and doc[r0].lower_ in self.linker.rules.role_heads:
+                    r0 += 1
+                k = r0
+                while k < len(doc) and k - r0 < 3 and doc[k].pos_ == "PROPN" and doc[k].is_title \
+                        and (k < ent.end or not doc[k].ent_type_) and not doc[k].is_sent_start \
+                        and not self._cued(doc[k]):
                     k += 1
-                if k - ent.end >= 2:
-                    raw.append((ent.end, k, _clean(doc[ent.end:k].text), "PERSON", None))
-                continue
+                if k - r0 >= 2 and (k >= ent.end or r0 == ent.end):
+                    raw.append((r0, k, _clean(doc[r0:k].text), "PERSON", None))
+                    continue
+                if r0 == ent.end:
+                    continue
             if ent.label_ not in LABELS and not (ent.label_ in _MISLABELS and ent.label_ != "NORP" and len(ent) > 1
                                                  and ent[-1].is_title and (ent[-1].lower_.rstrip(".") in cued
                                                                            or ent[-1].lower_ in self.linker.places
