@@ -55,6 +55,7 @@ def resolved(extractor, text, word, nth=1):
     ("Last year Calloway bought signalling firm Trackwise for 300 million dollars.", "Trackwise", "Company"),
     ("Trelawney Group chairman Douglas Fairbairn will step down, and CFO Anita Greaves has been named interim "
      "chief executive.", "Anita Greaves", "Person"),
+    ("General Motors Co agreed to sell its stake in the venture.", "General Motors Co", "Company"),
 ])
 def test_name_span_and_type(extractor, text, name, etype):
     found, _ = entities(extractor, text)
