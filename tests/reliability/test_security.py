@@ -187,7 +187,7 @@ def test_schema_and_load_queries_use_only_ontology_names():
     from graph.neo4j_writer import schema_statements
 
     onto = load_ontology()
-    allowed = {et.neo4j_label for et in onto.entity_types.values()} | {"Entity", "Evidence", "Article"}
+    allowed = {et.neo4j_label for et in onto.entity_types.values()} | {"Entity", "Evidence", "Article", "Key"}
     types = {p.neo4j_type for p in onto.predicates.values()}
     for stmt in schema_statements(onto):
         for name in re.findall(r"\(n:(\w+)\)", stmt):
