@@ -24,8 +24,8 @@ take a direct object ("paid $3 billion for Y": pay takes its object after "for")
 
 Node names the extractor understands: ``trigger`` (required), ``subject``,
 ``object``, ``prep``, ``verb``, ``agent``, ``clause``; the helper nodes
-``auxpass``, ``of``, ``from``, ``private``, ``as``, ``round``, ``led``, ``amount``, ``mark``, ``target``
-and ``court`` only constrain the match. Inside ``RIGHT_ATTRS`` a
+``auxpass``, ``of``, ``from``, ``private``, ``as``, ``round``, ``led``, ``amount``, ``mark`` and
+``target`` only constrain the match. Inside ``RIGHT_ATTRS`` a
 value ``"$VERB"``, ``"$NOUN"``, ``"$LIST"``, ``"$CLAUSAL"``, ``"$ROLE"`` or ``"$SUPPORT"``
 stands for the lemma list of that trigger class from the lexicons.
 """
@@ -47,7 +47,7 @@ DATA = Path(__file__).parent / "data"
 PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
 NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as",
-              "round", "led", "amount", "mark", "target", "court"}
+              "round", "led", "amount", "mark", "target"}
 PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE", "$HOLDER", "$SUPPORT")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only",
