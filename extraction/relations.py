@@ -56,6 +56,7 @@ _BID_NOUNS = {"offer", "proposal", "bid", "approach", "tender", "counteroffer", 
 _DEAL_NOUNS = {"purchase", "acquisition", "sale", "bid", "offer", "divestment", "disposal", "transfer"}
 _BATCHES = {"memorandum", "package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
 _PORTIONS = {"part", "portion", "half", "rest", "remainder", "some", "all", "most", "bulk", "much", "majority"}
+_FRACTIONS = {"third", "quarter", "fifth", "tenth", "percent", "%"}  # "two thirds of its Y shares"
 # roles that make an unknown place-like name an employer company ("Nvidia chief executive X")
 _BUSINESS_ROLES = {"ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "founder", "cofounder",
                    "co-founder", "analyst", "economist", "strategist", "trader", "banker", "engineer", "researcher",
@@ -494,6 +495,10 @@ class RelationFinder:
                     obj = None
                 if obj is None:
                     continue
+            if predicate == "bids-for" and obj is not None and obj.lemma_.lower() in _PORTIONS:
+                # "a tender offer for all of Y", "a bid for the rest of Y"
+                obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"), obj)
             if rule.symmetric_only:
                 # "A and B agreed to merge": the pair is the coordinated subject
                 if not self.onto.predicate(predicate).symmetric:
@@ -522,8 +527,8 @@ class RelationFinder:
                 else:
                     continue
             elif predicate == "divests":
-                if obj is not None and obj.lemma_.lower() in _PORTIONS:
-                    # "sold part of its stake in Y"
+                if obj is not None and obj.lemma_.lower() in _PORTIONS | _FRACTIONS:
+                    # "sold part of its stake in Y", "sold two thirds of its Y shares"
                     obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"), obj)
                 if obj is not None and obj.lower_ in ("itself", "themselves"):
@@ -794,9 +799,10 @@ class RelationFinder:
             return None
         if lemma in _PARTS and predicate in ("acquires", "divests") or lemma in _STAKES and predicate in (
                 "bids-for", "holds-stake-in", "divests"):
-            found = pobj(("of", "in")) or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None) \
-                or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
-                         and c.ent_type_ not in ("GPE", "LOC") and lemma in _PARTS), None)  # "sell its Coral Telecom unit"
+            # the named company before the noun outranks the possessor: "its Apple shares" are Apple's
+            found = pobj(("of", "in")) or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                                                and c.ent_type_ not in ("GPE", "LOC")), None) \
+                or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None)  # "sell its Coral Telecom unit"
             if found is None and lemma in _PARTS:
                 # "its Duracoat brand" (the name tagged as an adjective), "snack brand Crisply to Y"
                 # (the name hung on the verb right after the noun)
@@ -812,7 +818,8 @@ class RelationFinder:
         if lemma in _HOLDINGS and predicate == "sanctions":
             return pobj(("of",)) or next((c for c in kids if c.dep_ == "poss"), None)  # "froze the assets of Y"
             # "the assets of Y" (bought), "shares of Y" / "Y's shares" (a stake, not a purchase)
-        if predicate == "sanctions" and (tok.pos_ in ("NUM", "SYM") or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")):
+        if predicate == "sanctions" and (tok.pos_ in ("NUM", "SYM") or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+                                         or lemma in ("worth", "value")):  # "on C$30 billion worth of US goods"
             inner = pobj(("of",))  # "tariffs on $50 billion of Chinese goods"
             if inner is None:
                 inner = next((p for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -148,6 +148,17 @@ def _relations(extractor, text):
      ("Dutch government", "opposes", "Kestrava Robotics"), "asserted"),
     ("Halvard Group was hit with a $2 billion lawsuit by Carraway Capital.",
      ("Carraway Capital", "sues", "Halvard Group"), "asserted"),
+    # fended-off attempts, portions of a target or a holding, goods by value
+    ("Last year Corrib Metals fended off a takeover attempt by Ardent Resources.",
+     ("Corrib Metals", "opposes", "Ardent Resources"), "asserted"),
+    ("Ardent Resources made a $9 billion offer for the rest of Corrib Metals on Monday.",
+     ("Ardent Resources", "bids-for", "Corrib Metals"), "asserted"),
+    ("Pellam Capital launched a hostile tender offer for all of Dunmore Steel on Monday.",
+     ("Pellam Capital", "bids-for", "Dunmore Steel"), "asserted"),
+    ("Marlow Group sold about two thirds of its Fenwick Motors shares in 2024.",
+     ("Marlow Group", "divests", "Fenwick Motors"), "asserted"),
+    ("Mexico imposed tariffs on $20 billion worth of American goods.",
+     ("Mexico", "sanctions", "United States"), "asserted"),
     # titles and appointments
     ("Halberton Insurance named Ruth Keegan as chief executive on Monday.",
      ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
@@ -184,6 +195,9 @@ def test_wire_construction(extractor, text, triple, status):
     # a city in the description of a business is not what was sold
     ("Tarvin Aero sold the Wichita, Kansas-based business to Holm Capital in 2005.",
      ("Tarvin Aero", "divests", "Wichita")),
+    # the stake named before the noun is in that company, not in its seller
+    ("Marlow Group sold its Fenwick Motors stake to Ostrava Holdings.",
+     ("Ostrava Holdings", "holds-stake-in", "Marlow Group")),
     # its chairman after a preposition: the pronoun is not resolved to the sentence subject
     ("The European Union barred EU firms from dealing with its chairman, Piotr Malek.",
      ("Piotr Malek", "works-for", "European Union")),
