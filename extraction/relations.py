@@ -52,6 +52,9 @@ _STATUS_HEADS = {"talk", "negotiation", "discussion", "plan", "proposal", "consi
 _TIME_MARKS = {"after", "before", "when", "since", "because", "as", "while", "although", "though", "until", "once"}
 _PARTICLES = {"off", "away", "out"}  # "walked away from", parsed as an adverb
 _INCLUDING = {"including", "include", "like", "among"}  # "among them X"
+# verbs that oppose a deal or measure, never a party directly ("stop the merger", not "stop the Celtics")
+_DEAL_ONLY = {"stop", "halt"}
+_SUE = {"sue", "countersue"}
 _BID_NOUNS = {"offer", "proposal", "bid", "approach", "tender", "counteroffer", "counterbid", "overture"}
 _DEAL_NOUNS = {"purchase", "acquisition", "sale", "bid", "offer", "divestment", "disposal", "transfer"}
 _BATCHES = {"memorandum", "package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
@@ -477,6 +480,8 @@ class RelationFinder:
                 main_obj = next((c for c in trig.head.children if c.dep_ == "dobj"), None)
                 if main_obj is not None:
                     obj = main_obj
+            if predicate == "opposes" and trig.lemma_.lower() in _DEAL_ONLY and (obj is None or obj.lemma_.lower() not in _ACTS):
+                continue  # "sued to stop the merger" opposes; "stopped the Celtics" does not
             if predicate == "sanctions" and trig.pos_ == "NOUN" and trig.head.lemma_.lower() in self.rules.ending_verbs:
                 # "lifted sanctions on X": the sanctions end (visible with --explain)
                 dropped.append(dict(reason=f"measure ended ({trig.head.text} {trig.text})", predicate=predicate,
@@ -859,6 +864,12 @@ class RelationFinder:
         if predicate == "supplies" and tok.dep_ == "dobj":
             return pobj(("to", "for"))  # "supply concentrate to Y"
         if lemma in _ACTS and predicate == "opposes":
+            if tok.dep_ == "dobj" and tok.head.dep_ in ("xcomp", "advcl") and tok.head.head.lemma_.lower() in _SUE \
+                    and not any(c.dep_ in ("poss", "compound") for c in kids):
+                # "sued X to block the merger": the sued party's deal is blocked
+                sued = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+                if sued is not None:
+                    return sued
             poss = next((c for c in kids if c.dep_ == "poss"), None)
             if poss is not None and poss.lower_ in ("its", "their") and tok.dep_ == "dobj":
                 named = self._its_referent(tok)  # "sued X to block its purchase of Y": X's purchase

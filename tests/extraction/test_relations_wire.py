@@ -159,6 +159,13 @@ def _relations(extractor, text):
      ("Marlow Group", "divests", "Fenwick Motors"), "asserted"),
     ("Mexico imposed tariffs on $20 billion worth of American goods.",
      ("Mexico", "sanctions", "United States"), "asserted"),
+    # suing or moving to stop a deal opposes its buyer; a veto blocks
+    ("The Justice Department sued Orbis Retail in January to stop the purchase.",
+     ("Justice Department", "opposes", "Orbis Retail"), "asserted"),
+    ("The Federal Trade Commission had sued to stop the Orbis Retail deal.",
+     ("Federal Trade Commission", "opposes", "Orbis Retail"), "asserted"),
+    ("The European Commission vetoed Lumetra's purchase of Genex.",
+     ("European Commission", "opposes", "Lumetra"), "asserted"),
     # titles and appointments
     ("Halberton Insurance named Ruth Keegan as chief executive on Monday.",
      ("Ruth Keegan", "works-for", "Halberton Insurance"), "asserted"),
@@ -198,6 +205,9 @@ def test_wire_construction(extractor, text, triple, status):
     # the stake named before the noun is in that company, not in its seller
     ("Marlow Group sold its Fenwick Motors stake to Ostrava Holdings.",
      ("Ostrava Holdings", "holds-stake-in", "Marlow Group")),
+    # stopping a rival on the field is no opposition to a deal
+    ("The Portland Trail Blazers stopped the Boston Celtics in the fourth quarter.",
+     ("Portland Trail Blazers", "opposes", "Boston Celtics")),
     # its chairman after a preposition: the pronoun is not resolved to the sentence subject
     ("The European Union barred EU firms from dealing with its chairman, Piotr Malek.",
      ("Piotr Malek", "works-for", "European Union")),
