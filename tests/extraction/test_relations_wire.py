@@ -159,6 +159,10 @@ def _relations(extractor, text):
      ("Marlow Group", "divests", "Fenwick Motors"), "asserted"),
     ("Mexico imposed tariffs on $20 billion worth of American goods.",
      ("Mexico", "sanctions", "United States"), "asserted"),
+    ("Last year Corrib Metals fended off a takeover attempt by Ardent Resources.",
+     ("Ardent Resources", "bids-for", "Corrib Metals"), "asserted"),
+    ("Corrib Metals rebuffed Ardent Resources' takeover attempt in 2023.",
+     ("Ardent Resources", "bids-for", "Corrib Metals"), "asserted"),
     # suing or moving to stop a deal opposes its buyer; a veto blocks
     ("The Justice Department sued Orbis Retail in January to stop the purchase.",
      ("Justice Department", "opposes", "Orbis Retail"), "asserted"),
@@ -205,6 +209,9 @@ def test_wire_construction(extractor, text, triple, status):
     # the stake named before the noun is in that company, not in its seller
     ("Marlow Group sold its Fenwick Motors stake to Ostrava Holdings.",
      ("Ostrava Holdings", "holds-stake-in", "Marlow Group")),
+    # an attempt is a bid only as a takeover or buyout attempt
+    ("Corrib Metals rejected Ardent Resources' attempt to settle the pricing dispute.",
+     ("Ardent Resources", "bids-for", "Corrib Metals")),
     # stopping a rival on the field is no opposition to a deal
     ("The Portland Trail Blazers stopped the Boston Celtics in the fourth quarter.",
      ("Portland Trail Blazers", "opposes", "Boston Celtics")),
