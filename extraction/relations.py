@@ -100,7 +100,7 @@ class RelationFinder:
     def _trigger(self, rule: PatternRule, nodes: dict[str, Token]) -> Trigger | None:
         trig = nodes["trigger"]
         lemma = trig.lemma_.lower()
-        is_verb = trig.pos_ in ("VERB", "AUX", "ADJ") and rule.id not in ("list-add", "noun-prep-mistagged")
+        is_verb = trig.pos_ in ("VERB", "AUX", "ADJ") and rule.id not in ("list-add", "list-add-deep", "noun-prep-mistagged")
         if rule.id == "noun-prep-mistagged":
             lemma = trig.lower_  # "a 6.1 percent holding" tagged VERB: the word form is the noun
         entries = (self.rules.verb_triggers if is_verb else self.rules.noun_triggers).get(lemma, ())
@@ -110,7 +110,7 @@ class RelationFinder:
                 continue
             if not e.particle and prt & {"off", "over", "out"} and lemma in ("take", "spin", "sell"):
                 continue
-            if rule.id == "list-add" and not e.list:
+            if rule.id in ("list-add", "list-add-deep") and not e.list:
                 continue
             if rule.symmetric_only and not self.onto.predicate(e.predicate).symmetric:
                 continue
@@ -635,6 +635,10 @@ class RelationFinder:
             # "A, B and C formed a venture": every pair (objects hold the other conjuncts)
             subjects = [c["subj"]] if title else [c["subj"], *c["subj"].conjuncts]
             objects = [c["obj"]] if title else [c["obj"], *c["obj"].conjuncts]
+            if not title:
+                # "put A, China's largest chipmaker, and B on its list": B parsed as a conjunct of A's appositive
+                objects += [k for o in list(objects) for a in o.children if a.dep_ == "appos"
+                            for k in a.conjuncts if k.pos_ == "PROPN" and k not in objects]
             employer = c["predicate"] == "works-for"  # "US Senator X": the state as employer
             if not title:
                 # "14 firms, including A and B": every named member of an unnamed group

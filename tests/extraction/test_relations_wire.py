@@ -163,6 +163,10 @@ def _relations(extractor, text):
      ("Ardent Resources", "bids-for", "Corrib Metals"), "asserted"),
     ("Corrib Metals rebuffed Ardent Resources' takeover attempt in 2023.",
      ("Ardent Resources", "bids-for", "Corrib Metals"), "asserted"),
+    # a described first object: the list hung on the description, the second name its conjunct
+    ("The Commerce Department put Harbin Optical Instruments Corp, China's biggest maker of lenses, and robot maker"
+     " Skyline Robotics on its entity list.",
+     ("Commerce Department", "sanctions", "Harbin Optical Instruments Corp"), "asserted"),
     # suing or moving to stop a deal opposes its buyer; a veto blocks
     ("The Justice Department sued Orbis Retail in January to stop the purchase.",
      ("Justice Department", "opposes", "Orbis Retail"), "asserted"),
