@@ -167,6 +167,11 @@ def _relations(extractor, text):
     ("The Commerce Department put Harbin Optical Instruments Corp, China's biggest maker of lenses, and robot maker"
      " Skyline Robotics on its entity list.",
      ("Commerce Department", "sanctions", "Harbin Optical Instruments Corp"), "asserted"),
+    # "spin-off" as three tokens
+    ("Halden Steel plans a spin-off of its Corvale Metals unit.",
+     ("Halden Steel", "divests", "Corvale Metals"), "planned"),
+    ("Halden Steel called off the planned spin-off of Corvale Metals.",
+     ("Halden Steel", "divests", "Corvale Metals"), "denied"),
     # suing or moving to stop a deal opposes its buyer; a veto blocks
     ("The Justice Department sued Orbis Retail in January to stop the purchase.",
      ("Justice Department", "opposes", "Orbis Retail"), "asserted"),
