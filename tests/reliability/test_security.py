@@ -121,7 +121,9 @@ def test_hostile_names_round_trip_through_neo4j_and_prepared_queries(hostile_sto
         assert all(name in (r["subject"], r["object"]) for r in neo.records())
         assert neo.rows == emb.rows
     # The queries changed nothing.
-    assert neo4j_db.node_count() == len(kg.entities) + len(kg.evidence) + len(kg.articles)
+    assert neo4j_db.run("MATCH (n) WHERE NOT n:Key RETURN count(n) AS c")[0]["c"] == (
+        len(kg.entities) + len(kg.evidence) + len(kg.articles))
+    assert neo4j_db.run("MATCH (k:Key) WHERE NOT (k)<-[:HAS_KEY]-(:Entity) RETURN count(k) AS c")[0]["c"] == 0
 
 
 def test_huge_entity_name_loads_into_neo4j(tmp_path, neo4j_db):
