@@ -52,6 +52,8 @@ _STATUS_HEADS = {"talk", "negotiation", "discussion", "plan", "proposal", "consi
 _TIME_MARKS = {"after", "before", "when", "since", "because", "as", "while", "although", "though", "until", "once"}
 _PARTICLES = {"off", "away", "out"}  # "walked away from", parsed as an adverb
 _INCLUDING = {"including", "include", "like", "among"}  # "among them X"
+# verbs whose subject is offered a bid, never the bidder ("received an offer for its unit")
+_RECEIVING = {"receive", "get", "reject", "accept", "rebuff", "spurn", "welcome", "snub"}
 # verbs that oppose a deal or measure, never a party directly ("stop the merger", not "stop the Celtics")
 _DEAL_ONLY = {"stop", "halt"}
 _SUE = {"sue", "countersue"}
@@ -446,7 +448,15 @@ class RelationFinder:
                     continue
             if subj is None:
                 anchor = nodes.get("verb")
-                if anchor is not None:
+                if anchor is not None and predicate == "bids-for" and anchor.lemma_.lower() in _RECEIVING \
+                        and trig.lemma_.lower() in _BID_NOUNS:
+                    # "received an offer from X for its unit": the receiver does not bid; the bidder
+                    # is the "from" (on the verb or the noun), or unnamed
+                    subj = next((p for h in (anchor, trig) for c in h.children if c.dep_ == "prep"
+                                 and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"), None)
+                    if subj is None:
+                        continue
+                elif anchor is not None:
                     subj, inherited = self._verb_subject(anchor)
                     if subj is None and entry is not None and entry.pos == "noun":
                         subj, inherited = self._noun_subject(trig, entry)  # "was added to the US entity list"

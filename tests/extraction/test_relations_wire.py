@@ -172,6 +172,8 @@ def _relations(extractor, text):
      ("Halden Steel", "divests", "Corvale Metals"), "planned"),
     ("Halden Steel called off the planned spin-off of Corvale Metals.",
      ("Halden Steel", "divests", "Corvale Metals"), "denied"),
+    ("Dunmore Steel said it had received a non-binding offer from Pellam Capital for its coal division, Calder Coal.",
+     ("Pellam Capital", "bids-for", "Calder Coal"), "asserted"),
     # suing or moving to stop a deal opposes its buyer; a veto blocks
     ("The Justice Department sued Orbis Retail in January to stop the purchase.",
      ("Justice Department", "opposes", "Orbis Retail"), "asserted"),
@@ -221,6 +223,9 @@ def test_wire_construction(extractor, text, triple, status):
     # an attempt is a bid only as a takeover or buyout attempt
     ("Corrib Metals rejected Ardent Resources' attempt to settle the pricing dispute.",
      ("Ardent Resources", "bids-for", "Corrib Metals")),
+    # the receiver of an offer for its unit does not bid for the unit
+    ("Dunmore Steel said it had received a non-binding offer from Pellam Capital for its coal division, Calder Coal.",
+     ("Dunmore Steel", "bids-for", "Calder Coal")),
     # stopping a rival on the field is no opposition to a deal
     ("The Portland Trail Blazers stopped the Boston Celtics in the fourth quarter.",
      ("Portland Trail Blazers", "opposes", "Boston Celtics")),
