@@ -137,3 +137,14 @@ def example_graph(*, without: tuple[str, ...] = (), only_docs: tuple[str, ...] |
     kg.evidence = dict(sorted(kg.evidence.items()))
     kg.articles = dict(sorted(kg.articles.items()))
     return kg
+
+
+def graph_with_two_ctbcs() -> KnowledgeGraph:
+    """The example graph plus a CTBC bank: "CTBC" then names two entities (holding and bank)."""
+    kg = example_graph()
+    kg.entities["ctbc-bank"] = Entity("ctbc-bank", "CTBC Bank Co", "Company", [("CTBC", None)])
+    sid = statement_id("ctbc-bank", "subsidiary-of", "ctbc-fhc", "asserted", None)
+    outbid = next(s for s in kg.statements.values() if s.predicate == "outbids")
+    kg.statements[sid] = Statement(sid, "ctbc-bank", "subsidiary-of", "ctbc-fhc", "asserted", "subsidiary-of", None,
+                                   0.6, list(outbid.evidence), outbid.first_seen, outbid.last_seen)
+    return kg

@@ -12,31 +12,19 @@ import sys
 import pytest
 
 from graph import neo4j_writer
-from graph.model import Entity, Statement, statement_id
 from graph.store import EmbeddedStore
 from queries.catalog import load_catalog
 from queries.runner import check_entities, cypher_lookup, sparql_lookup
 from relgraph.errors import QueryError
-from tests.queries.fixtures import example_graph
+from tests.queries.fixtures import graph_with_two_ctbcs
 
 BACKENDS = ["embedded", "neo4j"]
-
-
-def _graph_with_two_ctbcs():
-    # "CTBC" names the holding company and (here) its bank.
-    kg = example_graph()
-    kg.entities["ctbc-bank"] = Entity("ctbc-bank", "CTBC Bank Co", "Company", [("CTBC", None)])
-    sid = statement_id("ctbc-bank", "subsidiary-of", "ctbc-fhc", "asserted", None)
-    outbid = next(s for s in kg.statements.values() if s.predicate == "outbids")
-    kg.statements[sid] = Statement(sid, "ctbc-bank", "subsidiary-of", "ctbc-fhc", "asserted", "subsidiary-of", None,
-                                   0.6, list(outbid.evidence), outbid.first_seen, outbid.last_seen)
-    return kg
 
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory):
     path = tmp_path_factory.mktemp("store")
-    EmbeddedStore(path).save([], _graph_with_two_ctbcs())
+    EmbeddedStore(path).save([], graph_with_two_ctbcs())
     return path
 
 
@@ -45,7 +33,7 @@ def lookup(request, store_dir):
     if request.param == "embedded":
         return sparql_lookup(EmbeddedStore(store_dir).sparql)
     db = request.getfixturevalue("neo4j_db")
-    neo4j_writer.load(db.driver, _graph_with_two_ctbcs(), database=db.database)
+    neo4j_writer.load(db.driver, graph_with_two_ctbcs(), database=db.database)
     return cypher_lookup(db.driver, db.database)
 
 

@@ -10,7 +10,7 @@ from graph import neo4j_writer
 from graph.store import EmbeddedStore
 from queries.catalog import load_catalog
 from queries.runner import run_cypher, run_sparql
-from tests.queries.fixtures import HOSTILE, example_graph
+from tests.queries.fixtures import HOSTILE, example_graph, graph_with_two_ctbcs
 
 # Parameter sets per query: every query appears, with and without its optional filters.
 CASES = [
@@ -229,14 +229,7 @@ def test_hostile_name_round_trips_as_data(ask):
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_name_of_several_entities_finds_all_of_them(backend, tmp_path, request):
     # "CTBC" names the holding company and (here) its bank too: rows for both, on both backends.
-    from graph.model import Entity, Statement, statement_id
-
-    kg = example_graph()
-    kg.entities["ctbc-bank"] = Entity("ctbc-bank", "CTBC Bank Co", "Company", [("CTBC", None)])
-    sid = statement_id("ctbc-bank", "subsidiary-of", "ctbc-fhc", "asserted", None)
-    outbid = next(s for s in kg.statements.values() if s.predicate == "outbids")
-    kg.statements[sid] = Statement(sid, "ctbc-bank", "subsidiary-of", "ctbc-fhc", "asserted", "subsidiary-of", None,
-                                   0.6, list(outbid.evidence), outbid.first_seen, outbid.last_seen)
+    kg = graph_with_two_ctbcs()
     if backend == "embedded":
         store, neo = EmbeddedStore(tmp_path / "store"), None
         store.save([], kg)
