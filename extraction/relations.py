@@ -30,60 +30,29 @@ from ontology import Ontology
 from .dates import anchor_date, parse_doc_date
 from .entities import DocEntities
 from .records import Relation
-from .rules import PatternRule, Rules, Trigger
+from .rules import PatternRule, Rules, Trigger, load_word_lists
 
 HOW_FACTOR = {"mention": 1.0, "metonym": 1.0, "alias": 0.95, "description": 0.85, "pronoun": 0.8}
 _CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acl", "advcl", "oprd"}
 _INHERIT = {"xcomp", "ccomp", "advcl", "conj", "acomp"}  # acomp: "it was firmly opposed to ..."
-_STAKES = {"stake", "share", "holding", "shareholding", "interest"}
-_ALLEGE = {"allege", "claim", "accuse", "charge"}
-_INTENT_NOUNS = {"intention", "plan", "aim", "hope", "goal", "interest", "view"}
-# noun phrases whose named party is inside them (see RelationFinder._unwrap)
-_GROUPS = {"consortium", "group", "investor", "team", "syndicate", "club"}
 _RELATIVE = {"which", "that", "who"}
-_OBJECT_CONTROL = {"order", "force", "ask", "urge", "press", "pressure", "tell", "require", "allow", "permit",
-                   "persuade", "compel", "direct", "instruct", "invite", "encourage", "push", "oblige"}
 # a place can be bought or sanctioned, so NER's place type stands there; nothing sells a place it
 # spins off, so a divested "place" is a firm NER mistyped ("will spin off Polyvant")
 _PLACE_DEALS = {"acquires", "bids-for", "outbids", "sanctions"}
-# head nouns whose status a compound trigger takes ("merger talks", "takeover plan")
-_STATUS_HEADS = {"talk", "negotiation", "discussion", "plan", "proposal", "consideration"}
 # subordinators of a clause with its own time: the main clause's status does not reach into it
 _TIME_MARKS = {"after", "before", "when", "since", "because", "as", "while", "although", "though", "until", "once"}
 _PARTICLES = {"off", "away", "out"}  # "walked away from", parsed as an adverb
 _INCLUDING = {"including", "include", "like", "among"}  # "among them X"
-# verbs whose subject is offered a bid, never the bidder ("received an offer for its unit")
-_RECEIVING = {"receive", "get", "reject", "accept", "rebuff", "spurn", "welcome", "snub"}
-# verbs that oppose a deal or measure, never a party directly ("stop the merger", not "stop the Celtics")
-_DEAL_ONLY = {"stop", "halt"}
-_SUE = {"sue", "countersue"}
-_BID_NOUNS = {"offer", "proposal", "bid", "approach", "tender", "counteroffer", "counterbid", "overture"}
-_DEAL_NOUNS = {"purchase", "acquisition", "sale", "bid", "offer", "divestment", "disposal", "transfer"}
-_BATCHES = {"memorandum", "package", "round", "wave", "set", "raft", "series", "slew", "batch", "list", "number", "host"}
-_PORTIONS = {"part", "portion", "half", "rest", "remainder", "some", "all", "most", "bulk", "much", "majority"}
-_FRACTIONS = {"third", "quarter", "fifth", "tenth", "percent", "%"}  # "two thirds of its Y shares"
-# roles that make an unknown place-like name an employer company ("Nvidia chief executive X")
-_BUSINESS_ROLES = {"ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "founder", "cofounder",
-                   "co-founder", "analyst", "economist", "strategist", "trader", "banker", "engineer", "researcher",
-                   "employee", "manager", "director", "officer"}
-# roles only a person holds (not "adviser", "partner", "owner": firms advise and own)
-_PERSON_ROLES = _BUSINESS_ROLES | {"head", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
-                                   "chair", "secretary", "coach", "chancellor", "governor", "ambassador"}
-_ORG_WORDS = {"bank", "group", "capital", "partners", "holdings", "holding", "inc", "corp", "co", "ltd", "plc", "fund",
-              "ventures", "securities", "llc", "ag", "sa", "nv", "se", "trust", "investments", "international",
-              "technologies", "systems", "industries", "company", "corporation", "ministry", "department"}
-_GOVERNING = {"board", "management", "director", "executive"}
-_PARTS = {"asset", "business", "operation", "unit", "division", "control", "arm", "subsidiary", "brand"}
-_HOLDINGS = {"asset", "fund", "account", "property", "reserve", "holding"}
-_GOODS = {"import", "export", "shipment", "good", "product", "tool", "chip", "technology", "equipment", "component",
-          "item", "sale", "purchase", "investment", "transaction", "steel", "oil", "flight", "panel", "vehicle", "car",
-          "drone", "battery", "semiconductor", "wafer", "aluminium", "aluminum", "seafood", "barley", "wine", "beef",
-          "soybean", "fertilizer", "fertiliser", "machinery", "commodity", "gas", "coal", "timber", "shipping"}
-_ACTS = {"plan", "decision", "move", "proposal", "bid", "offer", "measure", "policy", "attempt", "effort", "approach",
-         "sanction", "tariff", "ban", "ruling", "law", "rule", "deal", "takeover", "merger", "action", "restriction",
-         "control", "curb", "embargo", "duty", "levy", "blacklisting", "accusation", "allegation", "claim", "lawsuit",
-         "suit", "probe", "investigation", "acquisition", "purchase", "combination", "tie-up", "intervention",
-         "announcement", "order", "demand", "request", "counterbid", "counteroffer", "overture", "sale"}
+# Word lists for constructions the patterns cannot express: data/lexicons/construction_words.yaml.
+_WORDS = load_word_lists()
+_STAKES, _ALLEGE, _INTENT_NOUNS, _GROUPS = _WORDS["stakes"], _WORDS["allege"], _WORDS["intent_nouns"], _WORDS["groups"]
+_OBJECT_CONTROL, _STATUS_HEADS, _RECEIVING = _WORDS["object_control"], _WORDS["status_heads"], _WORDS["receiving"]
+_DEAL_ONLY, _SUE, _BID_NOUNS, _DEAL_NOUNS = _WORDS["deal_only"], _WORDS["sue"], _WORDS["bid_nouns"], _WORDS["deal_nouns"]
+_BATCHES, _PORTIONS, _FRACTIONS = _WORDS["batches"], _WORDS["portions"], _WORDS["fractions"]
+_BUSINESS_ROLES = _WORDS["business_roles"]
+_PERSON_ROLES = _BUSINESS_ROLES | _WORDS["person_only_roles"]
+_ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
+_GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 
 
 class RelationFinder:

@@ -331,6 +331,34 @@ class GatedMatcher:
         return out
 
 
+WORD_LIST_FILE = LEXICON_DIR / "construction_words.yaml"
+WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "status_heads", "receiving",
+              "deal_only", "sue", "bid_nouns", "deal_nouns", "batches", "portions", "fractions", "business_roles",
+              "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts")
+
+
+def load_word_lists(path: Path = WORD_LIST_FILE) -> dict[str, frozenset[str]]:
+    """The word lists the relation code reads (``construction_words.yaml``), by key.
+
+    path: the YAML file.
+    Raises DataFileError naming the file and key when a list is missing, unknown or not lower-case words.
+    """
+    data = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: expected a mapping of word lists")
+    unknown = sorted(set(data) - set(WORD_LISTS))
+    missing = [k for k in WORD_LISTS if k not in data]
+    if unknown or missing:
+        raise DataFileError(f"{path}: unknown keys {unknown}, missing keys {missing}; keys are {', '.join(WORD_LISTS)}")
+    out = {}
+    for key in WORD_LISTS:
+        words = data[key]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w and w == w.lower() for w in words):
+            raise DataFileError(f"{path}: {key}: expected a list of lower-case words (quote yes/no/on/off)")
+        out[key] = frozenset(words)
+    return out
+
+
 def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | None = None,
                lexicon_dir: Path | None = None) -> Rules:
     """Read every rule file into a validated :class:`Rules`.

@@ -63,3 +63,16 @@ def test_digest_follows_the_files(onto, tmp_path):
     with open(ldir / "roles.yaml", "a", encoding="utf-8") as f:
         f.write("# an edit\n")
     assert load(onto, pdir, ldir).digest != before
+
+
+def test_word_lists_load_and_a_broken_list_names_file_and_key(tmp_path):
+    from extraction.rules import WORD_LIST_FILE, load_word_lists
+
+    words = load_word_lists()
+    assert "stake" in words["stakes"] and "chief" in words["business_roles"]
+    broken = tmp_path / "construction_words.yaml"
+    broken.write_text(WORD_LIST_FILE.read_text(encoding="utf-8").replace("sue: [countersue, sue]", "sue: [no, sue]"),
+                      encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_word_lists(broken)
+    assert "construction_words.yaml" in str(info.value) and "sue" in str(info.value)
