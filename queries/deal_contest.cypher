@@ -18,7 +18,7 @@
 // 1,000 characters of a key, graph/neo4j_writer.KEY_PREFIX), not a scan of every entity
 // (the hint keeps the planner from scanning when its statistics are stale).
 MATCH (k:Key)<-[:HAS_KEY]-(t:Entity)
-USING INDEX k:Key(key)
+USING INDEX SEEK k:Key(key)
 WHERE k.key IN [x IN $target | left(x, 1000)]
   AND any(m IN t.match_keys WHERE m IN $target)
 WITH DISTINCT t

@@ -11,12 +11,12 @@
 // 1,000 characters of a key, graph/neo4j_writer.KEY_PREFIX), not scans of every entity
 // (the hints keep the planner from scanning when its statistics are stale).
 MATCH (k:Key)<-[:HAS_KEY]-(a:Entity)
-USING INDEX k:Key(key)
+USING INDEX SEEK k:Key(key)
 WHERE k.key IN [x IN $source | left(x, 1000)]
   AND any(m IN a.match_keys WHERE m IN $source)
 WITH DISTINCT a
 MATCH (k:Key)<-[:HAS_KEY]-(b:Entity)
-USING INDEX k:Key(key)
+USING INDEX SEEK k:Key(key)
 WHERE k.key IN [x IN $target | left(x, 1000)]
   AND any(m IN b.match_keys WHERE m IN $target)
 WITH DISTINCT a, b

@@ -20,7 +20,7 @@
 // 1,000 characters of a key, graph/neo4j_writer.KEY_PREFIX), not a scan of every entity
 // (the hint keeps the planner from scanning when its statistics are stale).
 MATCH (k:Key)<-[:HAS_KEY]-(e:Entity)
-USING INDEX k:Key(key)
+USING INDEX SEEK k:Key(key)
 WHERE k.key IN [x IN $entity | left(x, 1000)]
   AND any(m IN e.match_keys WHERE m IN $entity)
 WITH DISTINCT e

@@ -136,7 +136,7 @@ _SPARQL_NAMES = """SELECT ?id ?name ?alias WHERE {
 # Through the :Key index like the prepared queries (graph/neo4j_writer: Key nodes hold a key's
 # first 1,000 characters; the full key is checked on the entity), not a scan of every entity.
 _CYPHER_MATCHES = """MATCH (k:Key)<-[:HAS_KEY]-(e:Entity)
-USING INDEX k:Key(key)
+USING INDEX SEEK k:Key(key)
 WHERE k.key IN [x IN $keys | left(x, 1000)] AND any(m IN e.match_keys WHERE m IN $keys)
 RETURN DISTINCT e.id AS id, e.name AS name"""
 _CYPHER_NAMES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.aliases AS aliases"
