@@ -1,6 +1,6 @@
 """Relations of one document from dependency-pattern matches.
 
-The DependencyMatcher (built once from ``data/patterns/*.jsonl``) finds a
+The pattern matcher (matcher.TreeMatcher, built once from ``data/patterns/*.jsonl``) finds a
 trigger and, depending on the pattern, its object, subject and preposition.
 This module turns each match into relations:
 
@@ -373,7 +373,7 @@ class RelationFinder:
     def find(self, doc: Doc, ents: DocEntities, matches, rules_by_key, doc_id: str, doc_date: str | None = None):
         """Relations and dropped candidates of one document.
 
-        doc: the parsed document. ents: its entities. matches: DependencyMatcher output.
+        doc: the parsed document. ents: its entities. matches: TreeMatcher output (rule id, token per pattern node).
         rules_by_key: match id -> PatternRule. doc_id: the document id.
         doc_date: the article date (ISO), which anchors relative dates ("on Thursday").
         Returns (list of Relation, list of dropped dicts).

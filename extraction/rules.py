@@ -273,64 +273,6 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
     return rules
 
 
-def gate_words(rule: PatternRule) -> frozenset[str]:
-    """The smallest set of words (LEMMA or LOWER values) that one node of a rule requires, lower case;
-    a document containing none of them cannot match the rule. Empty when no node names words.
-
-    rule: a pattern rule.
-    """
-    words: frozenset[str] = frozenset()
-    for node in rule.pattern:
-        attrs = node.get("RIGHT_ATTRS", {})
-        for attr in ("LEMMA", "LOWER"):
-            value = attrs.get(attr)
-            vals = {value} if isinstance(value, str) else set(value["IN"]) \
-                if isinstance(value, dict) and isinstance(value.get("IN"), list) else None
-            if vals and (not words or len(vals) < len(words)):
-                words = frozenset(str(v).lower() for v in vals)
-    return words
-
-
-class GatedMatcher:
-    """All pattern rules as spaCy DependencyMatchers grouped by their gate words (:func:`gate_words`);
-    a document runs only the groups whose words it contains. Same matches as one DependencyMatcher
-    over every rule, in less time: spaCy's token matcher tries every pattern node on every token, so
-    skipping the rules a document cannot match (no "outbid", no list noun) saves most of that work.
-
-    vocab: the spaCy vocab. rules: the pattern rules.
-    Raises DataFileError naming the pattern file and line when spaCy rejects a pattern.
-    """
-
-    def __init__(self, vocab, rules, validate: bool = True):
-        from spacy.matcher import DependencyMatcher
-
-        groups: dict[frozenset[str], list[PatternRule]] = {}
-        for rule in rules:
-            groups.setdefault(gate_words(rule), []).append(rule)
-        self.groups: list[tuple[frozenset[str], object]] = []
-        for words, members in groups.items():
-            matcher = DependencyMatcher(vocab, validate=validate)
-            for rule in members:
-                try:
-                    matcher.add(rule.id, [list(rule.pattern)])
-                except (ValueError, KeyError) as exc:
-                    msg = " ".join(str(exc).split())[:200]
-                    raise DataFileError(f"{rule.source} ({rule.id}): invalid dependency pattern: {msg}") from exc
-            self.groups.append((words, matcher))
-
-    def __call__(self, doc) -> list[tuple[int, list[int]]]:
-        """(match id, token ids) of every rule that matches ``doc``.
-
-        doc: a parsed spaCy Doc.
-        """
-        present = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
-        out: list[tuple[int, list[int]]] = []
-        for words, matcher in self.groups:
-            if not words or not words.isdisjoint(present):
-                out.extend(matcher(doc))
-        return out
-
-
 WORD_LIST_FILE = LEXICON_DIR / "construction_words.yaml"
 WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "status_heads", "receiving",
               "deal_only", "sue", "bid_nouns", "deal_nouns", "batches", "portions", "fractions", "business_roles",
