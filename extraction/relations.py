@@ -32,7 +32,7 @@ from .entities import DocEntities
 from .records import Relation
 from .rules import PatternRule, Rules, Trigger, load_word_lists
 
-HOW_FACTOR = {"mention": 1.0, "metonym": 1.0, "alias": 0.95, "description": 0.85, "pronoun": 0.8}
+HOW_FACTOR = {"mention": 1.0, "metonym": 1.0, "alias": 0.95, "description": 0.85, "pronoun": 0.8, "antecedent": 0.8}
 _CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "acl", "advcl", "oprd"}
 _INHERIT = {"xcomp", "ccomp", "advcl", "conj", "acomp"}  # acomp: "it was firmly opposed to ..."
 _RELATIVE = {"which", "that", "who"}
@@ -53,6 +53,13 @@ _BUSINESS_ROLES = _WORDS["business_roles"]
 _PERSON_ROLES = _BUSINESS_ROLES | _WORDS["person_only_roles"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
+# what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
+_DEALS = frozenset({"acquires", "bids-for", "merges-with"})
+_ANAPHORS = {**{w: _DEALS | {"sanctions"} for w in _WORDS["event_anaphors"]},
+             **{w: frozenset({"sanctions"}) for w in _WORDS["measure_anaphors"]},
+             **{w: _DEALS for w in _WORDS["deal_anaphors"]}}
+_ANAPHOR_PREDICATES = frozenset({"opposes", "sues"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 class RelationFinder:
@@ -380,6 +387,7 @@ class RelationFinder:
         """
         cands: list[dict] = []
         dropped: list[dict] = []
+        pending: list[tuple] = []  # arguments that refer back to an earlier deal or sanction
         for match_id, token_ids in matches:
             rule = rules_by_key[match_id]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
@@ -576,6 +584,11 @@ class RelationFinder:
                     e.predicate == "sues" for e in self.rules.noun_triggers.get(t.head.lemma_.lower(), ())):
                 # "filed a lawsuit accusing Y of ...": the suit is against Y
                 cands.append(dict(c, predicate="sues", gerund=self.rules.gerunds.get("sues", "suing"), status=None))
+            if c["predicate"] == "opposes" and t.dep_ in ("xcomp", "advcl") and t.head.lemma_.lower() in _SUE \
+                    and not any(k.dep_ == "dobj" for k in t.head.children):
+                # "sued to block the deal", "sued to stop X's purchase of Y": the suit is against whom the block is
+                cands.append(dict(c, predicate="sues", gerund=self.rules.gerunds.get("sues", "suing"), trig=t.head,
+                                  anchor=None, status=None))
             if c["predicate"] == "sues" and c["obj"] is not None:
                 # "sued B, alleging that ...": the allegation is against the defendant
                 holders = (c["trig"],) + ((c["trig"].head,) if c["trig"].dep_ == "dobj" else ())
@@ -591,6 +604,7 @@ class RelationFinder:
                     ents.titled.add(ents.mentions[mi].cluster)
 
         relations: dict[tuple, Relation] = {}
+        self._trigger_at: dict[tuple, int] = {}  # relation key -> its trigger token (for _antecedents)
         text = doc.text
         anchor = parse_doc_date(doc_date)
         event_dates: dict[int, str | None] = {}
@@ -652,6 +666,9 @@ class RelationFinder:
                     if o_res is None:
                         inner = self._unwrap(o_tok, c["predicate"], subject=False)
                         o_res = ents.resolve(inner, acting=employer) if inner is not None else None
+                    if s_res is not None and o_res is None and self._anaphor(o_tok, c["predicate"]):
+                        pending.append((c, s_res, o_tok, status, attributed, sentence, start, end))
+                        continue
                     if s_res is None or o_res is None:
                         which = "subject" if s_res is None else "object"
                         dropped.append(dict(reason=f"{which} is not a known entity", predicate=c["predicate"],
@@ -662,10 +679,43 @@ class RelationFinder:
                         continue
                     self._emit(c, s_res, o_res, status, attributed, ents, sentence, start, end, doc_id,
                                relations, dropped)
+        self._antecedents(pending, ents, doc_id, relations, dropped)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
                if not (r.predicate == "partners-with" and (r.subject, r.object, r.start) in merged)]
         return out, dropped  # "will tie up in a merger": the merger, not also a partnership
+
+    @staticmethod
+    def _anaphor(tok: Token, predicate: str) -> bool:
+        """Whether an argument is a definite deal or measure noun with no named party ("opposed the
+        decision", "sued to block the deal"), which may refer to an earlier relation of the document."""
+        return predicate in _ANAPHOR_PREDICATES and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ANAPHORS \
+            and any(k.dep_ == "det" and k.lower_ in _DEFINITE for k in tok.children) \
+            and not any(k.dep_ in ("poss", "compound", "nmod") and k.pos_ in ("PROPN", "PRON") for k in tok.children)
+
+    def _antecedents(self, pending, ents, doc_id, relations, dropped) -> None:
+        """Resolve "the deal", "the decision" and the like (see :meth:`_anaphor`) to the party behind the
+        nearest relation before them in the document that they can refer to: the buyer, bidder or merging party of
+        a deal, the sanctioner of a measure. "Halden agreed to buy Marlow. The FTC sued to block the deal"
+        gives (FTC, opposes, Halden) and (FTC, sues, Halden). Unresolved ones are dropped with a reason."""
+        if not pending:
+            return
+        at = self._trigger_at
+        earlier = sorted(relations.items(), key=lambda kv: (at[kv[0]], kv[1].confidence))
+        by_name = {cl.name: i for i, cl in enumerate(ents.clusters)}
+        for c, s_res, o_tok, status, attributed, sentence, start, end in pending:
+            kinds = _ANAPHORS[o_tok.lemma_.lower()]
+            opposer = ents.clusters[s_res[0]].name
+            ante = next((r for key, r in reversed(earlier) if r.predicate in kinds and at[key] < o_tok.i
+                         and r.subject != opposer), None)
+            ci = by_name.get(ante.subject) if ante is not None else None
+            if ci is None:
+                dropped.append(dict(reason="object refers to no earlier deal or sanction of the document",
+                                    predicate=c["predicate"], trigger=c["trig"].text, rule=c["rule"].id,
+                                    subject=opposer, object=o_tok.text, sentence=sentence, doc_id=doc_id))
+                continue
+            self._emit(c, s_res, (ci, "antecedent"), status, attributed, ents, sentence, start, end, doc_id,
+                       relations, dropped)
 
     def _emit(self, c, s_res, o_res, status, attributed, ents, sentence, start, end, doc_id, relations, dropped):
         s_ent, o_ent = ents.clusters[s_res[0]], ents.clusters[o_res[0]]
@@ -716,6 +766,7 @@ class RelationFinder:
         old = relations.get(key)
         if old is None or rel.confidence > old.confidence:
             relations[key] = rel
+            self._trigger_at[key] = c["trig"].i
 
     def _unwrap(self, tok: Token, predicate: str, subject: bool) -> Token | None:
         """The named party inside a noun phrase that is not itself an entity, or None.

@@ -24,8 +24,8 @@ take a direct object ("paid $3 billion for Y": pay takes its object after "for")
 
 Node names the extractor understands: ``trigger`` (required), ``subject``,
 ``object``, ``prep``, ``verb``, ``agent``, ``clause``; the helper nodes
-``auxpass``, ``of``, ``from``, ``private``, ``as``, ``round``, ``led``, ``amount``, ``mark`` and
-``target`` only constrain the match. Inside ``RIGHT_ATTRS`` a
+``auxpass``, ``of``, ``from``, ``private``, ``as``, ``round``, ``led``, ``amount``, ``mark``,
+``target`` and ``verdict`` only constrain the match. Inside ``RIGHT_ATTRS`` a
 value ``"$VERB"``, ``"$NOUN"``, ``"$LIST"``, ``"$CLAUSAL"``, ``"$ROLE"`` or ``"$SUPPORT"``
 stands for the lemma list of that trigger class from the lexicons.
 """
@@ -47,7 +47,7 @@ DATA = Path(__file__).parent / "data"
 PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
 NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as",
-              "round", "led", "amount", "mark", "target"}
+              "round", "led", "amount", "mark", "target", "verdict"}
 PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE", "$HOLDER", "$SUPPORT")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only",
@@ -276,7 +276,8 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
 WORD_LIST_FILE = LEXICON_DIR / "construction_words.yaml"
 WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "status_heads", "receiving",
               "deal_only", "sue", "bid_nouns", "deal_nouns", "batches", "portions", "fractions", "business_roles",
-              "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts")
+              "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts",
+              "deal_anaphors", "measure_anaphors", "event_anaphors")
 
 
 def load_word_lists(path: Path = WORD_LIST_FILE) -> dict[str, frozenset[str]]:

@@ -134,3 +134,43 @@ def test_sanctions_list_is_a_trigger_not_an_entity(extractor):
 def test_bare_title_without_a_clear_company_is_not_linked(extractor):
     found, _ = _triples(extractor, "Chief executive Nora Vance said the market was weak.")
     assert not any(p == "works-for" for _, p, _ in found)
+
+
+# "the deal", "the decision": a definite event noun with no named party refers back to the nearest
+# earlier deal (its buyer or bidder) or sanction (its sanctioner) of the document
+@pytest.mark.parametrize("text, expected", [
+    ("The US Commerce Department added Kelvar Systems to the Entity List on Tuesday. "
+     "China's commerce ministry said it firmly opposed the decision.",
+     {("commerce ministry", "opposes", "US Department of Commerce")}),
+    ("Halden Foods agreed to buy Marlow Dairy for $2 billion. The Federal Trade Commission sued in March to block the deal.",
+     {("Federal Trade Commission", "opposes", "Halden Foods"), ("Federal Trade Commission", "sues", "Halden Foods")}),
+    ("Trask Industries made a $4 billion offer for Pellam Tools. Pellam's board rejected the approach as too low.",
+     {("Pellam Tools", "opposes", "Trask Industries")}),
+    ("The European Union imposed duties on electric cars from China. Beijing called the tariffs unfair and protectionist.",
+     {("Chinese government", "opposes", "European Union")}),
+    ("Norvik Energy completed its takeover of Castell Oil. Castell had fought the bid for months.",
+     {("Castell Oil", "opposes", "Norvik Energy")}),
+    ("Vantor Air dropped its offer for Selby Jets after the Justice Department, which had sued to block the deal, won in court.",
+     {("Justice Department", "sues", "Vantor Air")}),
+])
+def test_event_noun_refers_back_to_the_earlier_deal_or_sanction(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected <= got, got
+
+
+def test_event_noun_with_nothing_before_it_gives_no_relation(extractor):
+    got, result = _triples(extractor, "Greyhill Bank said it opposed the deal. Later, Ferris Capital agreed to buy Dunmore Mills.")
+    assert not any(p == "opposes" for _, p, _ in got), got
+    assert any("refers to no earlier deal" in d["reason"] for d in result.dropped)
+
+
+def test_judging_an_act_unfair_is_opposition_but_praise_is_not(extractor):
+    text = "Ottawa placed tariffs on steel from Varnia. Varnia called the tariffs unjustified, while Lisbon called them reasonable."
+    got, _ = _triples(extractor, text)
+    opposers = {s for s, p, _ in got if p == "opposes"}
+    assert opposers and all("Portug" not in s and "Lisbon" not in s for s in opposers), got
+
+
+def test_a_head_of_state_can_impose_tariffs(extractor):
+    got, _ = _triples(extractor, "President Alma Reyes raised tariffs on Chinese steel to 50 percent on Friday.")
+    assert ("Alma Reyes", "sanctions", "China") in got, got
