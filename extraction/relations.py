@@ -60,6 +60,32 @@ _ANAPHORS = {**{w: _DEALS | {"sanctions"} for w in _WORDS["event_anaphors"]},
              **{w: _DEALS for w in _WORDS["deal_anaphors"]}}
 _ANAPHOR_PREDICATES = frozenset({"opposes", "sues"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_STAKE_PURCHASES, _MAJORITY_WORDS = _WORDS["stake_purchases"], _WORDS["majority_words"]
+
+
+def _percent(tok: Token) -> float | None:
+    """The percentage a stake or "percent" noun states ("a 77 percent stake", "60 percent of Y"), or None."""
+    for pct in [tok, *tok.children]:
+        if pct.lower_ in ("percent", "%", "per") or pct.lower_ == "cent" and pct.i and pct.doc[pct.i - 1].lower_ == "per":
+            for num in pct.children:
+                if num.dep_ in ("nummod", "compound") and num.like_num:
+                    try:
+                        return float(num.text.replace(",", ""))
+                    except ValueError:
+                        return None
+    return None
+
+
+def _majority(stake: Token, bought: bool) -> bool:
+    """Whether a stake is a majority one: "majority" or "controlling", more than 50 percent, or (when
+    bought) "the remaining 60 percent" -- whoever buys the rest owns the whole."""
+    if any(k.lemma_.lower() in _MAJORITY_WORDS or k.lower_ in _MAJORITY_WORDS
+           for k in stake.children if k.dep_ in ("amod", "compound", "nmod")):
+        return True
+    value = _percent(stake)
+    if value is not None and value > 50:
+        return True
+    return bought and any(k.lemma_.lower() in ("remaining", "rest") for k in stake.children if k.dep_ == "amod")
 
 
 class RelationFinder:
@@ -534,11 +560,12 @@ class RelationFinder:
                     continue
                 # "holding" may lemmatise to "hold"; "exited its investment in Y"
                 stake = obj.lemma_.lower() in _STAKES | {"investment"} or obj.lower_ in _STAKES
+                stake_tok = obj
                 if stake:
                     # "sold its stake in Y": what is divested is Y
                     obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                                 for p in c.children if p.dep_ == "pobj"), obj)
-                buyer = next((p for t in (trig, obj) if t is not None for c in t.children
+                buyer = next((p for t in (trig, stake_tok, obj) if t is not None for c in t.children
                               if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                               for p in c.children if p.dep_ == "pobj"), None)
                 if buyer is None and trig.pos_ == "NOUN":
@@ -547,11 +574,13 @@ class RelationFinder:
                     buyer = next((p for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
                                   for p in c.children if p.dep_ == "pobj"), None)
                 if buyer is not None:
-                    # "sold Y to Z": Z buys Y (or takes the stake in Y)
+                    # "sold Y to Z": Z buys Y (or takes the stake in Y, and buys Y when it is a majority stake)
                     cands.append(dict(rule=rule, predicate="holds-stake-in" if stake else "acquires",
                                       gerund="taking-stake-in" if stake else "buying", trig=trig, subj=buyer,
                                       obj=obj, inherited=False, role=None, anchor=nodes.get("verb"),
                                       status=rule.status))
+                    if stake and _majority(stake_tok, bought=False):
+                        cands.append(dict(cands[-1], predicate="acquires", gerund="buying"))
             role = None
             if predicate == "works-for" and any(t.lower_ in self.rules.role_blockers
                                                 for t in trig.doc[max(trig.i - 4, trig.sent.start):trig.i]):
@@ -595,6 +624,7 @@ class RelationFinder:
                 if any(k.dep_ == "advcl" and k.lemma_.lower() in _ALLEGE for h in holders for k in h.children):
                     cands.append(dict(c, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                                       status=None))
+        self._stakes(cands)
         cands.extend(self._titles(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
         for c in cands:
@@ -684,6 +714,26 @@ class RelationFinder:
         out = [r for r in relations.values()
                if not (r.predicate == "partners-with" and (r.subject, r.object, r.start) in merged)]
         return out, dropped  # "will tie up in a merger": the merger, not also a partnership
+
+    def _stakes(self, cands: list[dict]) -> None:
+        """Stakes bought: "paid $16 billion for a 77 percent stake in Y" and "bought 60 percent of Y" hold
+        a stake in Y (not a purchase of the stake noun); a majority stake bought is a purchase of Y too."""
+        stake_gerund = self.rules.gerunds.get("holds-stake-in", "holding-stake-in")
+        for c in list(cands):
+            obj, trig = c["obj"], c["trig"]
+            if c["predicate"] == "acquires" and obj is not None and (
+                    obj.lemma_.lower() in _STAKES or obj.lower_ in _STAKES or obj.lemma_.lower() in _FRACTIONS):
+                company = next((p for k in obj.children if k.dep_ == "prep" and k.lower_ in ("in", "of")
+                                for p in k.children if p.dep_ == "pobj"), None)
+                if company is None:
+                    continue
+                c.update(predicate="holds-stake-in", gerund=stake_gerund, obj=company)
+                if _majority(obj, bought=True):
+                    cands.append(dict(c, predicate="acquires", gerund="buying"))
+            elif c["predicate"] == "holds-stake-in" and trig.pos_ == "NOUN" and trig.lemma_.lower() in _STAKES:
+                verb = trig.head if trig.dep_ == "dobj" else trig.head.head if trig.dep_ == "pobj" else None
+                if verb is not None and verb.lemma_.lower() in _STAKE_PURCHASES and _majority(trig, bought=True):
+                    cands.append(dict(c, predicate="acquires", gerund="buying"))
 
     @staticmethod
     def _anaphor(tok: Token, predicate: str) -> bool:

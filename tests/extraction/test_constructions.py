@@ -174,3 +174,26 @@ def test_judging_an_act_unfair_is_opposition_but_praise_is_not(extractor):
 def test_a_head_of_state_can_impose_tariffs(extractor):
     got, _ = _triples(extractor, "President Alma Reyes raised tariffs on Chinese steel to 50 percent on Friday.")
     assert ("Alma Reyes", "sanctions", "China") in got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # paying for a stake holds the stake; a majority bought is a purchase of the company too
+    ("Gantry Stores will pay $16 billion for a 77 percent stake in Indian online retailer Shopwise.",
+     {("Gantry Stores", "holds-stake-in", "Shopwise"), ("Gantry Stores", "acquires", "Shopwise")}, set()),
+    ("Duxbury Capital took a controlling stake in Fenwick Steel last year.",
+     {("Duxbury Capital", "holds-stake-in", "Fenwick Steel"), ("Duxbury Capital", "acquires", "Fenwick Steel")}, set()),
+    ("Corbin Group bought the remaining 60 percent of Vella Networks it did not already own.",
+     {("Corbin Group", "acquires", "Vella Networks")}, set()),
+    # a minority stake is not a purchase of the company
+    ("Lomond Bank acquired a 9 percent stake in Carrick Insurance from Dee Holdings.",
+     {("Lomond Bank", "holds-stake-in", "Carrick Insurance"), ("Dee Holdings", "divests", "Carrick Insurance")},
+     {("Lomond Bank", "acquires", "Carrick Insurance")}),
+    # the buyer of a stake someone sold holds it
+    ("Maris Telecom sold its 20 percent holding in Vella Networks to Corbin Group.",
+     {("Maris Telecom", "divests", "Vella Networks"), ("Corbin Group", "holds-stake-in", "Vella Networks")},
+     {("Corbin Group", "acquires", "Vella Networks")}),
+])
+def test_stakes_bought_and_sold(extractor, text, expected, absent):
+    got, _ = _triples(extractor, text)
+    assert expected <= got, got
+    assert not absent & got, got
