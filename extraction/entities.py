@@ -823,6 +823,19 @@ class DocEntities:
         self._add_alias(gi, surface)
         return gi
 
+    def named_after(self, tok: Token) -> Token | None:
+        """The last token of the name right after a firm descriptor noun, singular or plural ("rival
+        Paysphere", "chipmakers Semtra and Yanlo"), or None."""
+        descriptors = self.linker.rules.org_descriptors
+        if tok.pos_ != "NOUN" or tok.i + 1 >= len(self.doc) or not (
+                tok.lower_ in descriptors or tok.lemma_.lower() in descriptors
+                or tok.lemma_.lower().endswith("maker") and tok.lower_.endswith("s")):
+            return None
+        mi = self.token_mention[tok.i + 1]
+        if mi == -1 or self.mentions[mi].start != tok.i + 1:
+            return None
+        return self.doc[self.mentions[mi].end - 1]
+
     def resolve(self, tok: Token, acting: bool) -> tuple[int, str] | None:
         """The cluster a relation argument token refers to, and how.
 
@@ -851,10 +864,11 @@ class DocEntities:
                 if gi is not None:
                     return gi, "metonym"
             return ci, "metonym"
-        if tok.pos_ == "NOUN" and tok.lower_ in self.linker.rules.org_descriptors and tok.i + 1 < len(self.doc) \
-                and self.token_mention[tok.i + 1] != -1 and self.mentions[self.token_mention[tok.i + 1]].start == tok.i + 1:
-            # "by U.S. rival Paysphere": the name right after a firm descriptor, however it was parsed
-            return self.resolve(self.doc[self.mentions[self.token_mention[tok.i + 1]].end - 1], acting)
+        named = self.named_after(tok)
+        if named is not None:
+            # "by U.S. rival Paysphere", "on oil producers Rosvet and ...": the name right after a firm
+            # descriptor, however it was parsed
+            return self.resolve(named, acting)
         if tok.pos_ == "NOUN" and tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == "," \
                 and self.token_mention[tok.i + 2] != -1 and self._firm_noun(tok):
             m = self.mentions[self.token_mention[tok.i + 2]]

@@ -197,3 +197,22 @@ def test_stakes_bought_and_sold(extractor, text, expected, absent):
     got, _ = _triples(extractor, text)
     assert expected <= got, got
     assert not absent & got, got
+
+
+def test_sanctions_on_described_firms_name_each_firm(extractor):
+    got, _ = _triples(extractor, "Washington imposed sanctions on Russian oil producers Rosvet and Lukaneft, freezing their US assets.")
+    assert {o for _, p, o in got if p == "sanctions"} == {"Rosvet", "Lukaneft"}, got
+
+
+@pytest.mark.parametrize("text", [
+    "Holm Partners outbid Rask Capital for Tiller Foods after a month-long auction.",
+    "Holm Partners completed its purchase of Tiller Foods on Friday. It had outbid Rask Capital in March.",
+])
+def test_both_sides_of_a_bidding_contest_bid_for_the_target(extractor, text):
+    got, _ = _triples(extractor, text)
+    assert {("Holm Partners", "bids-for", "Tiller Foods"), ("Rask Capital", "bids-for", "Tiller Foods")} <= got, got
+
+
+def test_an_outbid_rival_with_two_possible_targets_gets_no_bid(extractor):
+    got, _ = _triples(extractor, "Holm Partners bought Tiller Foods and Vash Mills this year. It outbid Rask Capital in March.")
+    assert not any(s == "Rask Capital" and p == "bids-for" for s, p, _ in got), got
