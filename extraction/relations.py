@@ -498,6 +498,10 @@ class RelationFinder:
                 # "blacklisted X and accused it of ...": the same object as the first verb
                 # "A sued B, accusing it of ...": the pronoun is the main verb's object
                 main_obj = next((c for c in trig.head.children if c.dep_ == "dobj"), None)
+                if main_obj is not None and main_obj.lemma_.lower() in self.rules.noun_triggers:
+                    # "imposed sanctions on X, accusing it of ...": the measure's target
+                    main_obj = next((p for k in main_obj.children if k.dep_ == "prep" and k.lower_ in ("on", "against")
+                                     for p in k.children if p.dep_ == "pobj"), None)
                 if main_obj is not None:
                     obj = main_obj
             if predicate == "opposes" and trig.lemma_.lower() in _DEAL_ONLY and (obj is None or obj.lemma_.lower() not in _ACTS):
@@ -664,6 +668,11 @@ class RelationFinder:
             title = c.get("title_org", False)
             # "A, B and C formed a venture": every pair (objects hold the other conjuncts)
             subjects = [c["subj"]] if title else [c["subj"], *c["subj"].conjuncts]
+            if not title and ents.token_mention[c["subj"].i] == -1:
+                # "a group of investors including A, B and C": every named member
+                inner = self._unwrap(c["subj"], c["predicate"], subject=True)
+                if inner is not None and inner.conjuncts:
+                    subjects.extend(t for t in inner.conjuncts if t not in subjects)
             objects = [c["obj"]] if title else [c["obj"], *c["obj"].conjuncts]
             if not title:
                 # "put A, China's largest chipmaker, and B on its list": B parsed as a conjunct of A's appositive
@@ -909,6 +918,16 @@ class RelationFinder:
             # "investors in Y backed X's offer", "Y shareholders approved the takeover by X": the deal is for Y
             return pobj(("in", "of")) or next((c for c in kids if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
         if subject:
+            if lemma in _GROUPS or lemma in ("investor", "buyer", "bidder", "firm", "company", "fund") \
+                    or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _GROUPS:
+                # "a group of investors including A, B and C": the named members act (each conjunct too)
+                holder = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+                for h in (holder, pobj(("of",), holder)):
+                    if h is not None:
+                        inc = next((p for c in h.children if c.dep_ == "prep" and c.lower_ in _INCLUDING
+                                    for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"), None)
+                        if inc is not None:
+                            return inc
             if lemma in ("offer", "bid", "proposal", "counterbid", "counteroffer", "approach"):
                 return next((c for c in kids if c.dep_ == "poss"), None)  # "A's higher offer beat B's"
             if lemma in ("unit", "subsidiary", "affiliate", "arm", "division", "vehicle"):
@@ -945,8 +964,8 @@ class RelationFinder:
                 return self._unwrap(inner, predicate, subject) if inner.lemma_.lower() in _GOODS else inner
         if lemma in _GOODS and predicate == "sanctions":
             found = pobj(("from", "to", "into", "for"))
-            if found is None:  # "machine tools bound for Russia"
-                found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(("for", "to"), c)] if p is not None), None)
+            if found is None:  # "machine tools bound for Russia", "steel imported from Vietnam"
+                found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(("for", "to", "from"), c)] if p is not None), None)
             if found is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
                 found = pobj(("from",), tok.head.head)  # "tariffs on steel from Vietnam" attached to the verb
             if found is None and tok.dep_ in ("pobj", "dobj"):
@@ -973,6 +992,12 @@ class RelationFinder:
                 found = next((g for c in kids if c.dep_ in ("amod", "compound") for g in c.children
                               if g.dep_ in ("npadvmod", "amod", "compound", "nmod") and g.ent_type_ in ("GPE", "NORP")), None)
             return found
+        if predicate == "sanctions" and tok.pos_ == "NOUN":
+            # "duties on brandy imported from the EU", "a ban on fruit grown in Taiwan": any goods, by origin
+            made = next((c for c in kids if c.dep_ == "acl" and c.tag_ == "VBN"
+                         and c.lemma_.lower() in ("import", "make", "produce", "manufacture", "grow", "ship", "export")), None)
+            if made is not None:
+                return pobj(("from", "in"), made)
         if predicate == "supplies" and tok.dep_ == "dobj":
             return pobj(("to", "for"))  # "supply concentrate to Y"
         if lemma in _ACTS and predicate == "opposes":

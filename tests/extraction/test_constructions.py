@@ -216,3 +216,19 @@ def test_both_sides_of_a_bidding_contest_bid_for_the_target(extractor, text):
 def test_an_outbid_rival_with_two_possible_targets_gets_no_bid(extractor):
     got, _ = _triples(extractor, "Holm Partners bought Tiller Foods and Vash Mills this year. It outbid Rask Capital in March.")
     assert not any(s == "Rask Capital" and p == "bids-for" for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Saltmarsh Games will be taken private by Orrin Capital in a $5 billion deal.",
+     {("Orrin Capital", "acquires", "Saltmarsh Games")}),
+    ("Saltmarsh Games agreed to be taken private by a group of investors including Orrin Capital, Telford Partners and Weald Fund.",
+     {("Orrin Capital", "acquires", "Saltmarsh Games"), ("Telford Partners", "acquires", "Saltmarsh Games"),
+      ("Weald Fund", "acquires", "Saltmarsh Games")}),
+    ("The Treasury Department imposed sanctions on Qinlan Petrochemical, an independent refinery, accusing it of buying Iranian crude oil.",
+     {("Treasury Department", "sanctions", "Qinlan Petrochemical"), ("Treasury Department", "accuses", "Qinlan Petrochemical")}),
+    ("Japan will impose anti-dumping duties of up to 30 percent on canola oil imported from Canada.",
+     {("Japanese government", "sanctions", "Canada")}),
+])
+def test_take_private_passive_named_investors_and_goods_by_origin(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected <= got, got
