@@ -556,6 +556,15 @@ class RelationFinder:
                 else:
                     continue
             elif predicate == "divests":
+                if obj is not None and trig.pos_ == "VERB" and any(
+                        t.lower_ == "to" and t.dep_ == "aux" for t in obj.subtree if t.i < obj.i):
+                    # "sold Y to investment firm Z", parsed as two objects: Z buys Y, Z is not sold
+                    other = next((k for k in trig.children if k.dep_ == "dobj" and k.i < obj.i), None)
+                    if other is not None:
+                        cands.append(dict(rule=rule, predicate="acquires", gerund="buying", trig=trig, subj=obj,
+                                          obj=other, inherited=False, role=None, anchor=nodes.get("verb"),
+                                          status=rule.status))
+                    continue
                 if obj is not None and obj.lemma_.lower() in _PORTIONS | _FRACTIONS:
                     # "sold part of its stake in Y", "sold two thirds of its Y shares"
                     obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -945,7 +954,8 @@ class RelationFinder:
                 found = next((c for c in kids if c.dep_ == "amod" and c.ent_type_ in ("ORG", "PRODUCT")
                               and c.i < tok.i), None)  # not "the Wichita, Kansas-based business"
                 if found is None and tok.dep_ == "dobj":
-                    found = pobj(("as",), tok.head)  # "spun off its cereal business as WK Kellogg Co"
+                    # "spun off its cereal business as WK Kellogg Co" ("as" on the verb or on the noun)
+                    found = pobj(("as",), tok.head) or pobj(("as",))
                 nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
                 if found is None and nxt is not None and nxt.pos_ == "PROPN" and nxt.head.i == tok.head.i \
                         and nxt.dep_ in ("npadvmod", "appos", "dobj", "oprd", "nsubj"):

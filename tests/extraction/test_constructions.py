@@ -232,3 +232,17 @@ def test_an_outbid_rival_with_two_possible_targets_gets_no_bid(extractor):
 def test_take_private_passive_named_investors_and_goods_by_origin(extractor, text, expected):
     got, _ = _triples(extractor, text)
     assert expected <= got, got
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Anglo Mining has since spun off its platinum business as Vantor Platinum and is still looking for a buyer.",
+     {("Anglo Mining", "divests", "Vantor Platinum")}, set()),
+    # spaCy reads "to investment firm Z" as a second object: Z buys, Z is not sold
+    ("Vodafone sold Vodafone Spain to investment firm Zegona Communications last year.",
+     {("Vodafone", "divests", "Vodafone Spain"), ("Zegona Communications", "acquires", "Vodafone Spain")},
+     {("Vodafone", "divests", "Zegona Communications")}),
+])
+def test_spin_off_as_and_sale_to_a_described_buyer(extractor, text, expected, absent):
+    got, _ = _triples(extractor, text)
+    assert expected <= got, got
+    assert not absent & got, got
