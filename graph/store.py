@@ -442,7 +442,9 @@ class EmbeddedStore:
         with self.writing():
             previous = self.meta() if self.exists() else {}
             base = check_base_iri(base_iri or previous.get("base_iri") or DEFAULT_BASE_IRI)
-            old_cache = self.load_cache()
+            # The cached versions are needed only for ids extractor_versions lacks; a build
+            # gives every id, so it does not read (and hold) the whole cache a second time.
+            old_cache = self.load_cache() if any(versions.get(r.document.id) is None for r in results) else {}
             self._clean_up()
             tmp = Path(tempfile.mkdtemp(prefix="tmp-", dir=self.path))
             with open(tmp / "extractions.jsonl", "w", encoding="utf-8") as fh:
