@@ -241,18 +241,34 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> tuple[tuple[str,
     return None
 
 
-def _make_mentions(results: Sequence[DocumentResult], lexicon: NameLexicon) -> list[_Mention]:
+class _Keys:
+    """``name_key`` remembered per (name, type): a corpus names the same
+    entities again and again, and a key is a pure function of the two."""
+
+    def __init__(self, lexicon: NameLexicon):
+        self.lexicon = lexicon
+        self.known: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def __call__(self, text: str, etype: str) -> tuple[str, ...]:
+        try:
+            return self.known[(text, etype)]
+        except KeyError:
+            key = self.known[(text, etype)] = name_key(text, etype, self.lexicon)
+            return key
+
+
+def _make_mentions(results: Sequence[DocumentResult], keys: _Keys) -> list[_Mention]:
     mentions = []
     for result in results:
         for ent in result.entities:
-            key = name_key(ent.name, ent.type, lexicon)
+            key = keys(ent.name, ent.type)
             zh = {zh_key(ent.name)} if _is_zh(ent.name, None) else set()
             alias_keys = set()
             for a in ent.aliases:
                 if _is_zh(a.text, a.lang):
                     zh.add(zh_key(a.text))
                 else:
-                    alias_keys.add(compact(name_key(a.text, ent.type, lexicon)))
+                    alias_keys.add(compact(keys(a.text, ent.type)))
             zh.discard("")
             alias_keys.discard("")
             # A name with no letters or digits ("—") matches only itself.
@@ -266,7 +282,8 @@ class _Resolver:
     def __init__(self, results, gazetteer, lexicon):
         self.lex = lexicon
         self.gaz = _Gazetteer(gazetteer, lexicon)
-        self.m = _make_mentions(results, lexicon)
+        self.keys = _Keys(lexicon)
+        self.m = _make_mentions(results, self.keys)
         self.warnings: list[str] = []
         seen: dict[tuple[str, str], str] = {}
         for m in self.m:
@@ -526,7 +543,7 @@ class _Builder:
         counts = Counter(strip_possessive(self.m[i].entity.name) for i in c.members)
         # Fullest name first (most words after normalization), then most
         # frequent, then longest, then alphabetical: deterministic.
-        return min(counts, key=lambda n: (-len(name_key(n, c.type, self.lex)), -counts[n], -len(n), n))
+        return min(counts, key=lambda n: (-len(self.r.keys(n, c.type)), -counts[n], -len(n), n))
 
     def base_id(self, c: _Cluster) -> str:
         if c.pinned_id:
@@ -535,7 +552,7 @@ class _Builder:
             e = self.gaz.by_id[c.entry]
             return f"wd-{e.wikidata.lower()}" if e.wikidata else slug(e.id) or f"gaz-{short_hash(e.id)}"
         name = self.display_name(c)
-        s = slug(" ".join(name_key(name, c.type, self.lex)))[:_MAX_SLUG].strip("-")
+        s = slug(" ".join(self.r.keys(name, c.type)))[:_MAX_SLUG].strip("-")
         return f"{type_slug(c.type)}-{s or short_hash(name)}"
 
     def order_key(self, c: _Cluster) -> tuple:
