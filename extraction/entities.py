@@ -906,6 +906,20 @@ class DocEntities:
                     ci = self._new_cluster(entry.name, "ORG", entry, tok.i)
                 self._add_alias(ci, _clean(phrase))
                 return ci, "alias"
+        kinds = self.linker.rules.descriptions.get(tok.lemma_.lower(), ((),))[0]
+        if kinds == frozenset({"GovernmentBody"}):
+            # "Canada's finance ministry", "the Dutch competition regulator": a state's own body, named by
+            # the phrase (the gazetteer, tried above, knows the big ones under their full names)
+            rules = self.linker.rules
+            owner = next((c for c in tok.lefts if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
+                          and (c.text in rules.countries or c.lower_ in rules.demonyms)), None)
+            if owner is not None:
+                phrase = _clean(self.doc[owner.i: tok.i + 1].text)
+                ci = self._name_cluster.get(normalize(phrase))
+                if ci is None:
+                    ci = self._new_cluster(phrase, "ORG", None, tok.i)
+                    self.clusters[ci].type = "GovernmentBody"
+                return ci, "description"
         if tok.lemma_.lower() in _GOVERNMENT_NOUNS:
             # "the Japanese government", "the Dutch government": a state named by its adjective
             adj = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]

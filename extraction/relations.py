@@ -633,10 +633,11 @@ class RelationFinder:
                     e.predicate == "sues" for e in self.rules.noun_triggers.get(t.head.lemma_.lower(), ())):
                 # "filed a lawsuit accusing Y of ...": the suit is against Y
                 cands.append(dict(c, predicate="sues", gerund=self.rules.gerunds.get("sues", "suing"), status=None))
-            if c["predicate"] == "opposes" and t.dep_ in ("xcomp", "advcl") and t.head.lemma_.lower() in _SUE \
-                    and not any(k.dep_ == "dobj" for k in t.head.children):
-                # "sued to block the deal", "sued to stop X's purchase of Y": the suit is against whom the block is
-                cands.append(dict(c, predicate="sues", gerund=self.rules.gerunds.get("sues", "suing"), trig=t.head,
+            suit = self._suit_for(t) if c["predicate"] == "opposes" else None
+            if suit is not None:
+                # "sued to block the deal", "filed a lawsuit seeking to block X's purchase of Y": the suit is
+                # against whom the block is
+                cands.append(dict(c, predicate="sues", gerund=self.rules.gerunds.get("sues", "suing"), trig=suit,
                                   anchor=None, status=None))
             if c["predicate"] == "sues" and c["obj"] is not None:
                 # "sued B, alleging that ...": the allegation is against the defendant
@@ -740,6 +741,21 @@ class RelationFinder:
         out = [r for r in relations.values()
                if not (r.predicate == "partners-with" and (r.subject, r.object, r.start) in merged)]
         return out, dropped  # "will tie up in a merger": the merger, not also a partnership
+
+    def _suit_for(self, block: Token) -> Token | None:
+        """The suit an opposing verb is the aim of: "sued to block" (a suit verb with no object of its own),
+        "a lawsuit seeking to stop" (a suit noun), or None."""
+        tok = block
+        for _ in range(3):
+            if tok.dep_ not in ("xcomp", "advcl", "acl", "relcl") or tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in _SUE and not any(k.dep_ == "dobj" for k in tok.children):
+                return tok
+            if tok.pos_ == "NOUN" and any(e.predicate == "sues" for e in self.rules.noun_triggers.get(lemma, ())):
+                return tok
+        return None
 
     def _stakes(self, cands: list[dict]) -> None:
         """Stakes bought: "paid $16 billion for a 77 percent stake in Y" and "bought 60 percent of Y" hold
@@ -1010,7 +1026,7 @@ class RelationFinder:
                 return pobj(("from", "in"), made)
         if predicate == "supplies" and tok.dep_ == "dobj":
             return pobj(("to", "for"))  # "supply concentrate to Y"
-        if lemma in _ACTS and predicate == "opposes":
+        if lemma in _ACTS and predicate in ("opposes", "sues"):  # "sued to block X's purchase of Y": X
             if tok.dep_ == "dobj" and tok.head.dep_ in ("xcomp", "advcl") and tok.head.head.lemma_.lower() in _SUE \
                     and not any(c.dep_ in ("poss", "compound") for c in kids):
                 # "sued X to block the merger": the sued party's deal is blocked

@@ -246,3 +246,16 @@ def test_spin_off_as_and_sale_to_a_described_buyer(extractor, text, expected, ab
     got, _ = _triples(extractor, text)
     assert expected <= got, got
     assert not absent & got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. Justice Department filed an antitrust lawsuit seeking to block Harlan Media's purchase of Crest Radio.",
+     {("US Department of Justice", "sues", "Harlan Media"), ("US Department of Justice", "opposes", "Harlan Media")}),
+    ("Ferrow Mining made an unsolicited all-share offer valuing Tesk Copper at $8 billion.",
+     {("Ferrow Mining", "bids-for", "Tesk Copper")}),
+    ("Canada's finance ministry imposed levies on American steel.",
+     {("Canada's finance ministry", "sanctions", "United States")}),
+])
+def test_suit_aims_offers_valuing_and_a_states_own_ministry(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected <= got, got
