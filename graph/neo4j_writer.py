@@ -129,13 +129,16 @@ def schema_statements(ontology: Ontology) -> list[str]:
         f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
         for label in STRUCTURAL_LABELS
     ]
-    # TEXT indexes for names: a RANGE index refuses values over 8 kB, which would fail the whole load.
     stmts.append(f"CREATE CONSTRAINT key_key IF NOT EXISTS FOR (n:{KEY_LABEL}) REQUIRE n.key IS UNIQUE")
+    # A TEXT index for name searches in Neo4j Browser (`WHERE e.name CONTAINS ...`;
+    # a RANGE index refuses values over 8 kB, which would fail the whole load).
+    # No prepared query uses it: they find entities through :Key.
     stmts.append("CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name)")
     stmts.append("CREATE INDEX evidence_doc_id IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id)")
     for et in ontology.entity_types.values():
-        label = _safe(et.neo4j_label)
-        stmts.append(f"CREATE TEXT INDEX {label.lower()}_name_text IF NOT EXISTS FOR (n:{label}) ON (n.name)")
+        # Older loaders made a TEXT index on each type label's name: no query used
+        # them, and each was one more index update per entity written.
+        stmts.append(f"DROP INDEX {_safe(et.neo4j_label).lower()}_name_text IF EXISTS")
     for p in ontology.predicates.values():
         rtype = _safe(p.neo4j_type)
         stmts.append(f"CREATE INDEX rel_{rtype.lower()}_id IF NOT EXISTS FOR ()-[r:{rtype}]-() ON (r.id)")
@@ -236,6 +239,9 @@ class LoadSummary:
     keys: entity-to-key links sent (one per match key of each entity).
     by_type: relationship rows per relationship type.
     batches: write transactions run.
+    created: True when the database held no relgraph data, so the load CREATEd instead of MERGEd.
+    phases: (phase, rows, seconds) in the order written: entities, match keys
+        (rows: Key nodes), articles, bare articles, evidence, relations, evidence links.
     """
 
     entities: int = 0
@@ -246,6 +252,8 @@ class LoadSummary:
     keys: int = 0
     batches: int = 0
     by_type: dict[str, int] = field(default_factory=dict)
+    created: bool = False
+    phases: list[tuple[str, int, float]] = field(default_factory=list)
 
     def __str__(self) -> str:
         return (f"{self.entities} entities, {self.relationships} relationships, {self.evidence} evidence, "
@@ -267,15 +275,26 @@ class LoadSummary:
 
 
 def _write(rows: list, query: str, session, summary: LoadSummary, batch_size: int,
-           progress: Callable[[int], None] | None) -> None:
+           progress: Callable[[int], None] | None, retry: str | None = None) -> None:
+    """Run ``query`` over ``rows`` in batches, one write transaction each.
+
+    retry: the statement a batch runs when the driver retries it (None: ``query``
+        again). A CREATE statement names its MERGE twin here: the failed attempt
+        may have committed before its connection broke, and only MERGE can run
+        twice without writing twice.
+    """
     from neo4j import exceptions as nex
 
-    def work(tx, batch):
-        tx.run(query, rows=batch).consume()
-
     for batch in _chunks(rows, batch_size):
+        attempts = 0
+
+        def work(tx):
+            nonlocal attempts
+            attempts += 1
+            tx.run(query if attempts == 1 or retry is None else retry, rows=batch).consume()
+
         try:
-            session.execute_write(work, batch)
+            session.execute_write(work)
         except (nex.ServiceUnavailable, nex.SessionExpired) as exc:
             # The driver has retried for its whole window; every batch written so far is kept.
             raise Neo4jUnavailable(
@@ -285,6 +304,59 @@ def _write(rows: list, query: str, session, summary: LoadSummary, batch_size: in
         summary.batches += 1
         if progress is not None:
             progress(len(batch))
+
+
+def holds_relgraph_data(session) -> bool:
+    """Whether the database holds any node of the labels the loader writes.
+
+    session: an open session on the database.
+    """
+    return any(session.run(f"MATCH (n:{label}) RETURN 1 LIMIT 1").single() is not None
+               for label in (*STRUCTURAL_LABELS, KEY_LABEL))
+
+
+def load_statements(label_or_type: str, kind: str, *, create: bool, others: tuple[str, ...] = ()) -> str:
+    """The write statement of one phase of :func:`load` (see there), as CREATE or MERGE.
+
+    label_or_type: the entity type label (kind "entities") or relationship
+        type (kind "relations"); "" for the other kinds.
+    kind: entities, keys, articles, bare articles, evidence, relations or evidence links.
+    create: CREATE for a database without relgraph data, else MERGE.
+    others: for entities, the other type labels an entity loses (MERGE only).
+    """
+    op = "CREATE" if create else "MERGE"
+    if kind == "entities":
+        label = _safe(label_or_type)
+        if create:
+            return f"UNWIND $rows AS row CREATE (e:Entity:{label} {{id: row.id}}) {_set('e', ENTITY_PROPS)}"
+        # An entity whose type changed between builds loses its old type label.
+        remove = f" REMOVE e:{':'.join(_safe(o) for o in others)}" if others else ""
+        return (f"UNWIND $rows AS row MERGE (e:Entity {{id: row.id}}) {_set('e', ENTITY_PROPS)} "
+                f"SET e:{label}{remove}")
+    if kind == "keys":
+        # One row per Key node with the entities it links, so CREATE makes each Key once.
+        return (f"UNWIND $rows AS row {op} (k:{KEY_LABEL} {{key: row.key}}) "
+                f"WITH k, row UNWIND row.entities AS eid MATCH (e:Entity {{id: eid}}) {op} (e)-[:HAS_KEY]->(k)")
+    if kind == "articles":
+        return f"UNWIND $rows AS row {op} (a:Article {{id: row.id}}) {_set('a', ARTICLE_PROPS)}"
+    if kind == "bare articles":
+        # Evidence of a document the graph has no metadata for still gets its
+        # Article; a bare MERGE keeps what Neo4j may already hold about it.
+        return f"UNWIND $rows AS id {op} (:Article {{id: id}})"
+    if kind == "evidence":
+        return f"UNWIND $rows AS row {op} (v:Evidence {{id: row.id}}) {_set('v', EVIDENCE_PROPS)}"
+    if kind == "relations":
+        rtype = _safe(label_or_type)
+        return ("UNWIND $rows AS row "
+                "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) "
+                f"{op} (s)-[r:{rtype} {{id: row.id}}]->(o) {_set('r', STATEMENT_PROPS)}")
+    if kind == "evidence links":
+        # One row per evidence for both of its links (article, mentioned
+        # entities): one evidence lookup instead of one per link.
+        return ("UNWIND $rows AS row MATCH (v:Evidence {id: row.id}) MATCH (a:Article {id: row.doc_id}) "
+                f"{op} (v)-[:IN_ARTICLE]->(a) "
+                f"WITH v, row UNWIND row.entities AS eid MATCH (e:Entity {{id: eid}}) {op} (v)-[:MENTIONS]->(e)")
+    raise ValueError(f"unknown load phase {kind!r}")
 
 
 def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, database: str | None = None,
@@ -300,7 +372,17 @@ def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, databa
     batch_size: rows per write transaction.
     progress: called with the number of rows after each batch.
     Raises OntologyError when the graph uses a type or predicate the ontology lacks.
+
+    Into a database holding no Entity, Evidence, Article or Key node (a first
+    load) every statement CREATEs instead of MERGEs: nothing can match yet,
+    and CREATE skips the lookups and locks of MERGE. A batch the driver
+    retries runs the MERGE statement, so a batch committed before its
+    connection broke is not written twice; a load interrupted and run again
+    finds relgraph data and MERGEs throughout. ``summary.created`` tells
+    which way a load went.
     """
+    import time
+
     onto = ontology or load_ontology()
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -323,62 +405,66 @@ def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, databa
             if vid in kg.evidence:
                 mentions.add((vid, st.subject))
                 mentions.add((vid, st.object))
+    for rows in rels_by_type.values():
+        # A subject's relations in the same batches: its node and relationship
+        # chain are locked and read once per batch, not once per relation.
+        rows.sort(key=lambda r: (r["subject"], r["id"]))
 
     with driver.session(database=database) as session:
-        for label, rows in sorted(entities_by_label.items()):
-            # Keys an entity no longer has (renamed, alias dropped) first: only
-            # entities already in Neo4j with other keys match, none on a first load.
-            _write(rows, STALE_KEYS, session, summary, batch_size, None)
-            others = [t for t in type_labels if t != label]
-            # An entity whose type changed between builds loses its old type label.
-            remove = f" REMOVE e:{':'.join(others)}" if others else ""
-            _write(rows, f"UNWIND $rows AS row MERGE (e:Entity {{id: row.id}}) {_set('e', ENTITY_PROPS)} "
-                         f"SET e:{label}{remove}", session, summary, batch_size, progress)
-            summary.entities += len(rows)
+        create = summary.created = not holds_relgraph_data(session)
 
-        rows = [{"entity": row["id"], "key": k} for _, ents in sorted(entities_by_label.items())
-                for row in ents for k in sorted({key_node(k) for k in row["props"]["match_keys"]})]
-        _write(rows, "UNWIND $rows AS row MATCH (e:Entity {id: row.entity}) "
-                     f"MERGE (k:{KEY_LABEL} {{key: row.key}}) MERGE (e)-[:HAS_KEY]->(k)",
-               session, summary, batch_size, progress)
-        summary.keys = len(rows)
+        def phase(name: str, rows: list, kind: str, label: str = "", **kw) -> None:
+            t0 = time.perf_counter()
+            _write(rows, load_statements(label, kind, create=create, **kw), session, summary, batch_size, progress,
+                   load_statements(label, kind, create=False, **kw) if create else None)
+            summary.phases.append((name, len(rows), time.perf_counter() - t0))
+
+        t0 = time.perf_counter()
+        n_entities = 0
+        for label, rows in sorted(entities_by_label.items()):
+            if not create:
+                # Keys an entity no longer has (renamed, alias dropped) first: only
+                # entities already in Neo4j with other keys match.
+                _write(rows, STALE_KEYS, session, summary, batch_size, None)
+            others = tuple(t for t in type_labels if t != label)
+            _write(rows, load_statements(label, "entities", create=create, others=others), session, summary,
+                   batch_size, progress, load_statements(label, "entities", create=False, others=others))
+            n_entities += len(rows)
+        summary.entities = n_entities
+        summary.phases.append(("entities", n_entities, time.perf_counter() - t0))
+
+        linked: dict[str, list[str]] = {}
+        for _, ents in sorted(entities_by_label.items()):
+            for row in ents:
+                for k in sorted({key_node(k) for k in row["props"]["match_keys"]}):
+                    linked.setdefault(k, []).append(row["id"])
+        summary.keys = sum(map(len, linked.values()))
+        phase("match keys", [{"key": k, "entities": ids} for k, ids in sorted(linked.items())], "keys")
 
         rows = [article_row(kg.articles[k]) for k in sorted(kg.articles)]
-        _write(rows, f"UNWIND $rows AS row MERGE (a:Article {{id: row.id}}) {_set('a', ARTICLE_PROPS)}",
-               session, summary, batch_size, progress)
+        phase("articles", rows, "articles")
         summary.articles = len(rows)
-        # Evidence of a document the graph has no metadata for still gets its
-        # Article; a bare MERGE keeps what Neo4j may already hold about it.
         bare = sorted({ev.doc_id for ev in kg.evidence.values()} - set(kg.articles))
-        _write(bare, "UNWIND $rows AS id MERGE (:Article {id: id})", session, summary, batch_size, progress)
+        phase("bare articles", bare, "bare articles")
 
         rows = [evidence_row(kg.evidence[k]) for k in sorted(kg.evidence)]
-        _write(rows, f"UNWIND $rows AS row MERGE (v:Evidence {{id: row.id}}) {_set('v', EVIDENCE_PROPS)}",
-               session, summary, batch_size, progress)
+        phase("evidence", rows, "evidence")
         summary.evidence = len(rows)
 
+        t0 = time.perf_counter()
         for rtype, rows in sorted(rels_by_type.items()):
-            query = (
-                "UNWIND $rows AS row "
-                "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) "
-                f"MERGE (s)-[r:{rtype} {{id: row.id}}]->(o) {_set('r', STATEMENT_PROPS)}"
-            )
-            _write(rows, query, session, summary, batch_size, progress)
+            _write(rows, load_statements(rtype, "relations", create=create), session, summary, batch_size, progress,
+                   load_statements(rtype, "relations", create=False) if create else None)
             summary.relationships += len(rows)
             summary.by_type[rtype] = len(rows)
+        summary.phases.append(("relations", summary.relationships, time.perf_counter() - t0))
 
-        # One row per evidence for both of its links (article, mentioned
-        # entities): one evidence lookup instead of one per link.
         mentioned: dict[str, list[str]] = {}
         for vid, eid in sorted(mentions):
             mentioned.setdefault(vid, []).append(eid)
         rows = [{"id": vid, "doc_id": kg.evidence[vid].doc_id, "entities": mentioned.get(vid, [])}
                 for vid in sorted(kg.evidence)]
-        _write(rows,
-               "UNWIND $rows AS row MATCH (v:Evidence {id: row.id}) MATCH (a:Article {id: row.doc_id}) "
-               "MERGE (v)-[:IN_ARTICLE]->(a) "
-               "WITH v, row UNWIND row.entities AS eid MATCH (e:Entity {id: eid}) MERGE (v)-[:MENTIONS]->(e)",
-               session, summary, batch_size, progress)
+        phase("evidence links", rows, "evidence links")
         summary.mentions = len(mentions)
     return summary
 

@@ -253,10 +253,18 @@ def test_no_write_statement_plans_an_eager_operator(neo4j_db, monkeypatch):
     """An Eager operator would hold every batch in memory before writing it."""
     seen: list[str] = []
     real = w._write
-    monkeypatch.setattr(w, "_write", lambda rows, query, *a: (seen.append(query), real(rows, query, *a)))
+
+    def spy(rows, query, *a, **kw):
+        seen.extend(q for q in (query, *a[5:], kw.get("retry")) if q)  # the statement and its retry twin
+        return real(rows, query, *a, **kw)
+
+    monkeypatch.setattr(w, "_write", spy)
     w.ensure_schema(neo4j_db.driver, database=neo4j_db.database)
-    _load(neo4j_db, example_graph())
-    assert len(seen) >= 10
+    first = _load(neo4j_db, example_graph())  # CREATE statements (and their MERGE twins)
+    again = _load(neo4j_db, example_graph())  # MERGE statements
+    assert (first.created, again.created) == (True, False)
+    assert sum(q.startswith("UNWIND $rows AS row CREATE") for q in seen) >= 3
+    assert len(set(seen)) >= 20
     for query in set(seen) - {w.STALE_KEYS}:  # run for entities whose keys changed only
         with neo4j_db.session() as session:
             plan = session.run("EXPLAIN " + query, rows=[]).consume().plan
@@ -323,3 +331,99 @@ def test_retract_deletes_the_keys_of_deleted_entities(neo4j_db):
     assert _one(neo4j_db, "MATCH (k:Key {key: 'lu-kang'}) RETURN count(k)") == 0
     assert _one(neo4j_db, "MATCH (k:Key) WHERE NOT (k)<-[:HAS_KEY]-() RETURN count(k)") == 0
     assert _one(neo4j_db, "MATCH (k:Key {key: 'hikvision'})<-[:HAS_KEY]-(e) RETURN e.id") == "hikvision"
+
+
+class _Session:
+    """A real session whose write transactions misbehave like a flaky network.
+
+    twice: every transaction function commits and then runs again, as the
+        driver's retry does when a commit's acknowledgement is lost.
+    fail_after: after this many committed batches, ServiceUnavailable (the
+        driver gave up), as when the server stays away.
+    """
+
+    def __init__(self, session, twice: bool = False, fail_after: int | None = None):
+        self.session, self.twice, self.fail_after, self.batches = session, twice, fail_after, 0
+
+    def run(self, *a, **kw):
+        return self.session.run(*a, **kw)
+
+    def execute_write(self, fn, *a):
+        from neo4j.exceptions import ServiceUnavailable
+
+        if self.fail_after is not None and self.batches >= self.fail_after:
+            raise ServiceUnavailable("test: server gone")
+        result = self.session.execute_write(fn, *a)
+        if self.twice:
+            result = self.session.execute_write(fn, *a)
+        self.batches += 1
+        return result
+
+
+class _Driver:
+    def __init__(self, driver, **kw):
+        self.driver, self.kw = driver, kw
+
+    def session(self, **kw):
+        import contextlib
+
+        @contextlib.contextmanager
+        def cm():
+            with self.driver.session(**kw) as s:
+                yield _Session(s, **self.kw)
+
+        return cm()
+
+
+def _wipe(db) -> None:
+    db.run("MATCH (n) DETACH DELETE n")
+
+
+def test_a_first_load_creates_and_a_second_merges_to_the_same_graph(neo4j_db):
+    from benchmarks.synth import graph
+
+    kg = graph(300, 1500, seed=5)
+    w.ensure_schema(neo4j_db.driver, database=neo4j_db.database)
+    first = _load(neo4j_db, kg, batch_size=97)
+    created = w.counts(neo4j_db.driver, database=neo4j_db.database)
+    again = _load(neo4j_db, kg, batch_size=97)
+    assert (first.created, again.created) == (True, False)
+    assert w.counts(neo4j_db.driver, database=neo4j_db.database) == created
+    assert w.read_graph(neo4j_db.driver, database=neo4j_db.database).statements == kg.statements
+    _wipe(neo4j_db)
+    assert _load(neo4j_db, kg, batch_size=97).created  # empty again: CREATE again
+    assert w.counts(neo4j_db.driver, database=neo4j_db.database) == created
+
+
+def test_a_retried_create_batch_that_had_committed_writes_nothing_twice(neo4j_db):
+    from benchmarks.synth import graph
+
+    kg = graph(300, 1500, seed=5)
+    w.ensure_schema(neo4j_db.driver, database=neo4j_db.database)
+    _load(neo4j_db, kg, batch_size=97)
+    reference = w.counts(neo4j_db.driver, database=neo4j_db.database)
+    _wipe(neo4j_db)
+    # Every batch commits and then runs again: the retry must take the MERGE statement.
+    summary = w.load(_Driver(neo4j_db.driver, twice=True), kg, database=neo4j_db.database, batch_size=97)
+    assert summary.created
+    assert w.counts(neo4j_db.driver, database=neo4j_db.database) == reference
+
+
+# 69 batches of 97 rows: entities 1-7, keys 8-14, articles 15-16, evidence
+# 17-33, relations 34-52, evidence links 53-69.
+@pytest.mark.parametrize("fail_after", [3, 25, 45, 60])
+def test_a_first_load_cut_short_and_run_again_writes_the_graph_once(neo4j_db, fail_after):
+    from benchmarks.synth import graph
+
+    kg = graph(300, 1500, seed=5)
+    w.ensure_schema(neo4j_db.driver, database=neo4j_db.database)
+    _load(neo4j_db, kg, batch_size=97)
+    reference = w.counts(neo4j_db.driver, database=neo4j_db.database)
+    _wipe(neo4j_db)
+    # Cut short in the entities, evidence, relations or evidence links phase.
+    with pytest.raises(Neo4jUnavailable, match="run `relgraph load` again"):
+        w.load(_Driver(neo4j_db.driver, fail_after=fail_after), kg, database=neo4j_db.database, batch_size=97)
+    partial = w.counts(neo4j_db.driver, database=neo4j_db.database)
+    assert 0 < partial["nodes"] + partial["rels"] < reference["nodes"] + reference["rels"]
+    assert not _load(neo4j_db, kg, batch_size=97).created  # finds the partial graph: MERGE
+    assert w.counts(neo4j_db.driver, database=neo4j_db.database) == reference
