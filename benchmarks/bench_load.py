@@ -7,9 +7,10 @@ KnowledgeGraph, into a private server on ports 27687/27474 that this script
 starts and stops. Throughput is relations (statements) per second of wall
 time for the whole graph, so the three figures compare directly.
 
-- relgraph: ``graph.neo4j_writer.load`` (batched UNWIND ... MERGE) into an
-  empty database with the schema in place, then again over the loaded graph
-  (the idempotent re-load ``relgraph load`` does after every build).
+- relgraph: ``graph.neo4j_writer.load`` into an empty database with the
+  schema in place (batched UNWIND ... CREATE, as it finds no relgraph data),
+  then again over the loaded graph (batched UNWIND ... MERGE: the idempotent
+  re-load ``relgraph load`` does after every build); each with its phases.
 - floor: the same MERGE statements one row per auto-commit transaction, on
   the first ``--naive-relations`` relations and what they reference (it is
   too slow for the whole graph; its rate is per relation of that subgraph).
@@ -95,29 +96,9 @@ def naive_load(driver, kg: KnowledgeGraph) -> int:
     return rows
 
 
-def phases(marks: list[tuple[float, int]], t0: float, summary, bare_articles: int) -> list[tuple[str, int, float]]:
-    """Seconds per phase of one load, from its progress calls (the loader
-    writes entities, match keys, articles, articles known only from evidence,
-    evidence, relations, then each evidence's article and mention links, in
-    that order).
-
-    marks: (time, rows) per batch. t0: start time. summary: its LoadSummary.
-    bare_articles: documents with evidence but no Article in the graph.
-    """
-    bounds = [("entities", summary.entities), ("match keys", summary.keys), ("articles", summary.articles),
-              ("bare articles", bare_articles), ("evidence", summary.evidence),
-              ("relations", summary.relationships), ("evidence links", summary.evidence)]
-    out, done, last, i = [], 0, t0, 0
-    for name, n in bounds:
-        target = done + n
-        end = last
-        while i < len(marks) and done < target:
-            end, k = marks[i]
-            done += k
-            i += 1
-        out.append((name, n, end - last))
-        last = end
-    return out
+def phases(summary) -> str:
+    """The load's phases (``LoadSummary.phases``) as "name rows seconds" on one line."""
+    return ", ".join(f"{name} {n:,} rows {sec:.1f} s" for name, n, sec in summary.phases)
 
 
 def tool_seconds(figure: str) -> float | None:
@@ -139,35 +120,41 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--naive-relations", type=int, default=3000, help="relations loaded by the per-row loader")
     ap.add_argument("--batch-size", type=int, default=2000, help="rows per transaction of the relgraph loader")
     ap.add_argument("--heap", default="2g", help="Neo4j JVM heap")
+    ap.add_argument("--pagecache", default="2g",
+                    help="Neo4j page cache (NEO4J_PAGECACHE of scripts/neo4j; the store at 1M relations is about 1.5 GiB)")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
     n_ent = args.entities or max(1000, args.relations // 10)
+    os.environ["NEO4J_PAGECACHE"] = args.pagecache  # the benchmark server's scripts/neo4j reads it
 
-    header(f"bench_load: {args.relations} relations, {n_ent} entities")
+    header(f"bench_load: {args.relations} relations, {n_ent} entities, batch {args.batch_size}, "
+           f"heap {args.heap}, page cache {args.pagecache}")
     t_gen, kg = timed(lambda: synth.graph(n_ent, args.relations, args.seed))
     mentions = len({(v, e) for s in kg.statements.values() for v in s.evidence for e in (s.subject, s.object)})
     print(f"# graph: {len(kg.entities)} entities, {len(kg.statements)} relations, {len(kg.evidence)} evidence, "
           f"{len(kg.articles)} articles, {mentions} mentions (generated in {t_gen:.1f} s)")
     onto = load_ontology()
-    bare = len({ev.doc_id for ev in kg.evidence.values()} - set(kg.articles))
     rows = []
     work = Path(tempfile.mkdtemp(prefix="relgraph-bench-load-"))
     try:
         with neo4j_server(fresh=True, heap=args.heap) as server:
             with server.driver() as driver:
                 ensure_schema(driver, onto)
-                marks: list[tuple[float, int]] = []
-                t0 = time.perf_counter()
-                t_first, summary = timed(lambda: load(driver, kg, onto, batch_size=args.batch_size,
-                                                      progress=lambda n: marks.append((time.perf_counter(), n))))
+                cpu0 = time.process_time()
+                t_first, summary = timed(lambda: load(driver, kg, onto, batch_size=args.batch_size))
+                cpu_first, cpu0 = time.process_time() - cpu0, time.process_time()
                 nodes, rels = count(driver)
                 # Each figure as soon as it is measured: a full run takes long and may be cut short.
-                print(f"# relgraph load, empty db: {t_first:.1f} s, {len(kg.statements) / t_first:.0f} relations/s; "
-                      + ", ".join(f"{name} {n:,} rows {sec:.1f} s" for name, n, sec in phases(marks, t0, summary, bare))
-                      + "; load %.2f %.2f %.2f" % os.getloadavg(), flush=True)
-                t_again, _ = timed(lambda: load(driver, kg, onto, batch_size=args.batch_size))
-                print(f"# relgraph re-load: {t_again:.1f} s, {len(kg.statements) / t_again:.0f} relations/s; "
-                      "load %.2f %.2f %.2f" % os.getloadavg(), flush=True)
+                print(f"# relgraph load, empty db ({'CREATE' if summary.created else 'MERGE'}): {t_first:.1f} s, "
+                      f"{len(kg.statements) / t_first:.0f} relations/s (this process: {cpu_first:.1f} s CPU); {phases(summary)}"
+                      "; load %.2f %.2f %.2f" % os.getloadavg(), flush=True)
+                t_again, again = timed(lambda: load(driver, kg, onto, batch_size=args.batch_size))
+                cpu_again = time.process_time() - cpu0
+                print(f"# relgraph re-load ({'CREATE' if again.created else 'MERGE'}): {t_again:.1f} s, "
+                      f"{len(kg.statements) / t_again:.0f} relations/s (this process: {cpu_again:.1f} s CPU); {phases(again)}"
+                      "; load %.2f %.2f %.2f" % os.getloadavg(), flush=True)
+                if count(driver) != (nodes, rels):
+                    print("# WARNING: the re-load changed the node or relationship count", flush=True)
         rows.append(["relgraph load, empty db", len(kg.statements), t_first, len(kg.statements) / t_first])
         rows.append(["relgraph load, re-load", len(kg.statements), t_again, len(kg.statements) / t_again])
 
@@ -200,8 +187,8 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
     table(rows, ["loader", "relations", "seconds", "relations/s"])
-    print("# relgraph load into the empty db, by phase: " + ", ".join(
-        f"{name} {rows_:,} rows {seconds:.1f} s" for name, rows_, seconds in phases(marks, t0, summary, bare)))
+    print(f"# relgraph load into the empty db, by phase: {phases(summary)}")
+    print(f"# relgraph re-load, by phase: {phases(again)}")
     print(f"# loaded graph: {nodes} nodes, {rels} relationships; imported: {imported[0]} nodes, {imported[1]} relationships"
           f" ({'same' if (nodes, rels) == imported else 'DIFFERENT'}); import tool reported {tool}; CSV written in {t_csv:.1f} s")
     # The ceiling is the tool's wall time: what a user waits for, JVM start included.
