@@ -1086,10 +1086,22 @@ class DocEntities:
                 if tm[i] != -1 and not lo <= i <= hi and i != verb.i:
                     m = self.mentions[tm[i]]
                     # a direct argument, not a possessor inside one ("run by Praxair's Steve Angel")
-                    if self.doc[m.start:m.end].root.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj",
-                                                             "attr", "dative"):
+                    root = self.doc[m.start:m.end].root
+                    if root.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj", "attr", "dative") \
+                            and not self._in_other_clause(root, verb):
                         out.add(m.cluster)
         return out
+
+    @staticmethod
+    def _in_other_clause(tok: Token, verb: Token) -> bool:
+        """Whether tok sits in a clause of its own below verb: "X, which owns 30 percent of Y, launched
+        an offer for the rest of the company" -- Y is in X's relative clause, not an argument of launched."""
+        h = tok
+        while h.i != verb.i and h.head.i != h.i:
+            if h.dep_ in ("relcl", "ccomp", "advcl", "acl", "parataxis") and h.pos_ in ("VERB", "AUX"):
+                return True
+            h = h.head
+        return False
 
     def _first_mention(self, ci: int) -> int:
         return min((m.start for m in self.mentions if m.cluster == ci), default=len(self.doc))

@@ -696,6 +696,9 @@ class RelationFinder:
                         inner = self._unwrap(o_tok, c["predicate"], subject=False) or ents.named_after(o_tok)
                         if inner is not None:
                             objects.extend(t for t in inner.conjuncts if t not in objects)
+                            # "including drone maker A and chip designer B": B hangs on the first descriptor
+                            objects.extend(t for a in inner.children if a.dep_ == "appos"
+                                           for t in (a, *a.conjuncts) if t not in objects)
             for s_tok in subjects:
                 s_res = ents.resolve(s_tok, acting=True)
                 for o_tok in objects:

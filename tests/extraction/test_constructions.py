@@ -259,3 +259,15 @@ def test_spin_off_as_and_sale_to_a_described_buyer(extractor, text, expected, ab
 def test_suit_aims_offers_valuing_and_a_states_own_ministry(extractor, text, expected):
     got, _ = _triples(extractor, text)
     assert expected <= got, got
+
+
+def test_description_is_not_the_subject_and_can_be_in_a_relative_clause(extractor):
+    got, _ = _triples(extractor, "Holloway Group, which already owns 30 percent of Pentland Homes, "
+                                 "launched a tender offer for the rest of the company.")
+    assert {("Holloway Group", "bids-for", "Pentland Homes"), ("Holloway Group", "holds-stake-in", "Pentland Homes")} <= got
+
+
+def test_every_described_firm_after_including(extractor):
+    got, _ = _triples(extractor, "The United States added 12 Chinese companies to its export blacklist, "
+                                 "including drone maker Skyra and chip designer Novalink.")
+    assert {o for _, p, o in got if p == "sanctions"} >= {"Skyra", "Novalink"}, got
