@@ -893,6 +893,12 @@ class DocEntities:
             ci = self._propn_short_form(tok)  # "Granite chief executive ...": a name tagged NOUN or ADJ
             if ci is not None:
                 return ci, "alias"
+            if tok.pos_ == "PROPN" and tok.is_title:
+                # "Sergei Orlov ... Orlov called the measures": a person's surname alone, when one person has it
+                people = {ci for ci, c in enumerate(self.clusters)
+                          if c.type == "Person" and len(c.name.split()) > 1 and c.name.split()[-1] == tok.text}
+                if len(people) == 1:
+                    return people.pop(), "alias"
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         # a noun phrase that is a gazetteer alias: "the US administration"

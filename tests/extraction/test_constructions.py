@@ -271,3 +271,15 @@ def test_every_described_firm_after_including(extractor):
     got, _ = _triples(extractor, "The United States added 12 Chinese companies to its export blacklist, "
                                  "including drone maker Skyra and chip designer Novalink.")
     assert {o for _, p, o in got if p == "sanctions"} >= {"Skyra", "Novalink"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hexa Foods completed the acquisition of Bramble Bakeries on Friday. "
+     "Hexa had agreed to buy the company in March after a bidding contest with Corran Foods.",
+     {("Hexa Foods", "outbids", "Corran Foods"), ("Corran Foods", "bids-for", "Bramble Bakeries")}),
+    ("The US Treasury sanctioned Volga Metals and its owner, Sergei Orlov. Orlov called the measures politically motivated.",
+     {("Sergei Orlov", "opposes", "US Department of the Treasury")}),
+])
+def test_contest_with_a_rival_and_a_surname_alone(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected <= got, got
