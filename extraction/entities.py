@@ -928,6 +928,16 @@ class DocEntities:
                 return ci, "description"
         if tok.lemma_.lower() in _GOVERNMENT_NOUNS:
             # "the Japanese government", "the Dutch government": a state named by its adjective
+            owner = next((c for c in tok.children if c.dep_ == "poss" and self.token_mention[c.i] != -1
+                          and self.mentions[self.token_mention[c.i]].label in ("GPE", "LOC")), None)
+            if owner is not None:
+                # "Australia's government": the state's government
+                m = self.mentions[self.token_mention[owner.i]]
+                gi = self.government_of(m.cluster, m.text)
+                if gi is not None:
+                    return gi, "metonym"
+                if self.clusters[m.cluster].type == "Country":
+                    return m.cluster, "metonym"  # a country with no government entry acts as itself
             adj = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
             if adj:
                 name = f"{adj[0].text} {tok.lower_}"

@@ -68,6 +68,7 @@ _ANAPHORS = {**{w: _DEALS | {"sanctions"} for w in _WORDS["event_anaphors"]},
 _ANAPHOR_PREDICATES = frozenset({"opposes", "sues"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STAKE_PURCHASES, _MAJORITY_WORDS = _WORDS["stake_purchases"], _WORDS["majority_words"]
+_BARRED = _WORDS["barred_parties"]
 
 
 def _percent(tok: Token) -> float | None:
@@ -506,6 +507,11 @@ class RelationFinder:
                     obj = main_obj
             if predicate == "opposes" and trig.lemma_.lower() in _DEAL_ONLY and (obj is None or obj.lemma_.lower() not in _ACTS):
                 continue  # "sued to stop the merger" opposes; "stopped the Celtics" does not
+            if predicate == "sanctions" and trig.pos_ == "VERB" and obj is not None and obj.lemma_.lower() in _BARRED \
+                    and ents.token_mention[obj.i] == -1:
+                obj = self._barred_target(trig)  # "barred US firms from selling chips to X": X
+                if obj is None:
+                    continue
             if predicate == "sanctions" and trig.pos_ == "NOUN" and trig.head.lemma_.lower() in self.rules.ending_verbs:
                 # "lifted sanctions on X": the sanctions end (visible with --explain)
                 dropped.append(dict(reason=f"measure ended ({trig.head.text} {trig.text})", predicate=predicate,
@@ -745,6 +751,25 @@ class RelationFinder:
                if not (r.predicate == "partners-with" and (r.subject, r.object, r.start) in merged)]
         return out, dropped  # "will tie up in a merger": the merger, not also a partnership
 
+    @staticmethod
+    def _barred_target(trig: Token) -> Token | None:
+        """Whom a ban on dealing is aimed at: "barred US firms from selling parts to X" (X), "banned
+        investors from buying shares of Chinese companies, including X" (the companies, unwrapped later)."""
+        deal = next((p for k in trig.children if k.dep_ == "prep" and k.lower_ == "from"
+                     for p in k.children if p.dep_ in ("pcomp", "pobj") and p.tag_ == "VBG"), None)
+        if deal is None:
+            return None
+        for verb in (deal, *deal.conjuncts):
+            party = next((p for k in verb.children if k.dep_ in ("prep", "dative") and k.lower_ in ("to", "with", "in", "from")
+                          for p in k.children if p.dep_ == "pobj"), None)
+            if party is not None:
+                return party
+        thing = next((k for k in deal.children if k.dep_ == "dobj"), None)
+        if thing is not None and thing.lemma_.lower() in _STAKES | {"stock", "security", "bond", "product", "equipment"}:
+            return next((p for k in thing.children if k.dep_ == "prep" and k.lower_ in ("of", "in", "from")
+                         for p in k.children if p.dep_ == "pobj"), None)
+        return thing if thing is not None and thing.pos_ == "PROPN" else None
+
     def _suit_for(self, block: Token) -> Token | None:
         """The suit an opposing verb is the aim of: "sued to block" (a suit verb with no object of its own),
         "a lawsuit seeking to stop" (a suit noun), or None."""
@@ -850,7 +875,8 @@ class RelationFinder:
             for ent in (s_ent, o_ent):
                 # "a stake in Alibaba", "teamed up with OpenAI", "Nvidia chief executive": NER took a firm for a
                 # place; not for deals, where a place can be what is bought ("acquired Ohio" stays dropped)
-                place = ent.type == "Place" and ent.gazetteer_id is None and predicate not in _PLACE_DEALS and (
+                listed = predicate == "sanctions" and any(t.list for t in self.rules.noun_triggers.get(c["trig"].lemma_.lower(), ()))
+                place = ent.type == "Place" and ent.gazetteer_id is None and (predicate not in _PLACE_DEALS or listed) and (
                     predicate != "works-for" or bool(set((c["role"] or "").split()) & _BUSINESS_ROLES))
                 if place or ent.type == "Person" and ent.gazetteer_id is None and not ents.has_title(ent):
                     t_s = "Company" if ent is s_ent else s_ent.type

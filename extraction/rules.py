@@ -277,7 +277,8 @@ WORD_LIST_FILE = LEXICON_DIR / "construction_words.yaml"
 WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "status_heads", "receiving",
               "deal_only", "sue", "bid_nouns", "deal_nouns", "batches", "portions", "fractions", "business_roles",
               "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts",
-              "deal_anaphors", "measure_anaphors", "event_anaphors", "stake_purchases", "majority_words")
+              "deal_anaphors", "measure_anaphors", "event_anaphors", "stake_purchases", "majority_words",
+              "barred_parties")
 
 
 def load_word_lists(path: Path = WORD_LIST_FILE) -> dict[str, frozenset[str]]:

@@ -283,3 +283,26 @@ def test_every_described_firm_after_including(extractor):
 def test_contest_with_a_rival_and_a_surname_alone(extractor, text, expected):
     got, _ = _triples(extractor, text)
     assert expected <= got, got
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Commerce Department banned American firms from selling parts to Zentek Corp for seven years.", "Zentek Corp"),
+    ("Washington barred US companies from doing business with Kroner Systems.", "Kroner Systems"),
+    ("The administration barred US investors from buying shares of 59 Chinese companies, including Huaxin Telecom.",
+     "Huaxin Telecom"),
+])
+def test_a_ban_on_dealing_targets_the_other_side(extractor, text, target):
+    got, _ = _triples(extractor, text)
+    objects = {o for _, p, o in got if p == "sanctions"}
+    assert objects == {target}, got
+
+
+def test_a_ban_on_a_firms_own_conduct_is_not_a_sanction_of_a_third_party(extractor):
+    got, _ = _triples(extractor, "The regulator banned the bank from opening new branches.")
+    assert not any(p == "sanctions" for _, p, _ in got), got
+
+
+def test_a_countrys_government_by_possessive_and_a_firm_on_an_entity_list(extractor):
+    got, _ = _triples(extractor, "Australia's government will restrict exports of lithium to China. "
+                                 "Beijing put Illumina on its unreliable entity list.")
+    assert {("Australia", "sanctions", "China"), ("Chinese government", "sanctions", "Illumina")} <= got, got
