@@ -288,7 +288,7 @@ def test_contest_with_a_rival_and_a_surname_alone(extractor, text, expected):
 @pytest.mark.parametrize("text, target", [
     ("The Commerce Department banned American firms from selling parts to Zentek Corp for seven years.", "Zentek Corp"),
     ("Washington barred US companies from doing business with Kroner Systems.", "Kroner Systems"),
-    ("The administration barred US investors from buying shares of 59 Chinese companies, including Huaxin Telecom.",
+    ("The Biden administration barred US investors from buying shares of 59 Chinese companies, including Huaxin Telecom.",
      "Huaxin Telecom"),
 ])
 def test_a_ban_on_dealing_targets_the_other_side(extractor, text, target):
