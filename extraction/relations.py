@@ -243,7 +243,11 @@ class RelationFinder:
         return next((k for k in gov.children if k.dep_ == "dobj" and k.pos_ == "PROPN"), None)
 
     def _holder(self, noun: Token) -> Token | None:
-        """Who a role noun describes: "X, Y's largest shareholder", "Y's top shareholder, X", "X is ..."."""
+        """Who a role noun describes: "X, Y's largest shareholder", "Y's top shareholder, X", "X is ...",
+        "X, one of Y's biggest investors"."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("one", "among") \
+                and noun.head.head.dep_ in ("appos", "attr"):
+            noun = noun.head.head  # "one of Y's biggest investors": the one
         if noun.dep_ == "appos":
             return noun.head
         if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
@@ -446,8 +450,12 @@ class RelationFinder:
                     or trig.dep_ == "xcomp" and trig.head.lemma_.lower() in ("offer", "bid")):
                 # "its proposal to buy Y", "offered to buy Y": only a bid (an agreement to buy is a purchase)
                 predicate, gerund = "bids-for", self.rules.gerunds.get("bids-for", "bidding-for")
-            if predicate in ("holds-stake-in", "invests-in") and trig.pos_ == "NOUN" and trig.head.tag_ in ("VBD", "VBN") and any(
-                    t.predicate == "divests" for t in self.rules.verb_triggers.get(trig.head.lemma_.lower(), ())):
+            seller = trig.head
+            if trig.dep_ == "pobj" and seller.lower_ == "of" and seller.head.lemma_.lower() in ("all", "rest", "remainder") \
+                    and seller.head.dep_ == "dobj":
+                seller = seller.head.head  # "sold all of its stake in Y"
+            if predicate in ("holds-stake-in", "invests-in") and trig.pos_ == "NOUN" and seller.tag_ in ("VBD", "VBN") and any(
+                    t.predicate == "divests" for t in self.rules.verb_triggers.get(seller.lemma_.lower(), ())):
                 continue  # "sold its stake in Y": no longer held ("plans to sell its stake": still held)
             inherited = False
             subj = nodes.get("subject")
@@ -572,9 +580,19 @@ class RelationFinder:
                                           status=rule.status))
                     continue
                 if obj is not None and obj.lemma_.lower() in _PORTIONS | _FRACTIONS:
-                    # "sold part of its stake in Y", "sold two thirds of its Y shares"
+                    # "sold part of its stake in Y", "sold two thirds of its Y shares": and keeps the rest
+                    part = obj
                     obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"), obj)
+                    if part.lemma_.lower() not in ("all", "rest", "remainder", "bulk") and obj is not part and subj is not None \
+                            and (obj.lemma_.lower() in _STAKES or obj.lower_ in _STAKES):
+                        held = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                                     for p in c.children if p.dep_ == "pobj"), None) or next(
+                            (c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None)
+                        if held is not None:
+                            cands.append(dict(rule=rule, predicate="holds-stake-in", trig=trig, subj=subj, obj=held,
+                                              gerund=self.rules.gerunds.get("holds-stake-in", "holding-stake-in"),
+                                              inherited=inherited, role=None, anchor=nodes.get("verb"), status=None))
                 if obj is not None and obj.lower_ in ("itself", "themselves"):
                     # "agreed to sell itself to Z": the seller is what is bought, nothing is divested
                     buyer = next((p for c in trig.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"

@@ -306,3 +306,20 @@ def test_a_countrys_government_by_possessive_and_a_firm_on_an_entity_list(extrac
     got, _ = _triples(extractor, "Australia's government will restrict exports of lithium to China. "
                                  "Beijing put Illumina on its unreliable entity list.")
     assert {("Australia", "sanctions", "China"), ("Chinese government", "sanctions", "Illumina")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rennick Motors has quietly assembled a 9.7 percent stake in Daller AG.", {("Rennick Motors", "holds-stake-in", "Daller AG")}),
+    ("Sabre Fund, one of Kinto Retail's biggest investors, said it backed the plan.", {("Sabre Fund", "holds-stake-in", "Kinto Retail")}),
+    # a partial sale keeps the rest
+    ("Arlo Capital sold about two thirds of its Pennant Inc shares during the year.",
+     {("Arlo Capital", "divests", "Pennant Inc"), ("Arlo Capital", "holds-stake-in", "Pennant Inc")}),
+])
+def test_stakes_assembled_one_of_the_investors_and_partial_sales(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected <= got, got
+
+
+def test_selling_all_of_a_stake_keeps_nothing(extractor):
+    got, _ = _triples(extractor, "Arlo Capital sold all of its stake in Pennant Inc last year.")
+    assert ("Arlo Capital", "divests", "Pennant Inc") in got and ("Arlo Capital", "holds-stake-in", "Pennant Inc") not in got, got
