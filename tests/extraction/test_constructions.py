@@ -323,3 +323,14 @@ def test_stakes_assembled_one_of_the_investors_and_partial_sales(extractor, text
 def test_selling_all_of_a_stake_keeps_nothing(extractor):
     got, _ = _triples(extractor, "Arlo Capital sold all of its stake in Pennant Inc last year.")
     assert ("Arlo Capital", "divests", "Pennant Inc") in got and ("Arlo Capital", "holds-stake-in", "Pennant Inc") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Orland Petroleum agreed to sell its chemicals unit Orlachem to Pike Holdings Inc for $9.7 billion in cash.",
+     {("Orland Petroleum", "divests", "Orlachem"), ("Pike Holdings Inc", "acquires", "Orlachem")}),
+    ("The US Commerce Department added Kavren Technologies Co and about 70 of its affiliates to its Entity List.",
+     {("US Department of Commerce", "sanctions", "Kavren Technologies Co")}),
+])
+def test_parses_with_the_unit_as_a_dative_or_the_list_on_a_conjunct(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected <= got, got
