@@ -670,6 +670,7 @@ class RelationFinder:
                     cands.append(dict(c, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                                       status=None))
         self._stakes(cands)
+        self._sanction_reasons(cands)
         cands.extend(self._titles(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
         for c in cands:
@@ -787,6 +788,29 @@ class RelationFinder:
             return next((p for k in thing.children if k.dep_ == "prep" and k.lower_ in ("of", "in", "from")
                          for p in k.children if p.dep_ == "pobj"), None)
         return thing if thing is not None and thing.pos_ == "PROPN" else None
+
+    def _sanction_reasons(self, cands: list[dict]) -> None:
+        """A sanction given with its reason accuses the target: "put X on its blacklist, saying the
+        company had enabled abuses" -- what the sanctioner says the target did (the clause's subject
+        must be the target, by name, description or pronoun; resolution checks it)."""
+        accuses = self.rules.gerunds.get("accuses", "accusing")
+        for c in list(cands):
+            if c["predicate"] != "sanctions" or c["obj"] is None:
+                continue
+            t = c["trig"]
+            for holder in (t, c["anchor"], t.head if t.pos_ == "NOUN" and t.head.pos_ == "VERB" else None):
+                if holder is None:
+                    continue
+                say = next((k for k in holder.children if k.dep_ == "advcl" and k.tag_ == "VBG"
+                            and k.lemma_.lower() in ("say", "claim", "argue", "cite", "allege", "contend")), None)
+                if say is None:
+                    continue
+                clause = next((k for k in say.children if k.dep_ == "ccomp"), None)
+                target = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+                if target is not None and target.lower_ not in ("it", "they", "this", "that") or target is not None \
+                        and target.lower_ in ("it", "they") and target.head.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+                    cands.append(dict(c, predicate="accuses", gerund=accuses, obj=target, status=None))
+                break
 
     def _suit_for(self, block: Token) -> Token | None:
         """The suit an opposing verb is the aim of: "sued to block" (a suit verb with no object of its own),

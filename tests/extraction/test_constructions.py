@@ -334,3 +334,20 @@ def test_selling_all_of_a_stake_keeps_nothing(extractor):
 def test_parses_with_the_unit_as_a_dative_or_the_list_on_a_conjunct(extractor, text, expected):
     got, _ = _triples(extractor, text)
     assert expected <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Commerce Department banned American firms from selling parts to Zentek Corp for seven years, "
+     "saying the Chinese telecom equipment maker had lied to regulators.",
+     ("Commerce Department", "accuses", "Zentek Corp")),
+    ("The EU imposed tariffs on Chinese electric cars, saying Beijing had subsidised its carmakers unfairly.",
+     ("European Union", "accuses", "Chinese government")),
+])
+def test_a_sanction_given_with_its_reason_accuses_the_target(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected in got, got
+
+
+def test_a_sanction_with_a_statement_about_itself_accuses_no_one(extractor):
+    got, _ = _triples(extractor, "The Treasury imposed sanctions on Volga Metals, saying the sanctions would take effect next month.")
+    assert not any(p == "accuses" for _, p, _ in got), got
