@@ -1185,9 +1185,15 @@ class DocEntities:
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             for c in verb.head.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and self.token_mention[c.i] != -1:
-                    ci = self.mentions[self.token_mention[c.i]].cluster
+                    m = self.mentions[self.token_mention[c.i]]
+                    ci = m.cluster
                     if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody"):
                         return ci
+                    if self.clusters[ci].type in ("Country", "Place"):
+                        # "Beijing said it would impose sanctions": the state speaks for its government
+                        gi = self.government_of(ci, m.text)
+                        if gi is not None or self.clusters[ci].type == "Country":
+                            return gi if gi is not None else ci
         si = self.sent_index(tok.i)
         sents = list(self.doc.sents) if si else [tok.sent]
         for k in range(si, max(-1, si - 4), -1):

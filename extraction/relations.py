@@ -713,6 +713,19 @@ class RelationFinder:
                 # "put A, China's largest chipmaker, and B on its list": B parsed as a conjunct of A's appositive
                 objects += [k for o in list(objects) for a in o.children if a.dep_ == "appos"
                             for k in a.conjuncts if k.pos_ == "PROPN" and k not in objects]
+            if not title:
+                # "adding A Optics and B Photonics to the list", parsed as one noun phrase: A is a name of its own
+                for o_tok in list(objects):
+                    mo = ents.token_mention[o_tok.i]
+                    if mo == -1:
+                        continue
+                    for k in o_tok.lefts:
+                        mk = ents.token_mention[k.i]
+                        if mk != -1 and mk != mo and k.dep_ in ("nmod", "compound"):
+                            after = ents.mentions[mk].end
+                            last = doc[after - 1]
+                            if after < len(doc) and doc[after].lower_ in ("and", ",") and last not in objects:
+                                objects.append(last)
             employer = c["predicate"] == "works-for"  # "US Senator X": the state as employer
             if not title:
                 # "14 firms, including A and B": every named member of an unnamed group

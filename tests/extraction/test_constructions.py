@@ -351,3 +351,14 @@ def test_a_sanction_given_with_its_reason_accuses_the_target(extractor, text, ex
 def test_a_sanction_with_a_statement_about_itself_accuses_no_one(extractor):
     got, _ = _triples(extractor, "The Treasury imposed sanctions on Volga Metals, saying the sanctions would take effect next month.")
     assert not any(p == "accuses" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing said on Thursday it would impose sanctions on US defence contractor Halvorsen Systems over arms sales.",
+     {("Chinese government", "sanctions", "Halvorsen Systems")}),
+    ("The Commerce Department said it was adding Lumos Optics and Brightpath Photonics to the entity list.",
+     {("Commerce Department", "sanctions", "Lumos Optics"), ("Commerce Department", "sanctions", "Brightpath Photonics")}),
+])
+def test_a_state_speaking_of_itself_and_two_names_parsed_as_one_phrase(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected <= got, got
