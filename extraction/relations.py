@@ -517,9 +517,9 @@ class RelationFinder:
                 continue  # "sued to stop the merger" opposes; "stopped the Celtics" does not
             if predicate == "sanctions" and trig.pos_ == "VERB" and obj is not None and obj.lemma_.lower() in _BARRED \
                     and ents.token_mention[obj.i] == -1:
-                obj = self._barred_target(trig)  # "barred US firms from selling chips to X": X
-                if obj is None:
-                    continue
+                target = self._barred_target(trig)  # "barred US firms from selling chips to X": X
+                if target is not None:
+                    obj = target
             if predicate == "sanctions" and trig.pos_ == "NOUN" and trig.head.lemma_.lower() in self.rules.ending_verbs:
                 # "lifted sanctions on X": the sanctions end (visible with --explain)
                 dropped.append(dict(reason=f"measure ended ({trig.head.text} {trig.text})", predicate=predicate,
@@ -786,7 +786,8 @@ class RelationFinder:
     @staticmethod
     def _barred_target(trig: Token) -> Token | None:
         """Whom a ban on dealing is aimed at: "barred US firms from selling parts to X" (X), "banned
-        investors from buying shares of Chinese companies, including X" (the companies, unwrapped later)."""
+        investors from buying shares of Chinese companies, including X" (the companies, unwrapped later).
+        None when the verb bars no dealing ("sanctioned three shipping companies, including X")."""
         deal = next((p for k in trig.children if k.dep_ == "prep" and k.lower_ == "from"
                      for p in k.children if p.dep_ in ("pcomp", "pobj") and p.tag_ == "VBG"), None)
         if deal is None:
