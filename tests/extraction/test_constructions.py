@@ -362,3 +362,15 @@ def test_a_sanction_with_a_statement_about_itself_accuses_no_one(extractor):
 def test_a_state_speaking_of_itself_and_two_names_parsed_as_one_phrase(extractor, text, expected):
     got, _ = _triples(extractor, text)
     assert expected <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Regulators cleared Halden Foods' $2 billion deal for Marlow Dairy on Friday.", ("Halden Foods", "acquires", "Marlow Dairy")),
+    ("Tarrant Media said it had agreed to a sweetened takeover offer from Greyling Holdings worth $4 billion.",
+     ("Greyling Holdings", "bids-for", "Tarrant Media")),
+    ("Game developer Brixton Games agreed to a takeover by Novus Interactive worth $1.1 billion.",
+     ("Novus Interactive", "acquires", "Brixton Games")),
+])
+def test_deal_for_and_offers_agreed_to(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected in got, got
