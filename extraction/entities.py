@@ -341,6 +341,13 @@ class DocEntities:
                     and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_upper and not doc[start - 1].ent_type_ \
                     and doc[start - 1].head.i in range(start, end) and ent.label_ == "ORG":
                 start -= 1  # "SK Hynix", "CK Hutchison": an initialism NER left off the name
+            while start > 0 and ent.label_ == "ORG" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+                    and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i in range(start, end) \
+                    and not doc[start - 1].is_stop and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
+                    and doc[start - 1].lower_ not in self.linker.rules.org_descriptors \
+                    and doc[start - 1].lower_ not in self.linker.rules.role_heads \
+                    and doc[start - 1].lower_ not in self.linker.rules.descriptions:
+                start -= 1  # "Tarrant" + "Media": NER left an unknown first word off the name
             start, end, glued = self._glue(start, end, cued)
             grown = grown or glued and ent.label_ in ("GPE", "LOC")
             if ent.label_ == "PERSON":
