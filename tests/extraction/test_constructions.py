@@ -374,3 +374,13 @@ def test_a_state_speaking_of_itself_and_two_names_parsed_as_one_phrase(extractor
 def test_deal_for_and_offers_agreed_to(extractor, text, expected):
     got, _ = _triples(extractor, text)
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Orm Energy chief executive Tom Orm will join Castell Oil's board of directors.", ("Tom Orm", "works-for", "Castell Oil")),
+    ("Blue Harbor Partners is run by Jared Lane.", ("Jared Lane", "works-for", "Blue Harbor Partners")),
+    ("Rena Hale, who ran Arlo's chip unit, replaced Simon Segrave as Arlo's chief executive.", ("Rena Hale", "works-for", "Arlo")),
+])
+def test_joining_a_board_running_a_firm_and_replacing_as_chief(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected in got, got
