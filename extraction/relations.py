@@ -445,6 +445,9 @@ class RelationFinder:
             trig = nodes["trigger"]
             if rule.id == "verb-dobj-clause" and any(c.dep_ == "dobj" for c in trig.children):
                 continue  # the verb has its own object: the clause subject is not it
+            if predicate == "acquires" and trig.pos_ == "NOUN" and trig.dep_ == "compound" \
+                    and trig.head.lemma_.lower() in _BID_NOUNS:
+                continue  # "a takeover offer for Y": the offer is the bid ("offer" reads it); nothing is bought yet
             if predicate == "acquires" and trig.pos_ == "VERB" and (
                     trig.dep_ == "acl" and trig.head.lemma_.lower() in _BID_NOUNS
                     or trig.dep_ == "xcomp" and trig.head.lemma_.lower() in ("offer", "bid")):
@@ -513,6 +516,10 @@ class RelationFinder:
                                      for p in k.children if p.dep_ == "pobj"), None)
                 if main_obj is not None:
                     obj = main_obj
+            if predicate == "opposes" and trig.lemma_.lower() in ("block", "freeze") and obj is not None \
+                    and obj.lemma_.lower() in _HOLDINGS:
+                # "blocking the company's US assets": a freeze, i.e. a sanction on the owner
+                predicate, gerund = "sanctions", self.rules.gerunds.get("sanctions", "sanctioning")
             if predicate == "opposes" and trig.lemma_.lower() in _DEAL_ONLY and (obj is None or obj.lemma_.lower() not in _ACTS):
                 continue  # "sued to stop the merger" opposes; "stopped the Celtics" does not
             if predicate == "sanctions" and trig.pos_ == "VERB" and obj is not None and obj.lemma_.lower() in _BARRED \
@@ -714,6 +721,14 @@ class RelationFinder:
                 objects += [k for o in list(objects) for a in o.children if a.dep_ == "appos"
                             for k in a.conjuncts if k.pos_ == "PROPN" and k not in objects]
             if not title:
+                # "imposed sanctions on A and on its chief executive B": the coordinated preposition's object too
+                for o_tok in list(objects):
+                    prep = o_tok.head
+                    if o_tok.dep_ == "pobj" and prep.dep_ == "prep":
+                        holders = (prep, prep.head, prep.head.head)  # the "and on B" may hang on the verb
+                        for pc in (k for h in holders for k in h.children if k.dep_ == "conj" and k.lower_ == prep.lower_):
+                            objects.extend(p for p in pc.children if p.dep_ == "pobj" and p not in objects)
+            if not title:
                 # "adding A Optics and B Photonics to the list", parsed as one noun phrase: A is a name of its own
                 for o_tok in list(objects):
                     mo = ents.token_mention[o_tok.i]
@@ -856,10 +871,11 @@ class RelationFinder:
                 c.update(predicate="holds-stake-in", gerund=stake_gerund, obj=company)
                 if _majority(obj, bought=True):
                     cands.append(dict(c, predicate="acquires", gerund="buying"))
-            elif c["predicate"] == "holds-stake-in" and trig.pos_ == "NOUN" and trig.lemma_.lower() in _STAKES:
+            elif c["predicate"] == "holds-stake-in" and trig.pos_ == "NOUN" and (trig.lemma_.lower() in _STAKES or trig.lower_ in _STAKES):
                 verb = trig.head if trig.dep_ == "dobj" else trig.head.head if trig.dep_ == "pobj" else None
                 if verb is not None and verb.lemma_.lower() in _STAKE_PURCHASES and _majority(trig, bought=True):
                     cands.append(dict(c, predicate="acquires", gerund="buying"))
+
 
     def _contest_bids(self, relations: dict) -> None:
         """A bidding contest has two bidders: "A outbid B" with A's purchase of or bid for C elsewhere in
@@ -902,8 +918,12 @@ class RelationFinder:
         for c, s_res, o_tok, status, attributed, sentence, start, end in pending:
             kinds = _ANAPHORS[o_tok.lemma_.lower()]
             opposer = ents.clusters[s_res[0]].name
-            ante = next((r for key, r in reversed(earlier) if r.predicate in kinds and at[key] < o_tok.i
-                         and r.subject != opposer), None)
+            found = [r for key, r in reversed(earlier) if r.predicate in kinds and at[key] < o_tok.i and r.subject != opposer]
+            if any(k.dep_ == "amod" and k.lower_ in ("earlier", "previous", "prior", "original", "first") for k in o_tok.children):
+                # "sued to stop the earlier deal": not the latest one; the one before it, if the document has one
+                # ("blocked the original deal" may be the same deal, before it was changed: then keep it)
+                found = [r for r in found if (r.subject, r.object) != (found[0].subject, found[0].object)] or found
+            ante = found[0] if found else None
             ci = by_name.get(ante.subject) if ante is not None else None
             if ci is None:
                 dropped.append(dict(reason="object refers to no earlier deal or sanction of the document",
@@ -983,6 +1003,13 @@ class RelationFinder:
             led = next((c for c in kids if c.dep_ == "acl" and c.lemma_.lower() == "lead"), None)
             if led is not None:
                 return next((p for a in led.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        if predicate == "sanctions" and (lemma in _BATCHES or lemma in _PORTIONS) and tok.pos_ == "NOUN":
+            inner = pobj(("of",))  # "tariffs on a range of US imports"
+            if inner is not None and inner.lemma_.lower() in _GOODS:
+                found = next((c for c in inner.children if c.dep_ in ("amod", "compound", "nmod")
+                              and c.ent_type_ in ("GPE", "NORP")), None) or self._unwrap(inner, predicate, subject)
+                if found is not None:
+                    return found
         if tok.pos_ == "NOUN" and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             return tok.head  # "Yarrow Health, the hospital operator that bought X": the description's name
         if tok.pos_ == "NOUN":

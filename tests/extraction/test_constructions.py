@@ -384,3 +384,26 @@ def test_deal_for_and_offers_agreed_to(extractor, text, expected):
 def test_joining_a_board_running_a_firm_and_replacing_as_chief(extractor, text, expected):
     got, _ = _triples(extractor, text)
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kelso Rail said it would accept a $31 billion takeover by Brant Railway.", ("Brant Railway", "bids-for", "Kelso Rail")),
+    ("Teller Pharma dropped its hostile $40 billion pursuit of Myra Labs.", ("Teller Pharma", "bids-for", "Myra Labs")),
+    ("Turkey raised tariffs on a range of US imports including cars.", ("Turkey", "sanctions", "United States")),
+    ("The US imposed sanctions on Baltic Pipe AG and on its chief executive Marten Wolf.",
+     ("United States government", "sanctions", "Marten Wolf")),
+    ("The United States slapped sanctions on Petrolera Nacional, blocking the state oil company's US assets.",
+     ("United States government", "sanctions", "Petrolera Nacional")),
+    ("Penwick House agreed to buy Shuster Books in 2020. Kline & Co agreed to buy Shuster Books this year. "
+     "The Justice Department had sued to stop the earlier deal.", ("Justice Department", "sues", "Penwick House")),
+])
+def test_pursuits_ranges_of_goods_second_targets_frozen_assets_and_the_earlier_deal(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected in got, got
+
+
+def test_a_cut_stake_is_still_held_not_sold_and_retaliation_is_not_opposition(extractor):
+    got, _ = _triples(extractor, "Prosper NV has trimmed its stake in Tenlo Holdings to fund share buybacks. "
+                                 "Ankara retaliated against Washington's decision with duties on US cars.")
+    assert ("Prosper NV", "holds-stake-in", "Tenlo Holdings") in got
+    assert not any(p in ("divests", "opposes") for _, p, _ in got), got
