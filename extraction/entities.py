@@ -52,6 +52,7 @@ from relgraph.errors import DataFileError
 
 from .gazetteer import GazetteerEntry
 from .records import Alias, DocEntity
+from .rules import load_word_lists
 from .rules import LEXICON_DIR, Rules
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
@@ -181,6 +182,11 @@ class EntityLinker:
                 # the tagger reads some descriptors as adjectives ("signalling firm Trackwise")
                 [{"LOWER": {"IN": sorted(self.rules.org_descriptors)}, "POS": {"IN": ["NOUN", "ADJ"]}}, name],
                 [{"LOWER": "rival", "POS": "ADJ"}, name]], greedy="LONGEST")  # "Swiss rival viagogo"
+        # "its Altera programmable chip unit": a name NER missed, before the unit noun its owner sells
+        self.descriptor_matcher.add("UNIT_NAME", [[
+            {"LOWER": {"IN": ["its", "their"]}}, {"POS": "PROPN", "IS_TITLE": True, "ENT_TYPE": "", "OP": "+"},
+            {"POS": {"IN": ["ADJ", "NOUN"]}, "IS_LOWER": True, "OP": "*"},
+            {"LEMMA": {"IN": sorted(load_word_lists()["parts"])}, "POS": "NOUN"}]], greedy="LONGEST")
         # Gazetteer names win over a shorter or overlapping NER span ("Committee on Foreign Investment"
         # + "the United States"); the entity ruler only fills gaps NER left.
         from spacy.lang.en import English
@@ -430,7 +436,12 @@ class DocEntities:
         matcher = self.linker.descriptor_matcher
         if matcher is not None:
             taken = {i for r in raw for i in range(r[0], r[1])}
-            for _, s, e in matcher(doc):
+            unit_key = doc.vocab.strings["UNIT_NAME"]
+            for key, s, e in matcher(doc):
+                if key == unit_key:
+                    e = s + 1
+                    while e < len(doc) and doc[e].pos_ == "PROPN":
+                        e += 1
                 if not taken.intersection(range(s + 1, e)):
                     raw.append((s + 1, e, _clean(doc[s + 1:e].text), "ORG", None))  # "signalling firm Trackwise"
                     taken.update(range(s + 1, e))
@@ -829,6 +840,30 @@ class DocEntities:
             gi = self._new_cluster(entry.name, "ORG", entry, len(self.doc))
         self._add_alias(gi, surface)
         return gi
+
+    def unit_name(self, noun: Token) -> tuple[int, str] | None:
+        """The business named before a unit noun when NER took the name for an unknown place ("its
+        Tessane packaging business", "its Altera programmable chip unit"): the cluster, retyped Company.
+        Known places, countries and regions stay places ("its Brazil unit" names no business).
+
+        noun: a unit, business, brand or division noun.
+        """
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+            return None
+        for k in noun.subtree:
+            if k.i >= noun.i:
+                break
+            mi = self.token_mention[k.i]
+            if mi == -1 or k.dep_ not in ("compound", "nmod", "amod"):
+                continue
+            m = self.mentions[mi]
+            cl = self.clusters[m.cluster]
+            if (cl.type == "Place" or cl.type == "Company" and m.label in ("GPE", "LOC")) and cl.gazetteer_id is None \
+                    and normalize(cl.name) not in self.linker.places \
+                    and normalize(cl.name) not in self.linker.countries and k.lower_ not in self.linker.rules.demonyms:
+                cl.type = "Company"
+                return m.cluster, "mention"
+        return None
 
     def named_after(self, tok: Token) -> Token | None:
         """The last token of the name right after a firm descriptor noun, singular or plural ("rival

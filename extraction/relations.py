@@ -778,6 +778,8 @@ class RelationFinder:
                     if o_res is None:
                         inner = self._unwrap(o_tok, c["predicate"], subject=False)
                         o_res = ents.resolve(inner, acting=employer) if inner is not None else None
+                    if o_res is None and c["predicate"] in ("acquires", "divests") and o_tok.lemma_.lower() in _PARTS:
+                        o_res = ents.unit_name(o_tok)  # "its Tessane packaging business": NER took the name for a place
                     if s_res is not None and o_res is None and self._anaphor(o_tok, c["predicate"]):
                         pending.append((c, s_res, o_tok, status, attributed, sentence, start, end))
                         continue

@@ -407,3 +407,19 @@ def test_a_cut_stake_is_still_held_not_sold_and_retaliation_is_not_opposition(ex
                                  "Ankara retaliated against Washington's decision with duties on US cars.")
     assert ("Prosper NV", "holds-stake-in", "Tenlo Holdings") in got
     assert not any(p in ("divests", "opposes") for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Halvard Group will sell its Tessane packaging business to Mertz Group.",
+     {("Halvard Group", "divests", "Tessane"), ("Mertz Group", "acquires", "Tessane")}),
+    ("Johnson & Johnson completed the split-off of its consumer health business Kenvue Inc.",
+     {("Johnson & Johnson", "divests", "Kenvue Inc.")}),
+])
+def test_unit_names_ner_took_for_places_and_split_offs(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected <= got, got
+
+
+def test_a_unit_named_by_a_country_sells_no_business_of_that_name(extractor):
+    got, _ = _triples(extractor, "Halvard Group will sell its Brazil unit to Mertz Group.")
+    assert not any(o in ("Brazil",) for _, _, o in got), got
