@@ -24,6 +24,7 @@ Example::
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -48,7 +49,9 @@ def main(argv: list[str] | None = None) -> None:
     n_ent = args.entities or max(1000, args.relations // 10)
 
     header(f"bench_export: {args.relations} relations, {n_ent} entities")
-    kg = synth.graph(n_ent, args.relations, args.seed)
+    t_graph, kg = timed(lambda: synth.graph(n_ent, args.relations, args.seed))
+    print(f"# graph: {len(kg.statements)} statements, {len(kg.entities)} entities, generated in {t_graph:.1f} s",
+          flush=True)
     work = Path(tempfile.mkdtemp(prefix="relgraph-bench-export-"))
     rows = []
     try:
@@ -56,7 +59,8 @@ def main(argv: list[str] | None = None) -> None:
         t_save, _ = timed(lambda: store.save([], kg))
         with store.reading() as (ox_store, _meta):
             triples = [q.triple for q in ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
-        print(f"# store: {len(triples)} data triples, written in {t_save:.1f} s")
+        print(f"# store: {len(triples)} data triples, written in {t_save:.1f} s; load %.2f %.2f %.2f" % os.getloadavg(),
+              flush=True)
         for fmt, rdf_format in FORMATS.items():
             out = work / f"out.{fmt}"
 
@@ -83,6 +87,9 @@ def main(argv: list[str] | None = None) -> None:
                 names = list(contenders) if r % 2 == 0 else list(contenders)[::-1]
                 for name in names:
                     seconds, n = timed(contenders[name])
+                    # Each figure as soon as it is measured: a full-size run takes long and may be cut short.
+                    print(f"# {fmt} round {r + 1}: {name}: {n} triples in {seconds:.1f} s; "
+                          "load %.2f %.2f %.2f" % os.getloadavg(), flush=True)
                     if name not in best or seconds < best[name][0]:
                         best[name] = (seconds, n)
             base = best["pyoxigraph serialize(list)"]
