@@ -423,3 +423,8 @@ def test_unit_names_ner_took_for_places_and_split_offs(extractor, text, expected
 def test_a_unit_named_by_a_country_sells_no_business_of_that_name(extractor):
     got, _ = _triples(extractor, "Halvard Group will sell its Brazil unit to Mertz Group.")
     assert not any(o in ("Brazil",) for _, _, o in got), got
+
+
+def test_holding_half_of_a_company_is_a_stake(extractor):
+    got, _ = _triples(extractor, "Glencore Plc, which held about half of Viterra, becomes one of Bunge's largest shareholders.")
+    assert {("Glencore Plc", "holds-stake-in", "Viterra"), ("Glencore Plc", "holds-stake-in", "Bunge")} <= got, got
