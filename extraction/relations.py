@@ -68,7 +68,7 @@ _ANAPHORS = {**{w: _DEALS | {"sanctions"} for w in _WORDS["event_anaphors"]},
 _ANAPHOR_PREDICATES = frozenset({"opposes", "sues"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STAKE_PURCHASES, _MAJORITY_WORDS = _WORDS["stake_purchases"], _WORDS["majority_words"]
-_BARRED = _WORDS["barred_parties"]
+_BARRED, _STAKE_CUTS = _WORDS["barred_parties"], _WORDS["stake_cuts"]
 
 
 def _percent(tok: Token) -> float | None:
@@ -877,6 +877,9 @@ class RelationFinder:
                 verb = trig.head if trig.dep_ == "dobj" else trig.head.head if trig.dep_ == "pobj" else None
                 if verb is not None and verb.lemma_.lower() in _STAKE_PURCHASES and _majority(trig, bought=True):
                     cands.append(dict(c, predicate="acquires", gerund="buying"))
+                if verb is not None and verb.lemma_.lower() in _STAKE_CUTS:
+                    # "trimmed its stake in Y": part of it is sold, the rest still held
+                    cands.append(dict(c, predicate="divests", gerund=self.rules.gerunds.get("divests", "divesting")))
 
 
     def _contest_bids(self, relations: dict) -> None:

@@ -402,11 +402,11 @@ def test_pursuits_ranges_of_goods_second_targets_frozen_assets_and_the_earlier_d
     assert expected in got, got
 
 
-def test_a_cut_stake_is_still_held_not_sold_and_retaliation_is_not_opposition(extractor):
+def test_a_cut_stake_is_sold_in_part_and_retaliation_is_not_opposition(extractor):
     got, _ = _triples(extractor, "Prosper NV has trimmed its stake in Tenlo Holdings to fund share buybacks. "
                                  "Ankara retaliated against Washington's decision with duties on US cars.")
-    assert ("Prosper NV", "holds-stake-in", "Tenlo Holdings") in got
-    assert not any(p in ("divests", "opposes") for _, p, _ in got), got
+    assert {("Prosper NV", "holds-stake-in", "Tenlo Holdings"), ("Prosper NV", "divests", "Tenlo Holdings")} <= got
+    assert not any(p == "opposes" for _, p, _ in got), got
 
 
 @pytest.mark.parametrize("text, expected", [
