@@ -68,7 +68,7 @@ _ANAPHORS = {**{w: _DEALS | {"sanctions"} for w in _WORDS["event_anaphors"]},
 _ANAPHOR_PREDICATES = frozenset({"opposes", "sues"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STAKE_PURCHASES, _MAJORITY_WORDS = _WORDS["stake_purchases"], _WORDS["majority_words"]
-_BARRED, _STAKE_CUTS = _WORDS["barred_parties"], _WORDS["stake_cuts"]
+_BARRED, _STAKE_CUTS, _DEAL_FAILURES = _WORDS["barred_parties"], _WORDS["stake_cuts"], _WORDS["deal_failures"]
 
 
 def _percent(tok: Token) -> float | None:
@@ -795,6 +795,7 @@ class RelationFinder:
                                relations, dropped)
         self._antecedents(pending, ents, doc_id, relations, dropped)
         self._contest_bids(relations)
+        self._outcomes(doc, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
                if not (r.predicate == "partners-with" and (r.subject, r.object, r.start) in merged)]
@@ -881,6 +882,51 @@ class RelationFinder:
                     # "trimmed its stake in Y": part of it is sold, the rest still held
                     cands.append(dict(c, predicate="divests", gerund=self.rules.gerunds.get("divests", "divesting")))
 
+
+    def _outcomes(self, doc: Doc, relations: dict) -> None:
+        """A deal's outcome told later with the deal as subject -- "The deal closed in June", "The merger
+        was abandoned after regulators objected", "the takeover collapsed" -- gives the nearest earlier
+        purchase or merger of the document that status, on the outcome's sentence (the earlier sentence
+        keeps its own status as its evidence says)."""
+        deal_kinds = _ANAPHORS.get("deal", frozenset()) - {"bids-for"}
+        verbs = {c.key: c.verbs for c in self.rules.statuses if c.key in ("completed", "denied")}
+        at = self._trigger_at
+        text = doc.text
+        for tok in doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ANAPHORS \
+                    or not (_ANAPHORS[tok.lemma_.lower()] & deal_kinds) \
+                    or not any(k.dep_ == "det" and k.lower_ in _DEFINITE for k in tok.children):
+                continue
+            verb = tok.head
+            if verb.tag_ not in ("VBD", "VBN") or any(k.dep_ in ("aux", "neg") and k.lower_ not in ("was", "were", "has", "had", "have", "been", "be")
+                                                      for k in verb.children):
+                continue  # "is expected to close", "would be completed", "did not close": no outcome yet
+            lemma = verb.lemma_.lower()
+            passive = tok.dep_ == "nsubjpass"
+            if lemma in verbs.get("completed", ()):
+                status = "completed"
+            elif passive and lemma in verbs.get("denied", ()) or lemma in _DEAL_FAILURES \
+                    or lemma == "fall" and any(k.lower_ in ("through", "apart") for k in verb.children):
+                status = "denied"
+            else:
+                continue
+            ante = max(((key, r) for key, r in relations.items() if r.predicate in deal_kinds and at[key] < tok.i
+                        and r.start < tok.sent.start_char), key=lambda kv: at[kv[0]], default=None)
+            if ante is None or ante[1].status == status:
+                continue
+            rel = ante[1]
+            start, end = tok.sent.start_char, tok.sent.end_char
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            prefix = self.status_labels.get(status)
+            gerund = self.rules.gerunds.get(rel.predicate, rel.predicate)
+            key = (rel.subject, rel.predicate, rel.object, start)
+            if key not in relations:
+                relations[key] = replace(rel, status=status, label=f"{prefix}-{gerund}" if prefix else rel.predicate,
+                                         sentence=text[start:end], start=start, end=end,
+                                         confidence=round(rel.confidence * 0.9, 2), trigger=verb.text,
+                                         rule=f"{rel.rule}+outcome", event_date=None)
+                at[key] = tok.i
 
     def _contest_bids(self, relations: dict) -> None:
         """A bidding contest has two bidders: "A outbid B" with A's purchase of or bid for C elsewhere in

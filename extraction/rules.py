@@ -278,7 +278,7 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "deal_only", "sue", "bid_nouns", "deal_nouns", "batches", "portions", "fractions", "business_roles",
               "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts",
               "deal_anaphors", "measure_anaphors", "event_anaphors", "stake_purchases", "majority_words",
-              "barred_parties", "stake_cuts")
+              "barred_parties", "stake_cuts", "deal_failures")
 
 
 def load_word_lists(path: Path = WORD_LIST_FILE) -> dict[str, frozenset[str]]:

@@ -428,3 +428,24 @@ def test_a_unit_named_by_a_country_sells_no_business_of_that_name(extractor):
 def test_holding_half_of_a_company_is_a_stake(extractor):
     got, _ = _triples(extractor, "Glencore Plc, which held about half of Viterra, becomes one of Bunge's largest shareholders.")
     assert {("Glencore Plc", "holds-stake-in", "Viterra"), ("Glencore Plc", "holds-stake-in", "Bunge")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Halden Foods agreed to buy Marlow Dairy for $2 billion in March. The deal closed in June after regulators signed off.",
+     ("Halden Foods", "acquires", "Marlow Dairy", "completed")),
+    ("Kestrel Air agreed to merge with Dunlin Airways last year. The merger was abandoned on Monday.",
+     ("Dunlin Airways", "merges-with", "Kestrel Air", "denied")),
+    ("Norvik Energy agreed to buy Castell Oil. The deal collapsed weeks later.",
+     ("Norvik Energy", "acquires", "Castell Oil", "denied")),
+])
+def test_a_deals_outcome_told_later_gives_its_status(extractor, text, expected):
+    result = extractor.extract(Document(id="t", text=text))
+    got = {(r.subject, r.predicate, r.object, r.status) for r in result.relations}
+    assert expected in got, got
+    later = next(r for r in result.relations if r.status == expected[3])
+    assert later.sentence.startswith("The "), later.sentence  # evidence: the outcome's own sentence
+
+
+def test_an_expected_close_is_no_outcome(extractor):
+    result = extractor.extract(Document(id="t", text="Norvik Energy agreed to buy Castell Oil. The deal is expected to close next year."))
+    assert {r.status for r in result.relations} == {"planned"}
