@@ -675,8 +675,9 @@ class DocEntities:
             if tok.dep_ == "pobj" and tok.head.lower_ not in ("for", "in", "of", "with", "against", "on", "by", "from", "to"):
                 continue
             if head.pos_ in ("VERB", "AUX"):
-                if lemma not in rules.verb_triggers:
-                    continue
+                if lemma not in rules.verb_triggers and not (tok.dep_ == "nsubj" and any(
+                        c.dep_ == "xcomp" and c.lemma_.lower() in rules.verb_triggers for c in head.children)):
+                    continue  # "Pfizer agreed to buy Seagen": the subject of the deal verb's governing verb
             elif lemma not in rules.noun_triggers:
                 continue
             s = tok.i
@@ -840,6 +841,12 @@ class DocEntities:
             gi = self._new_cluster(entry.name, "ORG", entry, len(self.doc))
         self._add_alias(gi, surface)
         return gi
+
+    def known_place(self, cluster: "Cluster") -> bool:
+        """Whether an entity typed Place is a place the gazetteer, the country list or the region list knows."""
+        known = self.linker.places | self.linker.countries | self.linker.rules.places
+        return cluster.gazetteer_id is not None or normalize(cluster.name) in known \
+            or any(normalize(a) in known for a in cluster.aliases)
 
     def unit_name(self, noun: Token) -> tuple[int, str] | None:
         """The business named before a unit noun when NER took the name for an unknown place ("its

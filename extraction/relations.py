@@ -1003,7 +1003,9 @@ class RelationFinder:
                 # "a stake in Alibaba", "teamed up with OpenAI", "Nvidia chief executive": NER took a firm for a
                 # place; not for deals, where a place can be what is bought ("acquired Ohio" stays dropped)
                 listed = predicate == "sanctions" and any(t.list for t in self.rules.noun_triggers.get(c["trig"].lemma_.lower(), ()))
-                place = ent.type == "Place" and ent.gazetteer_id is None and (predicate not in _PLACE_DEALS or listed) and (
+                # a deal for a "place" nobody knows as a place is a firm NER mistyped ("agreed to buy Seagen")
+                unknown = predicate in ("acquires", "bids-for", "outbids") and not ents.known_place(ent)
+                place = ent.type == "Place" and ent.gazetteer_id is None and (predicate not in _PLACE_DEALS or listed or unknown) and (
                     predicate != "works-for" or bool(set((c["role"] or "").split()) & _BUSINESS_ROLES))
                 if place or ent.type == "Person" and ent.gazetteer_id is None and not ents.has_title(ent):
                     t_s = "Company" if ent is s_ent else s_ent.type

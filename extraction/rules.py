@@ -133,6 +133,7 @@ class Rules:
     ending_verbs: frozenset[str] = frozenset()
     gerunds: Mapping[str, str] = field(default_factory=dict)
     demonyms: Mapping[str, str] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()  # places below country level (places.txt), lower case
     digest: str = field(default="", compare=False)
 
 
@@ -366,6 +367,11 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         if ln.strip() and not ln.startswith("#")
     )
 
+    place_file = ldir / "places.txt"
+    places = frozenset(
+        ln.strip().lower() for ln in (place_file.read_text(encoding="utf-8").splitlines() if place_file.exists() else ())
+        if ln.strip() and not ln.startswith("#"))
+
     demonyms: dict[str, str] = {}
     dpath = ldir / "demonyms.yaml"
     if dpath.exists():
@@ -411,7 +417,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         role_heads=role_heads, role_modifiers=_words(roles.get("modifiers"), "roles.yaml: modifiers"),
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
-        demonyms=MappingProxyType(demonyms),
+        demonyms=MappingProxyType(demonyms), places=places,
         org_patterns=tuple(org_patterns), org_heads=org_heads,
         org_descriptors=frozenset(w.lower() for w in _words(cues_raw.get("descriptors"), f"{cue_file}: descriptors")),
         not_names=frozenset(w.lower() for w in _words(cues_raw.get("not_names"), f"{cue_file}: not_names")),

@@ -449,3 +449,13 @@ def test_a_deals_outcome_told_later_gives_its_status(extractor, text, expected):
 def test_an_expected_close_is_no_outcome(extractor):
     result = extractor.extract(Document(id="t", text="Norvik Energy agreed to buy Castell Oil. The deal is expected to close next year."))
     assert {r.status for r in result.relations} == {"planned"}
+
+
+def test_a_firm_ner_missed_or_took_for_a_place_in_a_deal(extractor):
+    got, _ = _triples(extractor, "Pfizer agreed to buy Seagen for about $43 billion in cash.")
+    assert ("Pfizer", "acquires", "Seagen") in got, got
+
+
+def test_a_known_place_bought_stays_a_place(extractor):
+    _, result = _triples(extractor, "Harlan Media agreed to buy Ohio for $5 billion.")
+    assert not any(r.object == "Ohio" for r in result.relations)
