@@ -545,8 +545,8 @@ class RelationFinder:
                     obj = None
                 if obj is None:
                     continue
-            if predicate == "bids-for" and obj is not None and obj.lemma_.lower() in _PORTIONS:
-                # "a tender offer for all of Y", "a bid for the rest of Y"
+            if predicate == "bids-for" and obj is not None and (obj.lemma_.lower() in _PORTIONS or obj.lemma_.lower() in _FRACTIONS):
+                # "a tender offer for all of Y", "a bid for the rest of Y", "its offer for the 49 percent of Y"
                 obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj"), obj)
             if rule.symmetric_only:

@@ -459,3 +459,8 @@ def test_a_firm_ner_missed_or_took_for_a_place_in_a_deal(extractor):
 def test_a_known_place_bought_stays_a_place(extractor):
     _, result = _triples(extractor, "Harlan Media agreed to buy Ohio for $5 billion.")
     assert not any(r.object == "Ohio" for r in result.relations)
+
+
+def test_an_offer_for_the_percent_of_a_company_not_yet_owned(extractor):
+    got, _ = _triples(extractor, "Rio Tinto raised its offer for the 49 percent of Turquoise Hill Resources it does not already own.")
+    assert ("Rio Tinto", "bids-for", "Turquoise Hill Resources") in got, got
