@@ -1171,11 +1171,12 @@ class RelationFinder:
                     found = pobj(("from", "to", "into"), verb)
                     if found is not None and found.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
                         found = None  # "from December"
-            if found is None:  # "imports of Russian oil"
+            if found is None:  # "imports of Russian oil", "sales of Kaspersky Lab's software"
                 inner = pobj(("of",))
                 if inner is not None:
                     found = next((c for c in inner.children if c.dep_ in ("amod", "compound", "nmod")
-                                  and c.ent_type_ in ("GPE", "NORP")), None)
+                                  and c.ent_type_ in ("GPE", "NORP")), None) or next(
+                        (c for c in inner.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             if found is None:  # "tariffs on Chinese steel", "on US soybeans"
                 found = next((c for c in kids if c.dep_ in ("amod", "compound", "nmod")
                               and c.ent_type_ in ("GPE", "NORP")), None)

@@ -464,3 +464,14 @@ def test_a_known_place_bought_stays_a_place(extractor):
 def test_an_offer_for_the_percent_of_a_company_not_yet_owned(extractor):
     got, _ = _triples(extractor, "Rio Tinto raised its offer for the 49 percent of Turquoise Hill Resources it does not already own.")
     assert ("Rio Tinto", "bids-for", "Turquoise Hill Resources") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US Commerce Department banned sales of Kaspersky Lab's antivirus software in the United States.",
+     ("US Department of Commerce", "sanctions", "Kaspersky Lab")),
+    ("US President Donald Trump authorised sanctions on the International Criminal Court.",
+     ("Donald Trump", "sanctions", "International Criminal Court")),
+])
+def test_a_ban_on_a_firms_products_and_sanctions_authorised(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected in got, got
