@@ -361,7 +361,9 @@ class DocEntities:
                     start += 1  # "Spokeswoman Karen Liu": the title is not part of the name
             for k in range(start + 1, end):
                 if doc[k].is_lower and (doc[k].lower_ in _BREAKS or doc[k].lower_ == "for"
-                                        and doc[k - 1].lower_.rstrip(".") in cued):
+                                        and doc[k - 1].lower_.rstrip(".") in cued
+                                        or doc[k].pos_ in ("VERB", "AUX") and doc[k].dep_ == "ROOT"):
+                    # NER ran a name over the verb: "The US Commerce Department put Hikvision"
                     # NER ran two names together: "Humongous Co to Southridge Corp", "Ashdown Capital for Carraway Inns"
                     if k + 1 < end and doc[k + 1].is_title and ent.label_ == "ORG":
                         rest = _clean(doc[k + 1:end].text)

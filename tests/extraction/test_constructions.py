@@ -475,3 +475,9 @@ def test_an_offer_for_the_percent_of_a_company_not_yet_owned(extractor):
 def test_a_ban_on_a_firms_products_and_sanctions_authorised(extractor, text, expected):
     got, _ = _triples(extractor, text)
     assert expected in got, got
+
+
+def test_a_name_ner_ran_over_the_verb_is_cut_there(extractor):
+    got, _ = _triples(extractor, "The US Commerce Department put Kavlan, Dorsey Technology and Imtek on its Entity List "
+                                 "along with 20 police bureaus.")
+    assert {s for s, p, _ in got if p == "sanctions"} == {"US Department of Commerce"}, got
