@@ -52,7 +52,6 @@ from relgraph.errors import DataFileError
 
 from .gazetteer import GazetteerEntry
 from .records import Alias, DocEntity
-from .rules import load_word_lists
 from .rules import LEXICON_DIR, Rules
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
@@ -182,11 +181,7 @@ class EntityLinker:
                 # the tagger reads some descriptors as adjectives ("signalling firm Trackwise")
                 [{"LOWER": {"IN": sorted(self.rules.org_descriptors)}, "POS": {"IN": ["NOUN", "ADJ"]}}, name],
                 [{"LOWER": "rival", "POS": "ADJ"}, name]], greedy="LONGEST")  # "Swiss rival viagogo"
-        # "its Altera programmable chip unit": a name NER missed, before the unit noun its owner sells
-        self.descriptor_matcher.add("UNIT_NAME", [[
-            {"LOWER": {"IN": ["its", "their"]}}, {"POS": "PROPN", "IS_TITLE": True, "ENT_TYPE": "", "OP": "+"},
-            {"POS": {"IN": ["ADJ", "NOUN"]}, "IS_LOWER": True, "OP": "*"},
-            {"LEMMA": {"IN": sorted(load_word_lists()["parts"])}, "POS": "NOUN"}]], greedy="LONGEST")
+
         # Gazetteer names win over a shorter or overlapping NER span ("Committee on Foreign Investment"
         # + "the United States"); the entity ruler only fills gaps NER left.
         from spacy.lang.en import English
@@ -438,12 +433,7 @@ class DocEntities:
         matcher = self.linker.descriptor_matcher
         if matcher is not None:
             taken = {i for r in raw for i in range(r[0], r[1])}
-            unit_key = doc.vocab.strings["UNIT_NAME"]
-            for key, s, e in matcher(doc):
-                if key == unit_key:
-                    e = s + 1
-                    while e < len(doc) and doc[e].pos_ == "PROPN":
-                        e += 1
+            for _, s, e in matcher(doc):
                 if not taken.intersection(range(s + 1, e)):
                     raw.append((s + 1, e, _clean(doc[s + 1:e].text), "ORG", None))  # "signalling firm Trackwise"
                     taken.update(range(s + 1, e))

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from ontology import Ontology
@@ -892,7 +893,13 @@ class RelationFinder:
         verbs = {c.key: c.verbs for c in self.rules.statuses if c.key in ("completed", "denied")}
         at = self._trigger_at
         text = doc.text
-        for tok in doc:
+        if not any(r.predicate in deal_kinds for r in relations.values()):
+            return
+        strings = doc.vocab.strings
+        wanted = {strings.add(w) for w, kinds in _ANAPHORS.items() if kinds & deal_kinds}
+        lemmas = doc.to_array([LEMMA]).tolist()  # no Token objects for the words that cannot be a deal noun
+        for i in (i for i, lem in enumerate(lemmas) if lem in wanted):
+            tok = doc[i]
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ANAPHORS \
                     or not (_ANAPHORS[tok.lemma_.lower()] & deal_kinds) \
                     or not any(k.dep_ == "det" and k.lower_ in _DEFINITE for k in tok.children):
