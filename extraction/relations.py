@@ -1292,10 +1292,11 @@ class RelationFinder:
                 if tm[j] == -1 and ents.resolve(org, acting=True) is None:
                     org = self._title_org(doc[m.end - 1], ents) or org  # an ambiguous short name before the title
             org_c = ents.clusters[ents.mentions[tm[j]].cluster] if not bare and tm[j] != -1 else None
-            if org_c is not None and org_c.type in ("Country", "Place") and not (
-                    org_c.type == "Place" and org_c.gazetteer_id is None
-                    and {t.lower_ for t in role_toks} & _BUSINESS_ROLES):
-                continue  # "US Senator X", "US President X": a state office, not an employer named in the text
+            if org_c is not None and org_c.type == "Place" and not (
+                    org_c.gazetteer_id is None and {t.lower_ for t in role_toks} & _BUSINESS_ROLES):
+                continue  # "Texas Governor X": a place's office (a business role means NER took a firm for a place)
+            # "US President X", "Germany's economy minister X": a state office works for the country (the sets'
+            # convention for heads of state, ministers and officials)
             out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
                             subj=doc[m.end - 1], obj=org, inherited=False, anchor=None, status="asserted",
                             role=" ".join(t.text for t in role_toks).lower(), title_org=True))

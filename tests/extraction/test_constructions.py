@@ -481,3 +481,16 @@ def test_a_name_ner_ran_over_the_verb_is_cut_there(extractor):
     got, _ = _triples(extractor, "The US Commerce Department put Kavlan, Dorsey Technology and Imtek on its Entity List "
                                  "along with 20 police bureaus.")
     assert {s for s, p, _ in got if p == "sanctions"} == {"US Department of Commerce"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Venezuela's President Nicolas Maduro called the sanctions robbery.", ("Nicolas Maduro", "works-for", "Venezuela")),
+    ("US Trade Representative Robert Lighthizer had said the tariffs were a response.",
+     ("Robert Lighthizer", "works-for", "United States government")),
+    ("Germany's economy minister Peter Altmaier called for the rules to be revised.",
+     ("Peter Altmaier", "works-for", "German government")),
+])
+def test_a_state_office_works_for_the_country(extractor, text, expected):
+    got, result = _triples(extractor, text)
+    assert expected in got, got
+    assert next(r.role for r in result.relations if r.predicate == "works-for")

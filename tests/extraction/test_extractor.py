@@ -31,6 +31,8 @@ SEED_TARGETS = [
 SEED_ALSO_SUPPORTED = [
     ("China", "urges", "US", None),                 # "China urges the US to provide ..."
     ("CTBC Financial Holding Co", "bids-for", "Mercuries Life Insurance Co", None),  # outbid in the sale process
+    ("Donald Trump", "works-for", "US", None),      # "US President Donald Trump's administration": a state office
+    ("Marco Rubio", "works-for", "US", None),       # "US Senator Marco Rubio"
 ]
 
 
