@@ -6,6 +6,9 @@ assertions are what an analyst reading it would expect.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from extraction.records import Document
@@ -136,26 +139,27 @@ def test_bare_title_without_a_clear_company_is_not_linked(extractor):
     assert not any(p == "works-for" for _, p, _ in found)
 
 
+# Wire constructions of the document-level round, one case per line in construction_cases.jsonl:
+# {group, text, expected: [[subject, predicate, object], ...], absent: [...]}, every sentence written
+# for the test (invented names). Each expected triple must be extracted, no absent one may be.
+CASES = [json.loads(line) for line in (Path(__file__).parent / "construction_cases.jsonl").read_text(
+    encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['group']}-{i}" for i, c in enumerate(CASES)])
+def test_wire_construction(extractor, case):
+    got, _ = _triples(extractor, case["text"])
+    assert {tuple(t) for t in case["expected"]} <= got, got
+    assert not {tuple(t) for t in case.get("absent", [])} & got, got
+
+
+def test_construction_cases_cover_every_group():
+    assert len(CASES) >= 50 and len({c["group"] for c in CASES}) >= 16
+    assert all(c["expected"] and all(len(t) == 3 for t in c["expected"] + c.get("absent", [])) for c in CASES)
+
+
 # "the deal", "the decision": a definite event noun with no named party refers back to the nearest
 # earlier deal (its buyer or bidder) or sanction (its sanctioner) of the document
-@pytest.mark.parametrize("text, expected", [
-    ("The US Commerce Department added Kelvar Systems to the Entity List on Tuesday. "
-     "China's commerce ministry said it firmly opposed the decision.",
-     {("commerce ministry", "opposes", "US Department of Commerce")}),
-    ("Halden Foods agreed to buy Marlow Dairy for $2 billion. The Federal Trade Commission sued in March to block the deal.",
-     {("Federal Trade Commission", "opposes", "Halden Foods"), ("Federal Trade Commission", "sues", "Halden Foods")}),
-    ("Trask Industries made a $4 billion offer for Pellam Tools. Pellam's board rejected the approach as too low.",
-     {("Pellam Tools", "opposes", "Trask Industries")}),
-    ("The European Union imposed duties on electric cars from China. Beijing called the tariffs unfair and protectionist.",
-     {("Chinese government", "opposes", "European Union")}),
-    ("Norvik Energy completed its takeover of Castell Oil. Castell had fought the bid for months.",
-     {("Castell Oil", "opposes", "Norvik Energy")}),
-    ("Vantor Air dropped its offer for Selby Jets after the Justice Department, which had sued to block the deal, won in court.",
-     {("Justice Department", "sues", "Vantor Air")}),
-])
-def test_event_noun_refers_back_to_the_earlier_deal_or_sanction(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected <= got, got
 
 
 def test_event_noun_with_nothing_before_it_gives_no_relation(extractor):
@@ -174,29 +178,6 @@ def test_judging_an_act_unfair_is_opposition_but_praise_is_not(extractor):
 def test_a_head_of_state_can_impose_tariffs(extractor):
     got, _ = _triples(extractor, "President Alma Reyes raised tariffs on Chinese steel to 50 percent on Friday.")
     assert ("Alma Reyes", "sanctions", "China") in got, got
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    # paying for a stake holds the stake; a majority bought is a purchase of the company too
-    ("Gantry Stores will pay $16 billion for a 77 percent stake in Indian online retailer Shopwise.",
-     {("Gantry Stores", "holds-stake-in", "Shopwise"), ("Gantry Stores", "acquires", "Shopwise")}, set()),
-    ("Duxbury Capital took a controlling stake in Fenwick Steel last year.",
-     {("Duxbury Capital", "holds-stake-in", "Fenwick Steel"), ("Duxbury Capital", "acquires", "Fenwick Steel")}, set()),
-    ("Corbin Group bought the remaining 60 percent of Vella Networks it did not already own.",
-     {("Corbin Group", "acquires", "Vella Networks")}, set()),
-    # a minority stake is not a purchase of the company
-    ("Lomond Bank acquired a 9 percent stake in Carrick Insurance from Dee Holdings.",
-     {("Lomond Bank", "holds-stake-in", "Carrick Insurance"), ("Dee Holdings", "divests", "Carrick Insurance")},
-     {("Lomond Bank", "acquires", "Carrick Insurance")}),
-    # the buyer of a stake someone sold holds it
-    ("Maris Telecom sold its 20 percent holding in Vella Networks to Corbin Group.",
-     {("Maris Telecom", "divests", "Vella Networks"), ("Corbin Group", "holds-stake-in", "Vella Networks")},
-     {("Corbin Group", "acquires", "Vella Networks")}),
-])
-def test_stakes_bought_and_sold(extractor, text, expected, absent):
-    got, _ = _triples(extractor, text)
-    assert expected <= got, got
-    assert not absent & got, got
 
 
 def test_sanctions_on_described_firms_name_each_firm(extractor):
@@ -218,49 +199,6 @@ def test_an_outbid_rival_with_two_possible_targets_gets_no_bid(extractor):
     assert not any(s == "Rask Capital" and p == "bids-for" for s, p, _ in got), got
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Saltmarsh Games will be taken private by Orrin Capital in a $5 billion deal.",
-     {("Orrin Capital", "acquires", "Saltmarsh Games")}),
-    ("Saltmarsh Games agreed to be taken private by a group of investors including Orrin Capital, Telford Partners and Weald Fund.",
-     {("Orrin Capital", "acquires", "Saltmarsh Games"), ("Telford Partners", "acquires", "Saltmarsh Games"),
-      ("Weald Fund", "acquires", "Saltmarsh Games")}),
-    ("The Treasury Department imposed sanctions on Qinlan Petrochemical, an independent refinery, accusing it of buying Iranian crude oil.",
-     {("Treasury Department", "sanctions", "Qinlan Petrochemical"), ("Treasury Department", "accuses", "Qinlan Petrochemical")}),
-    ("Japan will impose anti-dumping duties of up to 30 percent on canola oil imported from Canada.",
-     {("Japanese government", "sanctions", "Canada")}),
-])
-def test_take_private_passive_named_investors_and_goods_by_origin(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected <= got, got
-
-
-@pytest.mark.parametrize("text, expected, absent", [
-    ("Anglo Mining has since spun off its platinum business as Vantor Platinum and is still looking for a buyer.",
-     {("Anglo Mining", "divests", "Vantor Platinum")}, set()),
-    # spaCy reads "to investment firm Z" as a second object: Z buys, Z is not sold
-    ("Vodafone sold Vodafone Spain to investment firm Zegona Communications last year.",
-     {("Vodafone", "divests", "Vodafone Spain"), ("Zegona Communications", "acquires", "Vodafone Spain")},
-     {("Vodafone", "divests", "Zegona Communications")}),
-])
-def test_spin_off_as_and_sale_to_a_described_buyer(extractor, text, expected, absent):
-    got, _ = _triples(extractor, text)
-    assert expected <= got, got
-    assert not absent & got, got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The U.S. Justice Department filed an antitrust lawsuit seeking to block Harlan Media's purchase of Crest Radio.",
-     {("US Department of Justice", "sues", "Harlan Media"), ("US Department of Justice", "opposes", "Harlan Media")}),
-    ("Ferrow Mining made an unsolicited all-share offer valuing Tesk Copper at $8 billion.",
-     {("Ferrow Mining", "bids-for", "Tesk Copper")}),
-    ("Canada's finance ministry imposed levies on American steel.",
-     {("Canada's finance ministry", "sanctions", "United States")}),
-])
-def test_suit_aims_offers_valuing_and_a_states_own_ministry(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected <= got, got
-
-
 def test_description_is_not_the_subject_and_can_be_in_a_relative_clause(extractor):
     got, _ = _triples(extractor, "Holloway Group, which already owns 30 percent of Pentland Homes, "
                                  "launched a tender offer for the rest of the company.")
@@ -271,18 +209,6 @@ def test_every_described_firm_after_including(extractor):
     got, _ = _triples(extractor, "The United States added 12 Chinese companies to its export blacklist, "
                                  "including drone maker Skyra and chip designer Novalink.")
     assert {o for _, p, o in got if p == "sanctions"} >= {"Skyra", "Novalink"}, got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Hexa Foods completed the acquisition of Bramble Bakeries on Friday. "
-     "Hexa had agreed to buy the company in March after a bidding contest with Corran Foods.",
-     {("Hexa Foods", "outbids", "Corran Foods"), ("Corran Foods", "bids-for", "Bramble Bakeries")}),
-    ("The US Treasury sanctioned Volga Metals and its owner, Sergei Orlov. Orlov called the measures politically motivated.",
-     {("Sergei Orlov", "opposes", "US Department of the Treasury")}),
-])
-def test_contest_with_a_rival_and_a_surname_alone(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected <= got, got
 
 
 @pytest.mark.parametrize("text, target", [
@@ -308,44 +234,9 @@ def test_a_countrys_government_by_possessive_and_a_firm_on_an_entity_list(extrac
     assert {("Australia", "sanctions", "China"), ("Chinese government", "sanctions", "Illumina")} <= got, got
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Rennick Motors has quietly assembled a 9.7 percent stake in Daller AG.", {("Rennick Motors", "holds-stake-in", "Daller AG")}),
-    ("Sabre Fund, one of Kinto Retail's biggest investors, said it backed the plan.", {("Sabre Fund", "holds-stake-in", "Kinto Retail")}),
-    # a partial sale keeps the rest
-    ("Arlo Capital sold about two thirds of its Pennant Inc shares during the year.",
-     {("Arlo Capital", "divests", "Pennant Inc"), ("Arlo Capital", "holds-stake-in", "Pennant Inc")}),
-])
-def test_stakes_assembled_one_of_the_investors_and_partial_sales(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected <= got, got
-
-
 def test_selling_all_of_a_stake_keeps_nothing(extractor):
     got, _ = _triples(extractor, "Arlo Capital sold all of its stake in Pennant Inc last year.")
     assert ("Arlo Capital", "divests", "Pennant Inc") in got and ("Arlo Capital", "holds-stake-in", "Pennant Inc") not in got, got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Orland Petroleum agreed to sell its chemicals unit Orlachem to Pike Holdings Inc for $9.7 billion in cash.",
-     {("Orland Petroleum", "divests", "Orlachem"), ("Pike Holdings Inc", "acquires", "Orlachem")}),
-    ("The US Commerce Department added Kavren Technologies Co and about 70 of its affiliates to its Entity List.",
-     {("US Department of Commerce", "sanctions", "Kavren Technologies Co")}),
-])
-def test_parses_with_the_unit_as_a_dative_or_the_list_on_a_conjunct(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected <= got, got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The Commerce Department banned American firms from selling parts to Zentek Corp for seven years, "
-     "saying the Chinese telecom equipment maker had lied to regulators.",
-     ("Commerce Department", "accuses", "Zentek Corp")),
-    ("The EU imposed tariffs on Chinese electric cars, saying Beijing had subsidised its carmakers unfairly.",
-     ("European Union", "accuses", "Chinese government")),
-])
-def test_a_sanction_given_with_its_reason_accuses_the_target(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected in got, got
 
 
 def test_a_sanction_with_a_statement_about_itself_accuses_no_one(extractor):
@@ -353,71 +244,11 @@ def test_a_sanction_with_a_statement_about_itself_accuses_no_one(extractor):
     assert not any(p == "accuses" for _, p, _ in got), got
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Beijing said on Thursday it would impose sanctions on US defence contractor Halvorsen Systems over arms sales.",
-     {("Chinese government", "sanctions", "Halvorsen Systems")}),
-    ("The Commerce Department said it was adding Lumos Optics and Brightpath Photonics to the entity list.",
-     {("Commerce Department", "sanctions", "Lumos Optics"), ("Commerce Department", "sanctions", "Brightpath Photonics")}),
-])
-def test_a_state_speaking_of_itself_and_two_names_parsed_as_one_phrase(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected <= got, got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Regulators cleared Halden Foods' $2 billion deal for Marlow Dairy on Friday.", ("Halden Foods", "acquires", "Marlow Dairy")),
-    ("Tarrant Media said it had agreed to a sweetened takeover offer from Greyling Holdings worth $4 billion.",
-     ("Greyling Holdings", "bids-for", "Tarrant Media")),
-    ("Game developer Brixton Games agreed to a takeover by Novus Interactive worth $1.1 billion.",
-     ("Novus Interactive", "acquires", "Brixton Games")),
-])
-def test_deal_for_and_offers_agreed_to(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected in got, got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Orm Energy chief executive Tom Orm will join Castell Oil's board of directors.", ("Tom Orm", "works-for", "Castell Oil")),
-    ("Blue Harbor Partners is run by Jared Lane.", ("Jared Lane", "works-for", "Blue Harbor Partners")),
-    ("Rena Hale, who ran Arlo's chip unit, replaced Simon Segrave as Arlo's chief executive.", ("Rena Hale", "works-for", "Arlo")),
-])
-def test_joining_a_board_running_a_firm_and_replacing_as_chief(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected in got, got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Kelso Rail said it would accept a $31 billion takeover by Brant Railway.", ("Brant Railway", "bids-for", "Kelso Rail")),
-    ("Teller Pharma dropped its hostile $40 billion pursuit of Myra Labs.", ("Teller Pharma", "bids-for", "Myra Labs")),
-    ("Turkey raised tariffs on a range of US imports including cars.", ("Turkey", "sanctions", "United States")),
-    ("The US imposed sanctions on Baltic Pipe AG and on its chief executive Marten Wolf.",
-     ("United States government", "sanctions", "Marten Wolf")),
-    ("The United States slapped sanctions on Petrolera Nacional, blocking the state oil company's US assets.",
-     ("United States government", "sanctions", "Petrolera Nacional")),
-    ("Penwick House agreed to buy Shuster Books in 2020. Kline & Co agreed to buy Shuster Books this year. "
-     "The Justice Department had sued to stop the earlier deal.", ("Justice Department", "sues", "Penwick House")),
-])
-def test_pursuits_ranges_of_goods_second_targets_frozen_assets_and_the_earlier_deal(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected in got, got
-
-
 def test_a_cut_stake_is_sold_in_part_and_retaliation_is_not_opposition(extractor):
     got, _ = _triples(extractor, "Prosper NV has trimmed its stake in Tenlo Holdings to fund share buybacks. "
                                  "Ankara retaliated against Washington's decision with duties on US cars.")
     assert {("Prosper NV", "holds-stake-in", "Tenlo Holdings"), ("Prosper NV", "divests", "Tenlo Holdings")} <= got
     assert not any(p == "opposes" for _, p, _ in got), got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Halvard Group will sell its Tessane packaging business to Mertz Group.",
-     {("Halvard Group", "divests", "Tessane"), ("Mertz Group", "acquires", "Tessane")}),
-    ("Johnson & Johnson completed the split-off of its consumer health business Kenvue Inc.",
-     {("Johnson & Johnson", "divests", "Kenvue Inc.")}),
-])
-def test_unit_names_ner_took_for_places_and_split_offs(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected <= got, got
 
 
 def test_a_unit_named_by_a_country_sells_no_business_of_that_name(extractor):
@@ -466,31 +297,9 @@ def test_an_offer_for_the_percent_of_a_company_not_yet_owned(extractor):
     assert ("Rio Tinto", "bids-for", "Turquoise Hill Resources") in got, got
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The US Commerce Department banned sales of Kaspersky Lab's antivirus software in the United States.",
-     ("US Department of Commerce", "sanctions", "Kaspersky Lab")),
-    ("US President Donald Trump authorised sanctions on the International Criminal Court.",
-     ("Donald Trump", "sanctions", "International Criminal Court")),
-])
-def test_a_ban_on_a_firms_products_and_sanctions_authorised(extractor, text, expected):
-    got, _ = _triples(extractor, text)
-    assert expected in got, got
-
-
 def test_a_name_ner_ran_over_the_verb_is_cut_there(extractor):
     got, _ = _triples(extractor, "The US Commerce Department put Kavlan, Dorsey Technology and Imtek on its Entity List "
                                  "along with 20 police bureaus.")
     assert {s for s, p, _ in got if p == "sanctions"} == {"US Department of Commerce"}, got
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Venezuela's President Nicolas Maduro called the sanctions robbery.", ("Nicolas Maduro", "works-for", "Venezuela")),
-    ("US Trade Representative Robert Lighthizer had said the tariffs were a response.",
-     ("Robert Lighthizer", "works-for", "United States government")),
-    ("Germany's economy minister Peter Altmaier called for the rules to be revised.",
-     ("Peter Altmaier", "works-for", "German government")),
-])
-def test_a_state_office_works_for_the_country(extractor, text, expected):
-    got, result = _triples(extractor, text)
-    assert expected in got, got
-    assert next(r.role for r in result.relations if r.predicate == "works-for")
