@@ -44,7 +44,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import POS
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from relgraph.datafiles import parse_yaml
@@ -652,8 +654,9 @@ class DocEntities:
         doc, rules = self.doc, self.linker.rules
         taken = {i for r in raw for i in range(r[0], r[1])}
         out = []
-        for tok in doc:
-            if tok.pos_ != "PROPN" or not (tok.is_title or _CAMEL.match(tok.text)) or tok.i in taken \
+        tags = doc.to_array([POS]).tolist()  # Token objects only for proper nouns
+        for tok in (doc[i] for i, pos in enumerate(tags) if pos == PROPN):
+            if not (tok.is_title or _CAMEL.match(tok.text)) or tok.i in taken \
                     or tok.dep_ not in _ARG_DEPS or tok.ent_type_ and tok.ent_type_ not in _MISLABELS \
                     or tok.is_sent_start and tok.dep_ != "nsubj":
                 continue
