@@ -167,6 +167,8 @@ class EntityLinker:
         self.places = {normalize(e.name) for e in gazetteer if e.type in ("Place", "Country")} | {
             "europe", "asia", "africa", "americas", "italia", "espana", "españa", "deutschland", "nederland",
             "uk", "us", "usa", "emea", "apac"}
+        # every name known as a place: a "place" outside it in a deal is a firm NER mistyped (DocEntities.known_place)
+        self.known_places = frozenset(self.places | self.countries | {normalize(p) for p in rules.places})
         self.descriptor_matcher: Matcher | None = None
         self.gazetteer_matcher: PhraseMatcher | None = None
         self._gaz_label: dict[int, str] = {}
@@ -839,7 +841,7 @@ class DocEntities:
 
     def known_place(self, cluster: "Cluster") -> bool:
         """Whether an entity typed Place is a place the gazetteer, the country list or the region list knows."""
-        known = self.linker.places | self.linker.countries | self.linker.rules.places
+        known = self.linker.known_places
         return cluster.gazetteer_id is not None or normalize(cluster.name) in known \
             or any(normalize(a) in known for a in cluster.aliases)
 
@@ -861,8 +863,7 @@ class DocEntities:
             m = self.mentions[mi]
             cl = self.clusters[m.cluster]
             if (cl.type == "Place" or cl.type == "Company" and m.label in ("GPE", "LOC")) and cl.gazetteer_id is None \
-                    and normalize(cl.name) not in self.linker.places \
-                    and normalize(cl.name) not in self.linker.countries and k.lower_ not in self.linker.rules.demonyms:
+                    and normalize(cl.name) not in self.linker.known_places and k.lower_ not in self.linker.rules.demonyms:
                 cl.type = "Company"
                 return m.cluster, "mention"
         return None

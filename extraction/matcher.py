@@ -51,10 +51,10 @@ def _compile_attrs(attrs: dict, strings, where: str) -> tuple:
 
 
 class _Rule:
-    __slots__ = ("key", "anchor", "steps", "size")
+    __slots__ = ("key", "anchor", "steps")
 
-    def __init__(self, key: int, anchor: tuple, steps: tuple, size: int):
-        self.key, self.anchor, self.steps, self.size = key, anchor, steps, size
+    def __init__(self, key: int, anchor: tuple, steps: tuple):
+        self.key, self.anchor, self.steps = key, anchor, steps
 
 
 class TreeMatcher:
@@ -94,7 +94,7 @@ class TreeMatcher:
                     steps.append((position[left], op, tests))
                 position[right] = n
             index = len(self.rules)
-            self.rules.append(_Rule(strings.add(rule.id), anchor, tuple(steps), len(nodes)))
+            self.rules.append(_Rule(strings.add(rule.id), anchor, tuple(steps)))
             # Index the rule under the words its anchor requires, when it requires some.
             for col, kind, value in anchor:
                 if col in (0, 1) and kind != "not_in":
