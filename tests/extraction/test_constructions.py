@@ -140,8 +140,9 @@ def test_bare_title_without_a_clear_company_is_not_linked(extractor):
 
 
 # Wire constructions of the document-level round, one case per line in construction_cases.jsonl:
-# {group, text, expected: [[subject, predicate, object], ...], absent: [...]}, every sentence written
-# for the test (invented names). Each expected triple must be extracted, no absent one may be.
+# {group, text, expected: [[subject, predicate, object], ...], absent: [...], absent_predicates: [...]},
+# every sentence written for the test (invented names). Each expected triple must be extracted, no absent
+# triple and no relation of an absent predicate may be.
 CASES = [json.loads(line) for line in (Path(__file__).parent / "construction_cases.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]
 
@@ -151,11 +152,13 @@ def test_wire_construction(extractor, case):
     got, _ = _triples(extractor, case["text"])
     assert {tuple(t) for t in case["expected"]} <= got, got
     assert not {tuple(t) for t in case.get("absent", [])} & got, got
+    assert not {p for _, p, _ in got} & set(case.get("absent_predicates", [])), got
 
 
 def test_construction_cases_cover_every_group():
-    assert len(CASES) >= 50 and len({c["group"] for c in CASES}) >= 16
-    assert all(c["expected"] and all(len(t) == 3 for t in c["expected"] + c.get("absent", [])) for c in CASES)
+    assert len(CASES) >= 60 and len({c["group"] for c in CASES}) >= 27
+    assert all((c["expected"] or c.get("absent_predicates")) and all(len(t) == 3 for t in c["expected"] + c.get("absent", []))
+               for c in CASES)
 
 
 # "the deal", "the decision": a definite event noun with no named party refers back to the nearest
@@ -175,34 +178,14 @@ def test_judging_an_act_unfair_is_opposition_but_praise_is_not(extractor):
     assert opposers and all("Portug" not in s and "Lisbon" not in s for s in opposers), got
 
 
-def test_a_head_of_state_can_impose_tariffs(extractor):
-    got, _ = _triples(extractor, "President Alma Reyes raised tariffs on Chinese steel to 50 percent on Friday.")
-    assert ("Alma Reyes", "sanctions", "China") in got, got
-
-
 def test_sanctions_on_described_firms_name_each_firm(extractor):
     got, _ = _triples(extractor, "Washington imposed sanctions on Russian oil producers Rosvet and Lukaneft, freezing their US assets.")
     assert {o for _, p, o in got if p == "sanctions"} == {"Rosvet", "Lukaneft"}, got
 
 
-@pytest.mark.parametrize("text", [
-    "Holm Partners outbid Rask Capital for Tiller Foods after a month-long auction.",
-    "Holm Partners completed its purchase of Tiller Foods on Friday. It had outbid Rask Capital in March.",
-])
-def test_both_sides_of_a_bidding_contest_bid_for_the_target(extractor, text):
-    got, _ = _triples(extractor, text)
-    assert {("Holm Partners", "bids-for", "Tiller Foods"), ("Rask Capital", "bids-for", "Tiller Foods")} <= got, got
-
-
 def test_an_outbid_rival_with_two_possible_targets_gets_no_bid(extractor):
     got, _ = _triples(extractor, "Holm Partners bought Tiller Foods and Vash Mills this year. It outbid Rask Capital in March.")
     assert not any(s == "Rask Capital" and p == "bids-for" for s, p, _ in got), got
-
-
-def test_description_is_not_the_subject_and_can_be_in_a_relative_clause(extractor):
-    got, _ = _triples(extractor, "Holloway Group, which already owns 30 percent of Pentland Homes, "
-                                 "launched a tender offer for the rest of the company.")
-    assert {("Holloway Group", "bids-for", "Pentland Homes"), ("Holloway Group", "holds-stake-in", "Pentland Homes")} <= got
 
 
 def test_every_described_firm_after_including(extractor):
@@ -223,42 +206,9 @@ def test_a_ban_on_dealing_targets_the_other_side(extractor, text, target):
     assert objects == {target}, got
 
 
-def test_a_ban_on_a_firms_own_conduct_is_not_a_sanction_of_a_third_party(extractor):
-    got, _ = _triples(extractor, "The regulator banned the bank from opening new branches.")
-    assert not any(p == "sanctions" for _, p, _ in got), got
-
-
-def test_a_countrys_government_by_possessive_and_a_firm_on_an_entity_list(extractor):
-    got, _ = _triples(extractor, "Australia's government will restrict exports of lithium to China. "
-                                 "Beijing put Illumina on its unreliable entity list.")
-    assert {("Australia", "sanctions", "China"), ("Chinese government", "sanctions", "Illumina")} <= got, got
-
-
-def test_selling_all_of_a_stake_keeps_nothing(extractor):
-    got, _ = _triples(extractor, "Arlo Capital sold all of its stake in Pennant Inc last year.")
-    assert ("Arlo Capital", "divests", "Pennant Inc") in got and ("Arlo Capital", "holds-stake-in", "Pennant Inc") not in got, got
-
-
-def test_a_sanction_with_a_statement_about_itself_accuses_no_one(extractor):
-    got, _ = _triples(extractor, "The Treasury imposed sanctions on Volga Metals, saying the sanctions would take effect next month.")
-    assert not any(p == "accuses" for _, p, _ in got), got
-
-
-def test_a_cut_stake_is_sold_in_part_and_retaliation_is_not_opposition(extractor):
-    got, _ = _triples(extractor, "Prosper NV has trimmed its stake in Tenlo Holdings to fund share buybacks. "
-                                 "Ankara retaliated against Washington's decision with duties on US cars.")
-    assert {("Prosper NV", "holds-stake-in", "Tenlo Holdings"), ("Prosper NV", "divests", "Tenlo Holdings")} <= got
-    assert not any(p == "opposes" for _, p, _ in got), got
-
-
 def test_a_unit_named_by_a_country_sells_no_business_of_that_name(extractor):
     got, _ = _triples(extractor, "Halvard Group will sell its Brazil unit to Mertz Group.")
     assert not any(o in ("Brazil",) for _, _, o in got), got
-
-
-def test_holding_half_of_a_company_is_a_stake(extractor):
-    got, _ = _triples(extractor, "Glencore Plc, which held about half of Viterra, becomes one of Bunge's largest shareholders.")
-    assert {("Glencore Plc", "holds-stake-in", "Viterra"), ("Glencore Plc", "holds-stake-in", "Bunge")} <= got, got
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -282,19 +232,9 @@ def test_an_expected_close_is_no_outcome(extractor):
     assert {r.status for r in result.relations} == {"planned"}
 
 
-def test_a_firm_ner_missed_or_took_for_a_place_in_a_deal(extractor):
-    got, _ = _triples(extractor, "Pfizer agreed to buy Seagen for about $43 billion in cash.")
-    assert ("Pfizer", "acquires", "Seagen") in got, got
-
-
 def test_a_known_place_bought_stays_a_place(extractor):
     _, result = _triples(extractor, "Harlan Media agreed to buy Ohio for $5 billion.")
     assert not any(r.object == "Ohio" for r in result.relations)
-
-
-def test_an_offer_for_the_percent_of_a_company_not_yet_owned(extractor):
-    got, _ = _triples(extractor, "Rio Tinto raised its offer for the 49 percent of Turquoise Hill Resources it does not already own.")
-    assert ("Rio Tinto", "bids-for", "Turquoise Hill Resources") in got, got
 
 
 def test_a_name_ner_ran_over_the_verb_is_cut_there(extractor):
