@@ -70,6 +70,11 @@ _ANAPHOR_PREDICATES = frozenset({"opposes", "sues"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STAKE_PURCHASES, _MAJORITY_WORDS = _WORDS["stake_purchases"], _WORDS["majority_words"]
 _BARRED, _STAKE_CUTS, _DEAL_FAILURES = _WORDS["barred_parties"], _WORDS["stake_cuts"], _WORDS["deal_failures"]
+_OWNERSHIP, _REPLACING = _WORDS["ownership_verbs"], _WORDS["replacing_verbs"]
+
+
+# rules whose trigger is a holder noun and whose object is the company held ("Y's largest shareholder")
+_HOLDER_RULES = frozenset({"noun-poss", "noun-poss-conj", "noun-compound-holder"})
 
 
 def _percent(tok: Token) -> float | None:
@@ -137,7 +142,7 @@ class RelationFinder:
                 continue
             if rule.id == "verb-clausal" and not e.clausal:
                 continue
-            if (rule.id == "noun-poss") != e.poss_object and not (e.poss_object and "prep" in nodes):
+            if (rule.id in _HOLDER_RULES) != e.poss_object and not (e.poss_object and "prep" in nodes):
                 continue  # "Y's largest shareholder": only holder nouns take their possessor as the object
             if e.modifiers and not any(c.dep_ in ("amod", "compound") and c.lower_ in e.modifiers
                                        for c in trig.children):
@@ -246,6 +251,8 @@ class RelationFinder:
     def _holder(self, noun: Token) -> Token | None:
         """Who a role noun describes: "X, Y's largest shareholder", "Y's top shareholder, X", "X is ...",
         "X, one of Y's biggest investors"."""
+        if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+            noun = noun.head  # "X, Y's co-founder and largest shareholder": who the first noun describes
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("one", "among") \
                 and noun.head.head.dep_ in ("appos", "attr"):
             noun = noun.head.head  # "one of Y's biggest investors": the one
@@ -495,7 +502,7 @@ class RelationFinder:
             if entry is not None and entry.poss_object:
                 # "Y's largest shareholder": the possessor is held, the holder is the noun's referent
                 poss = next((c for c in trig.children if c.dep_ == "poss"), None)
-                if poss is not None and obj is not None and rule.id != "noun-poss":
+                if poss is not None and obj is not None and rule.id not in _HOLDER_RULES:
                     subj, obj, inherited = obj, poss, False  # "Beta's sale to Acme": Acme buys Beta
                 else:
                     obj = poss if poss is not None else obj
@@ -649,7 +656,14 @@ class RelationFinder:
                                           obj=obj, inherited=False, role=None, anchor=None, status=rule.status))
                 continue
             cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=subj, obj=obj,
-                              inherited=inherited, role=role, anchor=nodes.get("verb"), status=rule.status))
+                              inherited=inherited, role=role, anchor=nodes.get("verb"), status=rule.status,
+                              # "Y, owned by X": whole ownership, whose predicate depends on who owns (_emit)
+                              ownership=predicate == "holds-stake-in" and trig.pos_ == "VERB"
+                              and trig.lemma_.lower() in _OWNERSHIP and obj is not None
+                              and obj.lemma_.lower() not in _FRACTIONS | _STAKES | _PORTIONS
+                              and not any(t.like_num or t.lemma_.lower() in _FRACTIONS | _STAKES | _MAJORITY_WORDS
+                                          for t in [*(t for k in trig.children if k.dep_ not in ("nsubj", "nsubjpass", "agent")
+                                                      for t in k.subtree), *trig.doc[max(trig.i - 3, 0):trig.i]])))
             if predicate in ("acquires", "holds-stake-in") and obj is not None and not rule.object_is_clause_subject:
                 # "bought Y from Z", "bought a stake in Y from Z": Z sells
                 holders = (trig,) + ((trig.head,) if trig.pos_ == "NOUN" and trig.head.pos_ == "VERB" else ())
@@ -678,6 +692,7 @@ class RelationFinder:
                     cands.append(dict(c, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                                       status=None))
         self._stakes(cands)
+        self._predecessors(cands)
         self._sanction_reasons(cands)
         cands.extend(self._titles(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
@@ -821,6 +836,23 @@ class RelationFinder:
             return next((p for k in thing.children if k.dep_ == "prep" and k.lower_ in ("of", "in", "from")
                          for p in k.children if p.dep_ == "pobj"), None)
         return thing if thing is not None and thing.pos_ == "PROPN" else None
+
+    def _predecessors(self, cands: list[dict]) -> None:
+        """"Acme named X as its chief executive, replacing Y": Y held the role too (still works there
+        until replaced). Adds a works-for candidate for the person the appointment replaces."""
+        for c in list(cands):
+            if c["predicate"] != "works-for" or c["obj"] is None:
+                continue
+            verb = next((a for a in (c["trig"], *c["trig"].ancestors) if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None:
+                continue
+            for k in verb.children:
+                if k.dep_ == "advcl" and k.tag_ == "VBG" and k.lemma_.lower() in _REPLACING:
+                    gone = next((d for d in k.children if d.dep_ == "dobj" and d.pos_ == "PROPN"), None)
+                    if gone is not None and gone.ent_type_ == "PERSON":
+                        role = " ".join(w for w in (c["role"] or "").split() if w not in ("next", "new", "incoming"))
+                        cands.append(dict(c, subj=gone, inherited=False, status="asserted", anchor=None,
+                                          role=role or c["role"]))
 
     def _sanction_reasons(self, cands: list[dict]) -> None:
         """A sanction given with its reason accuses the target: "put X on its blacklist, saying the
@@ -1024,6 +1056,13 @@ class RelationFinder:
                 and 2 <= len(s_ent.name.split()) <= 3 and all(w[:1].isupper() for w in s_ent.name.split()) \
                 and not {w.lower() for w in s_ent.name.split()} & (self.rules.org_heads | _ORG_WORDS):
             s_ent.type = "Person"  # "Sandra Ikeda, Veritas Bank's head of ...": NER took the name for a firm
+        words = {w.lower() for w in s_ent.name.split()}
+        person = s_ent.type == "Person" and not words & (self.rules.org_heads | _ORG_WORDS) and (
+            len(words) > 1 or f"{s_ent.name} family" in sentence)  # "Meta" alone may be a person to NER
+        if c.get("ownership") and not person:
+            # "Nexperia, owned by Wingtech": a firm that owns another outright is its parent
+            predicate, s_ent, o_ent, s_res, o_res = "subsidiary-of", o_ent, s_ent, o_res, s_res
+            c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
         if not self.onto.allows(predicate, s_ent.type, o_ent.type):
             dropped.append(dict(
                 reason=f"ontology: {predicate} does not allow {s_ent.type} -> {o_ent.type}",
@@ -1059,6 +1098,10 @@ class RelationFinder:
             return next((p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                          for p in c.children if p.dep_ == "pobj"), None)
 
+        if lemma == "family":
+            found = next((c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+            if found is not None:
+                return found  # "the Glazer family controls the club": the family is named by its name
         if lemma in _GROUPS:
             led = next((c for c in kids if c.dep_ == "acl" and c.lemma_.lower() == "lead"), None)
             if led is not None:

@@ -47,7 +47,7 @@ DATA = Path(__file__).parent / "data"
 PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
 NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as",
-              "round", "led", "amount", "mark", "target", "verdict"}
+              "round", "led", "amount", "mark", "target", "verdict", "conjhead"}
 PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE", "$HOLDER", "$SUPPORT")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only",
@@ -279,7 +279,8 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "deal_only", "sue", "bid_nouns", "deal_nouns", "batches", "portions", "fractions", "business_roles",
               "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts",
               "deal_anaphors", "measure_anaphors", "event_anaphors", "stake_purchases", "majority_words",
-              "barred_parties", "stake_cuts", "deal_failures")
+              "barred_parties", "stake_cuts", "deal_failures", "ownership_verbs",
+              "replacing_verbs")
 
 
 def load_word_lists(path: Path = WORD_LIST_FILE) -> dict[str, frozenset[str]]:
