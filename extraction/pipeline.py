@@ -15,7 +15,6 @@ Example::
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -32,6 +31,7 @@ from .records import Document, DocumentResult
 from .relations import RelationFinder
 from .matcher import TreeMatcher
 from .rules import Rules, load_rules
+from .version import model_meta, version_hash
 
 
 @Language.component("relgraph_newline_sentences")
@@ -105,12 +105,9 @@ class Extractor:
         self.linker.build_matchers(self.nlp.vocab)
         self.matcher, self._rules_by_key = build_matcher(self.nlp.vocab, self.rules)
         self.finder = RelationFinder(self.rules, self.ontology)
-        h = hashlib.sha1()
-        h.update(f"{self.nlp.meta.get('name')}-{self.nlp.meta.get('version')}|{model}".encode())
-        h.update(self.rules.digest.encode())
-        h.update(repr(self.gazetteer).encode())
-        h.update(self.ontology.turtle.encode())
-        self.version = h.hexdigest()[:16]
+        # The same hash as version.extractor_version, which a cached rebuild computes without the model.
+        self.version = version_hash(model_meta(model) or self.nlp.meta, model, self.rules.digest, self.gazetteer,
+                                    self.ontology.turtle)
 
     def _result(self, sdoc: Doc, document: Document) -> DocumentResult:
         ents = self.linker.link(sdoc)

@@ -283,6 +283,12 @@ def build(
                              paths=paths)
 
 
+def _extractor(kwargs):
+    from extraction.pipeline import Extractor
+
+    return Extractor(**kwargs)
+
+
 def _build_locked(store, docs, summary, settings, *, processes, gazetteer, curation, extractor, neo4j,
                   show_progress, paths) -> BuildSummary:
     from graph.store import text_hash
@@ -292,16 +298,21 @@ def _build_locked(store, docs, summary, settings, *, processes, gazetteer, curat
     results = {k: c.result for k, c in cache.items()}
 
     if docs:
+        kwargs = {"model": settings.model}
         if extractor is None:
-            from extraction.pipeline import Extractor
-
-            kwargs = {"model": settings.model}
             if gazetteer is not None:
                 from extraction.gazetteer import load_gazetteer
 
                 kwargs["gazetteer"] = load_gazetteer(gazetteer)
-            extractor = Extractor(**kwargs)
-        version = str(getattr(extractor, "version", ""))
+            # The version without the spaCy model (None when its meta.json cannot be read so): a
+            # rebuild whose documents are all cached then never imports spaCy or loads the model.
+            from extraction.version import extractor_version
+
+            version = extractor_version(**kwargs)
+        if extractor is None and version is None:
+            extractor = _extractor(kwargs)
+        if extractor is not None:
+            version = str(getattr(extractor, "version", ""))
         todo = [
             d for d in docs
             if not (d.id in cache and cache[d.id].text_sha1 == text_hash(d.text) and cache[d.id].extractor == version)
@@ -309,6 +320,9 @@ def _build_locked(store, docs, summary, settings, *, processes, gazetteer, curat
         summary.documents_new = len(todo)
         summary.documents_cached = len(docs) - len(todo)
         if todo:
+            if extractor is None:
+                extractor = _extractor(kwargs)
+                version = str(extractor.version)
             from relgraph.ui import progress
 
             with progress() as bar:
