@@ -71,6 +71,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STAKE_PURCHASES, _MAJORITY_WORDS = _WORDS["stake_purchases"], _WORDS["majority_words"]
 _BARRED, _STAKE_CUTS, _DEAL_FAILURES = _WORDS["barred_parties"], _WORDS["stake_cuts"], _WORDS["deal_failures"]
 _OWNERSHIP, _REPLACING = _WORDS["ownership_verbs"], _WORDS["replacing_verbs"]
+_RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
 
 
 # rules whose trigger is a holder noun and whose object is the company held ("Y's largest shareholder")
@@ -122,7 +123,8 @@ class RelationFinder:
         if rule.id == "noun-prep-mistagged":
             lemma = trig.lower_  # "a 6.1 percent holding" tagged VERB: the word form is the noun
         entries = (self.rules.verb_triggers if is_verb else self.rules.noun_triggers).get(lemma, ())
-        prt = {c.lower_ for c in trig.children if c.dep_ == "prt"}
+        # "hit back at X": the parser gives "back" as an adverb as often as a particle
+        prt = {c.lower_ for c in trig.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "back"}
         for e in entries:
             if e.particle and e.particle not in prt:
                 continue
@@ -269,6 +271,11 @@ class RelationFinder:
         return None
 
     def _noun_subject(self, noun: Token, entry: Trigger | None) -> tuple[Token | None, bool]:
+        if entry is not None and entry.predicate == "merges-with" and not any(c.dep_ == "poss" for c in noun.children):
+            side = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), None)
+            if side is not None and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+                return side, False  # "the merger of A with B": A is one side, B (the "with") the other
         for c in noun.children:
             if c.dep_ == "poss" and (entry is None or entry.poss_subject):
                 if c.lower_ in ("its", "their") and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
@@ -363,14 +370,17 @@ class RelationFinder:
             # "called off talks", "walked away from its bid": a phrasal verb is listed with its particle
             phrasal = next((f"{lemma} {c.lower_}" for c in kids if c.dep_ == "prt" or c.dep_ == "advmod"
                             and c.lower_ in _PARTICLES), lemma)
+            # "a judge blocked the deal" ends it; "sued to block the deal" only tries
+            trying = lemma in _BLOCKING and (tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids))
             for cue in self.rules.statuses:
                 if any(c.dep_ in ("neg", "det") and c.lower_ in cue.neg for c in kids):
                     return cue.key
-                if cue.key == "denied" and k > 0 and (lemma in cue.verbs or phrasal in cue.verbs):
+                if cue.key == "denied" and k > 0 and (lemma in cue.verbs or phrasal in cue.verbs) and not trying:
                     return cue.key
             if found is None:
                 for cue in self.rules.statuses:
-                    if (k > 0 and tok.pos_ in ("VERB", "AUX") and (lemma in cue.verbs or phrasal in cue.verbs)) \
+                    if (k > 0 and tok.pos_ in ("VERB", "AUX") and (lemma in cue.verbs or phrasal in cue.verbs)
+                            and not (trying and cue.key == "denied")) \
                             or (k > 0 and tok.pos_ == "NOUN" and lemma in cue.nouns) \
                             or any(c.dep_ in ("aux", "auxpass") and c.lower_ in cue.aux for c in kids) \
                             or any(c.dep_ == "amod" and c.lower_ in cue.modifiers for c in kids):
@@ -692,6 +702,7 @@ class RelationFinder:
                     cands.append(dict(c, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                                       status=None))
         self._stakes(cands)
+        self._retaliations(cands)
         self._predecessors(cands)
         self._sanction_reasons(cands)
         cands.extend(self._titles(doc, ents))
@@ -742,6 +753,8 @@ class RelationFinder:
                     prep = o_tok.head
                     if o_tok.dep_ == "pobj" and prep.dep_ == "prep":
                         holders = (prep, prep.head, prep.head.head)  # the "and on B" may hang on the verb
+                        if prep.head.head.dep_ == "prep":
+                            holders += (prep.head.head.head,)  # "responded with sanctions on A ..., and on B"
                         for pc in (k for h in holders for k in h.children if k.dep_ == "conj" and k.lower_ == prep.lower_):
                             objects.extend(p for p in pc.children if p.dep_ == "pobj" and p not in objects)
             if not title:
@@ -757,6 +770,13 @@ class RelationFinder:
                             last = doc[after - 1]
                             if after < len(doc) and doc[after].lower_ in ("and", ",") and last not in objects:
                                 objects.append(last)
+            if not title:
+                # "sanctions on nine Britons, among them A and B": the named members, not the counted group
+                for o_tok in list(objects):
+                    named = self._among_named(o_tok)
+                    if named:
+                        objects.remove(o_tok)
+                        objects.extend(t for t in named if t not in objects)
             employer = c["predicate"] == "works-for"  # "US Senator X": the state as employer
             if not title:
                 # "14 firms, including A and B": every named member of an unnamed group
@@ -768,6 +788,18 @@ class RelationFinder:
                             # "including drone maker A and chip designer B": B hangs on the first descriptor
                             objects.extend(t for a in inner.children if a.dep_ == "appos"
                                            for t in (a, *a.conjuncts) if t not in objects)
+            if not title and c["predicate"] in ("opposes", "sues"):
+                # "blocked the merger of A with B", "opposed A's merger with B": both sides of a merger
+                for o_tok in list(objects):
+                    if ents.token_mention[o_tok.i] == -1 and any(
+                            e.predicate == "merges-with" for e in self.rules.noun_triggers.get(o_tok.lemma_.lower(), ())):
+                        heads = [o_tok] + [p for k in o_tok.children if k.dep_ == "prep" and k.lower_ == "of"
+                                           for p in k.children if p.dep_ == "pobj"]
+                        objects.extend(p for h in heads for k in h.children if k.dep_ == "prep" and k.lower_ == "with"
+                                       for p in k.children if p.dep_ == "pobj" and p not in objects)
+                        # "the merger of A's rail business with B": A's side
+                        objects.extend(p for h in heads[1:] if ents.token_mention[h.i] == -1 for p in h.children
+                                       if p.dep_ == "poss" and p.pos_ == "PROPN" and p not in objects)
             for s_tok in subjects:
                 s_res = ents.resolve(s_tok, acting=True)
                 for o_tok in objects:
@@ -836,6 +868,40 @@ class RelationFinder:
             return next((p for k in thing.children if k.dep_ == "prep" and k.lower_ in ("of", "in", "from")
                          for p in k.children if p.dep_ == "pobj"), None)
         return thing if thing is not None and thing.pos_ == "PROPN" else None
+
+    @staticmethod
+    def _among_named(group: Token) -> list[Token]:
+        """The names after "among them" that follow a counted group ("ten Europeans, among them A and B"),
+        wherever the parser hung them; [] when the group is not counted or no name follows."""
+        if not any(k.dep_ == "nummod" for k in group.children):
+            return []
+        doc, end = group.doc, group.sent.end
+        j = group.i + 1
+        while j < min(group.i + 3, end) and doc[j].is_punct:
+            j += 1
+        if j + 1 >= end or doc[j].lower_ != "among" or doc[j + 1].lower_ not in ("them", "whom", "those"):
+            return []
+        head = doc[j].head
+        if head.pos_ == "PROPN" and head.i > j:
+            names = [head, *head.conjuncts]  # "among" hung on the first name
+        else:
+            names = [a for a in doc[j + 1].children if a.dep_ == "appos" for a in (a, *a.conjuncts)]
+        # "..., among them A, and on B": the coordinated preposition hung on the first name
+        return names + [p for t in names for k in t.children if k.dep_ == "conj" and k.pos_ == "ADP"
+                        for p in k.children if p.dep_ == "pobj"]
+
+    def _retaliations(self, cands: list[dict]) -> None:
+        """"X hit back at Y with tariffs on Z": the counter-measure named with "with" sanctions Y too."""
+        for c in list(cands):
+            t = c["trig"]
+            if c["predicate"] != "opposes" or t.pos_ != "VERB" or t.lemma_.lower() not in _RETALIATION:
+                continue
+            measure = next((p for k in t.children if k.dep_ == "prep" and k.lower_ == "with" for p in k.children
+                            if p.dep_ == "pobj" and any(e.predicate == "sanctions"
+                                                        for e in self.rules.noun_triggers.get(p.lemma_.lower(), ()))), None)
+            if measure is not None:
+                cands.append(dict(c, predicate="sanctions", gerund=self.rules.gerunds.get("sanctions", "sanctioning"),
+                                  trig=measure, status=None, anchor=None))
 
     def _predecessors(self, cands: list[dict]) -> None:
         """"Acme named X as its chief executive, replacing Y": Y held the role too (still works there
@@ -1098,6 +1164,11 @@ class RelationFinder:
             return next((p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                          for p in c.children if p.dep_ == "pobj"), None)
 
+        if lemma in _ACTS and not subject:
+            rc = next((c for c in kids if c.dep_ == "relcl"), None)
+            found = next((c for c in rc.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None) if rc is not None else None
+            if found is not None:
+                return found  # "retaliating against tariffs Washington placed on ...": whose act it is
         if lemma == "family":
             found = next((c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
             if found is not None:

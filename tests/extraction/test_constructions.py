@@ -243,3 +243,15 @@ def test_a_name_ner_ran_over_the_verb_is_cut_there(extractor):
     assert {s for s, p, _ in got if p == "sanctions"} == {"US Department of Commerce"}, got
 
 
+
+
+# a blocking verb ends a deal when it happens, not when someone only tries to block it
+@pytest.mark.parametrize("text, status", [
+    ("A federal judge blocked Velcor's acquisition of Dunmore Steel in March.", "denied"),
+    ("The European Commission blocked Velcor's planned takeover of Dunmore Steel.", "denied"),
+    ("The Federal Trade Commission sued to block Velcor's purchase of Dunmore Steel.", "asserted"),
+])
+def test_a_blocked_deal_is_denied_but_a_suit_to_block_it_is_not(extractor, text, status):
+    result = extractor.extract(Document(id="t", text=text))
+    deal = [r for r in result.relations if r.predicate == "acquires"]
+    assert [(r.subject, r.object, r.status) for r in deal] == [("Velcor", "Dunmore Steel", status)]
