@@ -15,10 +15,22 @@ USING INDEX SEEK k:Key(key)
 WHERE k.key IN [x IN $entity | left(x, 1000)]
   AND any(m IN e.match_keys WHERE m IN $entity)
 WITH DISTINCT e
-// Bounds of a path pattern cannot be parameters: match up to 2 and filter by $hops.
-MATCH p = (e)(()-[r WHERE r.evidence_ids IS NOT NULL]-(:Entity)){1,2}(n:Entity)
-WHERE n <> e AND length(p) <= $hops
-WITH n, min(length(p)) AS distance
+// Ring by ring rather than as paths of up to 2 relations: a hub's paths are millions where its
+// neighbours are thousands, and the second ring is expanded only when $hops asks for it.
+MATCH (e)-[r]-(n:Entity)
+WHERE r.evidence_ids IS NOT NULL AND n <> e
+WITH e, collect(DISTINCT n) AS ring
+CALL (e, ring) {
+  UNWIND ring AS n
+  RETURN n, 1 AS distance
+  UNION ALL
+  WITH e, ring WHERE $hops >= 2
+  UNWIND ring AS x
+  MATCH (x)-[r]-(n:Entity)
+  WHERE r.evidence_ids IS NOT NULL AND n <> e
+  RETURN DISTINCT n, 2 AS distance
+}
+WITH n, min(distance) AS distance
 RETURN n.name AS neighbour, n.id AS neighbour_id, [l IN labels(n) WHERE l <> 'Entity'][0] AS neighbour_type,
        distance
 ORDER BY distance, neighbour_id

@@ -20,10 +20,27 @@ USING INDEX SEEK k:Key(key)
 WHERE k.key IN [x IN $target | left(x, 1000)]
   AND any(m IN b.match_keys WHERE m IN $target)
 WITH DISTINCT a, b
-// Bounds of a path pattern cannot be parameters: match up to 3 and filter by $max_hops.
-MATCH p = (a)(()-[r WHERE r.evidence_ids IS NOT NULL]-(:Entity)){1,3}(b)
-WHERE a <> b AND length(p) <= $max_hops
-  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+WHERE a <> b
+// One fixed-length pattern per path length rather than a {1,3} path pattern: that one
+// expanded every trail of up to 3 relations from one end (millions around a hub) whatever
+// $max_hops; here the planner joins the two bound ends, and longer branches run only when
+// $max_hops asks for them. A simple path visits no entity twice.
+CALL (a, b) {
+  MATCH p = (a)-[r1]-(b)
+  WHERE r1.evidence_ids IS NOT NULL
+  RETURN p
+  UNION ALL
+  WITH a, b WHERE $max_hops >= 2
+  MATCH p = (a)-[r1]-(x:Entity)-[r2]-(b)
+  WHERE r1.evidence_ids IS NOT NULL AND r2.evidence_ids IS NOT NULL AND x <> a AND x <> b
+  RETURN p
+  UNION ALL
+  WITH a, b WHERE $max_hops >= 3
+  MATCH p = (a)-[r1]-(x1:Entity)-[r2]-(x2:Entity)-[r3]-(b)
+  WHERE r1.evidence_ids IS NOT NULL AND r2.evidence_ids IS NOT NULL AND r3.evidence_ids IS NOT NULL
+    AND x1 <> a AND x1 <> b AND x2 <> a AND x2 <> b AND x1 <> x2
+  RETURN p
+}
 WITH p, nodes(p) AS ns, relationships(p) AS rs
 RETURN length(p) AS hops,
        reduce(acc = ns[0].name, i IN range(0, size(rs) - 1) |
