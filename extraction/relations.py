@@ -72,6 +72,9 @@ _STAKE_PURCHASES, _MAJORITY_WORDS = _WORDS["stake_purchases"], _WORDS["majority_
 _BARRED, _STAKE_CUTS, _DEAL_FAILURES = _WORDS["barred_parties"], _WORDS["stake_cuts"], _WORDS["deal_failures"]
 _OWNERSHIP, _REPLACING = _WORDS["ownership_verbs"], _WORDS["replacing_verbs"]
 _RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
+# rules where an ownership verb's object is the firm owned outright ("Y, owned by X", "X owns Y")
+_OWNED_RULES = frozenset({"verb-dobj", "verb-passive", "verb-passive-acl"})
+_UNIT_NOUNS = frozenset({"group", "team", "segment", "department"})  # what a manager runs (with _PARTS)
 
 
 # rules whose trigger is a holder noun and whose object is the company held ("Y's largest shareholder")
@@ -277,6 +280,10 @@ class RelationFinder:
             if side is not None and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
                 return side, False  # "the merger of A with B": A is one side, B (the "with") the other
         for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ == "whose":
+                rel = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+                if rel is not None:
+                    return rel.head, False  # "X, whose holdings include Y": X
             if c.dep_ == "poss" and (entry is None or entry.poss_subject):
                 if c.lower_ in ("its", "their") and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
                     named = self._its_referent(noun)
@@ -316,6 +323,14 @@ class RelationFinder:
                 and head.head.lemma_.lower() in _DEAL_NOUNS):
             # "agreed a 14th package of sanctions", "completed the purchase of a majority stake in Y"
             return self._noun_subject(head.head, None)  # "agreed a 14th package of sanctions against Russia"
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in _STAKES and head.lower_ == "with" and head.head.lemma_.lower() == "leave":
+            left = next((k for k in head.head.children if k.dep_ == "dobj"), None)
+            if left is not None:
+                return left, False  # "the deal leaves X with a 10 percent stake": X holds it
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in _STAKES and head.lower_ == "for" \
+                and head.head.lemma_.lower() in _STAKE_PURCHASES:
+            s, _ = self._verb_subject(head.head)  # "will invest $5 billion for a 10 percent stake in Y"
+            return s, True
         if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through", "on", "about", "among", "from"):
             cur = head.head
             for _ in range(8):
@@ -559,6 +574,9 @@ class RelationFinder:
                     obj = next((k for k in rep.children if k.dep_ == "nsubj"), None)
                 elif trig.dep_ == "conj" and trig.head.pos_ == "PROPN":
                     obj = trig.head
+                elif trig.dep_ in ("nsubj", "nsubjpass") and trig.head.dep_ == "conj" and trig.head.head.pos_ in ("VERB", "AUX"):
+                    # "Velo will keep its brand ..., and its chief executive, X, will join ...": the first clause's subject
+                    obj = next((k for k in trig.head.head.children if k.dep_ == "nsubj" and k.pos_ == "PROPN"), None)
                 else:
                     obj = None
                 if obj is None:
@@ -655,7 +673,8 @@ class RelationFinder:
                                                 for t in trig.doc[max(trig.i - 4, trig.sent.start):trig.i]):
                 continue  # "the former chief financial officer of Y": no longer works there
             if predicate == "works-for" and trig.pos_ not in ("VERB", "AUX"):
-                role = " ".join(t.text for t in (*[c for c in trig.lefts if c.dep_ in ("compound", "amod")], trig)).lower()
+                role = " ".join(t.text for t in (*[c for c in trig.lefts if c.dep_ in ("compound", "amod")
+                                                    and ents.token_mention[c.i] == -1], trig)).lower()  # not "halden executive"
             if rule.all_parties:
                 # "A outbid B for C", "B was outbid by A for C": both bid for C
                 for p in trig.children:
@@ -668,7 +687,9 @@ class RelationFinder:
             cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=subj, obj=obj,
                               inherited=inherited, role=role, anchor=nodes.get("verb"), status=rule.status,
                               # "Y, owned by X": whole ownership, whose predicate depends on who owns (_emit)
-                              ownership=predicate == "holds-stake-in" and trig.pos_ == "VERB"
+                              ownership=predicate == "holds-stake-in" and trig.pos_ == "VERB" and rule.id in _OWNED_RULES
+                              # "owned by A, B and C", "owned by firms A and B": several owners hold stakes
+                              and not (subj is not None and (subj.conjuncts or subj.tag_ in ("NNS", "NNPS")))
                               and trig.lemma_.lower() in _OWNERSHIP and obj is not None
                               and obj.lemma_.lower() not in _FRACTIONS | _STAKES | _PORTIONS
                               and not any(t.like_num or t.lemma_.lower() in _FRACTIONS | _STAKES | _MAJORITY_WORDS
@@ -1126,7 +1147,11 @@ class RelationFinder:
         person = s_ent.type == "Person" and not words & (self.rules.org_heads | _ORG_WORDS) and (
             len(words) > 1 or f"{s_ent.name} family" in sentence)  # "Meta" alone may be a person to NER
         if c.get("ownership") and not person:
-            # "Nexperia, owned by Wingtech": a firm that owns another outright is its parent
+            # "Nexperia, owned by Wingtech": a firm that owns another outright is its parent; one that
+            # controls it holds a (controlling) stake as well
+            if c["trig"].lemma_.lower() == "control":
+                self._emit(dict(c, ownership=False), s_res, o_res, status, attributed, ents, sentence, start, end,
+                           doc_id, relations, dropped)
             predicate, s_ent, o_ent, s_res, o_res = "subsidiary-of", o_ent, s_ent, o_res, s_res
             c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
         if not self.onto.allows(predicate, s_ent.type, o_ent.type):
@@ -1164,6 +1189,10 @@ class RelationFinder:
             return next((p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                          for p in c.children if p.dep_ == "pobj"), None)
 
+        if predicate == "works-for" and not subject and (lemma in _PARTS or lemma in _UNIT_NOUNS):
+            found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if found is not None:
+                return found  # "X, who runs Acme's cloud group": X works for Acme
         if lemma in _ACTS and not subject:
             rc = next((c for c in kids if c.dep_ == "relcl"), None)
             found = next((c for c in rc.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None) if rc is not None else None
