@@ -59,6 +59,7 @@ _MAX_SLUG = 80
 # Candidate lists are for people to read: at most this many per name and rule.
 _MAX_CANDIDATES = 5
 _FUZZY_BLOCK = 512
+_NO_KEYS: frozenset[str] = frozenset()
 # Types whose names made only of generic words ("Ministry of Foreign
 # Affairs", "Commerce Department") name a different body in each country,
 # so such a name identifies an entity only inside its own document.
@@ -124,7 +125,9 @@ class Resolution:
             raise UnknownEntityName(f"document {doc_id!r} names no entity {name!r}; a relation must use a DocEntity name of its document") from None
 
 
-@dataclass
+# One mention per DocEntity of every document: slots and a shared empty set keep each to about
+# 330 bytes instead of 1 KB (a __dict__ and two empty frozensets of 216 bytes each).
+@dataclass(slots=True)
 class _Mention:
     doc_id: str
     entity: DocEntity
@@ -153,8 +156,8 @@ class _UnionFind:
 
     def __init__(self, mentions: list[_Mention]):
         self.parent = list(range(len(mentions)))
-        self.type = {i: m.type for i, m in enumerate(mentions)}
-        self.entry = {i: m.entry for i, m in enumerate(mentions)}
+        self.type = [m.type for m in mentions]
+        self.entry = [m.entry for m in mentions]
         self.events: list[tuple[int, int, str]] = []
 
     def find(self, i: int) -> int:
@@ -274,7 +277,8 @@ def _make_mentions(results: Sequence[DocumentResult], keys: _Keys) -> list[_Ment
             # A name with no letters or digits ("—") matches only itself.
             ckey = compact(key) or zh_key(ent.name) or f"\x00{ent.name}"
             alias_keys.discard(ckey)
-            mentions.append(_Mention(result.document.id, ent, ent.type, key, ckey, frozenset(zh), frozenset(alias_keys)))
+            mentions.append(_Mention(result.document.id, ent, ent.type, key, ckey,
+                                     frozenset(zh) if zh else _NO_KEYS, frozenset(alias_keys) if alias_keys else _NO_KEYS))
     return mentions
 
 
