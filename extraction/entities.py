@@ -964,6 +964,10 @@ class DocEntities:
             rules = self.linker.rules
             owner = next((c for c in tok.lefts if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
                           and (c.text in rules.countries or c.lower_ in rules.demonyms)), None)
+            if owner is not None and tok.tag_ in ("NNS", "NNPS"):
+                gov = self.resolve(owner, acting=True)  # "Chinese regulators": no one body, the state acts
+                if gov is not None:
+                    return gov[0], "metonym"
             if owner is not None:
                 phrase = _clean(self.doc[owner.i: tok.i + 1].text)
                 ci = self._name_cluster.get(normalize(phrase))

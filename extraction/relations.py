@@ -70,7 +70,7 @@ _ANAPHOR_PREDICATES = frozenset({"opposes", "sues"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STAKE_PURCHASES, _MAJORITY_WORDS = _WORDS["stake_purchases"], _WORDS["majority_words"]
 _BARRED, _STAKE_CUTS, _DEAL_FAILURES = _WORDS["barred_parties"], _WORDS["stake_cuts"], _WORDS["deal_failures"]
-_OWNERSHIP, _REPLACING = _WORDS["ownership_verbs"], _WORDS["replacing_verbs"]
+_OWNERSHIP = _WORDS["ownership_verbs"]
 _RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
 # rules where an ownership verb's object is the firm owned outright ("Y, owned by X", "X owns Y")
 _OWNED_RULES = frozenset({"verb-dobj", "verb-passive", "verb-passive-acl"})
@@ -538,7 +538,7 @@ class RelationFinder:
                 obj, _ = self._verb_subject(anchor if anchor is not None else trig.head)
                 if obj is None:
                     continue
-            if obj is not None and obj.lower_ in ("it", "them") and (trig.dep_ == "advcl" and trig.tag_ == "VBG"
+            if obj is not None and obj.lower_ in ("it", "them", "him", "her") and (trig.dep_ == "advcl" and trig.tag_ == "VBG"
                                                                      or trig.dep_ == "conj" and trig.head.pos_ == "VERB"):
                 # "blacklisted X and accused it of ...": the same object as the first verb
                 # "A sued B, accusing it of ...": the pronoun is the main verb's object
@@ -724,7 +724,6 @@ class RelationFinder:
                                       status=None))
         self._stakes(cands)
         self._retaliations(cands)
-        self._predecessors(cands)
         self._sanction_reasons(cands)
         cands.extend(self._titles(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
@@ -812,7 +811,8 @@ class RelationFinder:
             if not title and c["predicate"] in ("opposes", "sues"):
                 # "blocked the merger of A with B", "opposed A's merger with B": both sides of a merger
                 for o_tok in list(objects):
-                    if ents.token_mention[o_tok.i] == -1 and any(
+                    # not "opposes A's merger with B": the possessor's plan (the phrasing inventory's reading)
+                    if ents.token_mention[o_tok.i] == -1 and not any(k.dep_ == "poss" for k in o_tok.children) and any(
                             e.predicate == "merges-with" for e in self.rules.noun_triggers.get(o_tok.lemma_.lower(), ())):
                         heads = [o_tok] + [p for k in o_tok.children if k.dep_ == "prep" and k.lower_ == "of"
                                            for p in k.children if p.dep_ == "pobj"]
@@ -923,23 +923,6 @@ class RelationFinder:
             if measure is not None:
                 cands.append(dict(c, predicate="sanctions", gerund=self.rules.gerunds.get("sanctions", "sanctioning"),
                                   trig=measure, status=None, anchor=None))
-
-    def _predecessors(self, cands: list[dict]) -> None:
-        """"Acme named X as its chief executive, replacing Y": Y held the role too (still works there
-        until replaced). Adds a works-for candidate for the person the appointment replaces."""
-        for c in list(cands):
-            if c["predicate"] != "works-for" or c["obj"] is None:
-                continue
-            verb = next((a for a in (c["trig"], *c["trig"].ancestors) if a.pos_ in ("VERB", "AUX")), None)
-            if verb is None:
-                continue
-            for k in verb.children:
-                if k.dep_ == "advcl" and k.tag_ == "VBG" and k.lemma_.lower() in _REPLACING:
-                    gone = next((d for d in k.children if d.dep_ == "dobj" and d.pos_ == "PROPN"), None)
-                    if gone is not None and gone.ent_type_ == "PERSON":
-                        role = " ".join(w for w in (c["role"] or "").split() if w not in ("next", "new", "incoming"))
-                        cands.append(dict(c, subj=gone, inherited=False, status="asserted", anchor=None,
-                                          role=role or c["role"]))
 
     def _sanction_reasons(self, cands: list[dict]) -> None:
         """A sanction given with its reason accuses the target: "put X on its blacklist, saying the
@@ -1304,6 +1287,9 @@ class RelationFinder:
             if inner is not None and inner.i != tok.i:
                 return self._unwrap(inner, predicate, subject) if inner.lemma_.lower() in _GOODS else inner
         if lemma in _GOODS and predicate == "sanctions":
+            found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None)  # "barred X's fertiliser"
+            if found is not None:
+                return found
             found = pobj(("from", "to", "into", "for"))
             if found is None:  # "machine tools bound for Russia", "steel imported from Vietnam"
                 found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(("for", "to", "from"), c)] if p is not None), None)

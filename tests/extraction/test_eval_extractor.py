@@ -25,8 +25,7 @@ CORE_FLOORS = {
     GOLD / "blind3.jsonl": (0.95, 0.85),     # 1.000 / 0.868 (0.952 / 0.370 when first scored)
     GOLD / "blind4.jsonl": (0.95, 0.65),     # 1.000 / 0.667 (0.909 / 0.333 when first scored)
     GOLD / "blind5.jsonl": (0.94, 0.63),     # 0.967 / 0.649 (0.944 / 0.381 when first scored)
-    GOLD / "blind6.jsonl": (0.90, 0.57),     # 0.909 / 0.577: 3 FPs are a replaced chief executive, a founder
-    # stepping down and "Endeavor's owners, the Stephens family", which blind8-blind10 annotate (0.905 / 0.365 held out)
+    GOLD / "blind6.jsonl": (0.91, 0.57),     # 0.918 / 0.577 (0.905 / 0.365 when scored once, held out)
     GOLD / "blind7.jsonl": (0.90, 0.61),     # 0.929 / 0.634 (0.917 / 0.447 when scored once, held out)
     GOLD / "blind8.jsonl": (0.89, 0.49),     # 0.918 / 0.514 (0.913 / 0.486 when scored once, held out)
     GOLD / "blind9.jsonl": (0.92, 0.46),     # 0.946 / 0.476 (0.938 / 0.405 when scored once, held out)
