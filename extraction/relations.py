@@ -864,6 +864,7 @@ class RelationFinder:
                                relations, dropped)
         self._antecedents(pending, ents, doc_id, relations, dropped)
         self._contest_bids(relations)
+        self._raised_offers(doc, ents, relations)
         self._outcomes(doc, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
@@ -1056,6 +1057,40 @@ class RelationFinder:
                     win, subject=bidder, subject_type=btype, predicate="bids-for", object=target.object,
                     object_type=target.object_type, status="asserted", label="bids-for",
                     confidence=round(win.confidence * 0.9, 2), rule=f"{win.rule}+contest")
+
+    def _raised_offers(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """"A agreed to buy C ..., after raising its offer to 62 euros a share": an offer named by its owner
+        alone ("its offer", "the Danish brewer's bid") is a bid for what the owner buys or bids for in the
+        same sentence. Added on that sentence when the sentence does not say so already."""
+        rels = [r for r in relations.values() if r.predicate in ("acquires", "bids-for")]
+        if not rels:
+            return
+        for tok in doc:
+            if tok.lemma_.lower() not in _BID_NOUNS or tok.pos_ != "NOUN" or any(
+                    k.dep_ == "prep" and k.lower_ in ("for", "to") for k in tok.children):
+                continue
+            owner = next((k for k in tok.children if k.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            if owner.lower_ in ("its", "their") and tok.dep_ == "dobj":
+                s_tok, _ = self._verb_subject(tok.head)  # "the Danish brewer lifted its offer": the brewer's
+                owner = s_tok if s_tok is not None else owner
+            res = ents.resolve(owner, acting=True)
+            start = tok.sent.start_char
+            same = [r for r in rels if r.start == start and r.status != "denied"]
+            if res is not None:
+                same = [r for r in same if r.subject == ents.clusters[res[0]].name]
+            elif owner.lower_ not in ("its", "their"):
+                continue
+            if len({r.object for r in same}) != 1:
+                continue  # no deal in the sentence, or several: which one the offer is for is not clear
+            deal = same[0]
+            key = (deal.subject, "bids-for", deal.object, start)
+            if key in relations or any(r.predicate == "bids-for" and r.subject == deal.subject
+                                       and r.object == deal.object for r in rels):
+                continue
+            relations[key] = replace(deal, predicate="bids-for", status="asserted", label="bids-for",
+                                     trigger=tok.text, rule="owned-offer", confidence=round(deal.confidence * 0.9, 2))
 
     @staticmethod
     def _anaphor(tok: Token, predicate: str) -> bool:
