@@ -283,6 +283,19 @@ def build(
                              paths=paths)
 
 
+def _release_memory() -> None:
+    """Collect garbage and hand the C allocator's free pages back to the system
+    (glibc ``malloc_trim``; nothing elsewhere)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _extractor(kwargs):
     from extraction.pipeline import Extractor
 
@@ -320,7 +333,7 @@ def _build_locked(store, docs, summary, settings, *, processes, gazetteer, curat
         summary.documents_new = len(todo)
         summary.documents_cached = len(docs) - len(todo)
         if todo:
-            if extractor is None:
+            if made := extractor is None:
                 extractor = _extractor(kwargs)
                 version = str(extractor.version)
             from relgraph.ui import progress
@@ -332,6 +345,11 @@ def _build_locked(store, docs, summary, settings, *, processes, gazetteer, curat
                     versions[r.document.id] = version
                     if task is not None:
                         bar.advance(task)
+            if made:
+                # The spaCy model (about 80 MiB) is not needed past this point; resolution and the
+                # store write can reuse its memory.
+                extractor = None
+                _release_memory()
 
     if not results:
         raise InputError(
@@ -345,6 +363,7 @@ def _build_locked(store, docs, summary, settings, *, processes, gazetteer, curat
 
         curation_path = str(default_curation_path().resolve())
     kg = graph_from_results(ordered, gazetteer=gazetteer, curation=curation_path)
+    _release_memory()  # what resolution freed, before the store write's bulk loads
     gen = store.save(
         ordered, kg, base_iri=settings.base_iri, extractor_versions=versions,
         meta={"gazetteer": str(Path(gazetteer).resolve()) if gazetteer else None, "curation": curation_path},
