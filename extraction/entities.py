@@ -1236,7 +1236,7 @@ class DocEntities:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and self.token_mention[c.i] != -1:
                     m = self.mentions[self.token_mention[c.i]]
                     ci = m.cluster
-                    if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody"):
+                    if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):
                         return ci
                     if self.clusters[ci].type in ("Country", "Place"):
                         # "Beijing said it would impose sanctions": the state speaks for its government
@@ -1253,6 +1253,12 @@ class DocEntities:
                         mi = self.token_mention[c.i]
                         if mi != -1:
                             ci = self.mentions[mi].cluster
-                            if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody"):
+                            if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):
                                 return ci
         return None
+
+    def _firm_like(self, ci: int) -> bool:
+        """A "place" no place list knows, with more words than a place name needs ("Kansas City Southern"):
+        NER's guess, which a pronoun may still refer to as a firm."""
+        c = self.clusters[ci]
+        return c.type == "Place" and len(c.name.split()) > 2 and not self.known_place(c)

@@ -1200,6 +1200,9 @@ class RelationFinder:
         "the US decision", "a plan by Y", "Y's board".
         tok: the argument token. predicate: the relation's predicate. subject: True for the subject.
         """
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = tok.head.head  # "the 49 percent stake in Altera, which it bought": what the clause describes
+            return self._unwrap(noun, predicate, subject) or noun
         lemma = tok.lemma_.lower()
         kids = list(tok.children)
 
@@ -1296,6 +1299,8 @@ class RelationFinder:
             # the named company before the noun outranks the possessor: "its Apple shares" are Apple's
             found = pobj(("of", "in")) or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
                                                 and c.ent_type_ not in ("GPE", "LOC")), None) \
+                or next((p for r in kids if r.dep_ == "relcl" and r.lemma_.lower() in ("build", "hold", "own", "take", "acquire", "amass")
+                         for p in [pobj(("in",), r)] if p is not None), None) \
                 or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None)  # "sell its Coral Telecom unit"
             if found is None and lemma in _PARTS:
                 # "its Duracoat brand" (the name tagged as an adjective), "snack brand Crisply to Y"
