@@ -1436,7 +1436,12 @@ class RelationFinder:
             if m.label != "PERSON" or m.start == 0 or ents.clusters[m.cluster].type != "Person":
                 continue
             j = m.start - 1
-            while j >= 0 and tm[j] == -1 and doc[j].lower_ in words and not doc[j].is_sent_start:
+
+            def role_word(k: int) -> bool:
+                # "co-founder" is three tokens; "co-founder and chief executive X" two roles
+                return doc[k].lower_ in words or k > 0 and doc[k].text in ("-", "and") and doc[k - 1].lower_ in words \
+                    and k + 1 < m.start and doc[k + 1].lower_ in words
+            while j >= 0 and tm[j] == -1 and role_word(j) and not doc[j].is_sent_start:
                 j -= 1
             bare = False
             if j >= 0 and tm[j] == -1 and doc[j].lower_ in words and doc[j].is_sent_start:
@@ -1444,7 +1449,7 @@ class RelationFinder:
             if j > 0 and doc[j].tag_ == "POS" and tm[j - 1] != -1:
                 j -= 1  # "Halvard Group's chief executive Maria Olsen": the possessor employs
             role_toks = [t for t in doc[j + 1:m.start] if t.tag_ != "POS"]
-            while role_toks and role_toks[0].lower_ in ("of", "the"):
+            while role_toks and role_toks[0].lower_ in ("of", "the", "and", "-"):
                 role_toks.pop(0)
             if not role_toks or role_toks[-1].lower_ not in heads:
                 continue
@@ -1452,7 +1457,13 @@ class RelationFinder:
                 continue
             if not bare and (j < 0 or tm[j] == -1 and doc[j].pos_ != "PROPN" and not doc[j].is_title):
                 bare = True  # "..., chief executive Maria Lindqvist said": a bare title inside the sentence
-            if bare:
+            if bare and j >= 2 and doc[j].lower_ in ("its", "their") and doc[j - 1].pos_ == "ADP" and doc[j - 2].lower_ == "and":
+                # "sanctions on Nordline AG, ..., and on its chief executive X": the firm named before
+                org = next((doc[ents.mentions[tm[k]].end - 1] for k in range(j - 3, doc[j].sent.start - 1, -1)
+                            if tm[k] != -1 and ents.clusters[ents.mentions[tm[k]].cluster].type in ("Company", "Organization")), None)
+                if org is None:
+                    continue
+            elif bare:
                 org = self._title_org(doc[m.end - 1], ents)
                 if org is None:
                     continue
@@ -1468,7 +1479,7 @@ class RelationFinder:
             # convention for heads of state, ministers and officials)
             out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
                             subj=doc[m.end - 1], obj=org, inherited=False, anchor=None, status="asserted",
-                            role=" ".join(t.text for t in role_toks).lower(), title_org=True))
+                            role=" ".join(t.text for t in role_toks).lower().replace(" - ", "-"), title_org=True))
         return out
 
 
