@@ -19,8 +19,12 @@ Labels and relationship types come only from the ontology's closed list
 (checked again here before they reach query text); every value travels as a
 parameter. Writes are batched ``UNWIND $rows AS row MERGE ...`` statements
 (CREATE on a first load, see :func:`load`), each batch in its own
-``session.execute_write`` transaction; the transaction functions are
-idempotent because the driver retries them. Rows are lists (``row[0]`` is
+``session.execute_write`` transaction, from two sessions at once (``workers``)
+so that the client packs one batch while the server writes another; the
+transaction functions are idempotent because the driver retries them. The
+node phases return the elementIds of what they wrote, and the phases that
+link nodes find them by elementId instead of an index lookup (a load assumes
+that nobody deletes relgraph nodes while it runs, as :func:`retract` would). Rows are lists (``row[0]`` is
 the id), which the driver packs in half the time of maps. Nodes are written
 before the relationships that need them, one statement per label or
 relationship type, and properties are set one by one (``SET n.p = row[1]``)
@@ -42,6 +46,9 @@ Example::
 from __future__ import annotations
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -257,7 +264,8 @@ class LoadSummary:
     batches: write transactions run.
     created: True when the database held no relgraph data, so the load CREATEd instead of MERGEd.
     phases: (phase, rows, seconds) in the order written: entities, match keys
-        (rows: Key nodes), articles, bare articles, evidence, relations, evidence links.
+        (rows: Key nodes), articles, bare articles, evidence and links (rows:
+        evidence nodes, each with its IN_ARTICLE and MENTIONS links), relations.
     """
 
     entities: int = 0
@@ -290,36 +298,85 @@ class LoadSummary:
         return out
 
 
-def _write(rows: list, query: str, session, summary: LoadSummary, batch_size: int,
-           progress: Callable[[int], None] | None, retry: str | None = None) -> None:
-    """Run ``query`` over ``rows`` in batches, one write transaction each.
+def _write_batch(session, batch: list, query: str, retry: str | None) -> list:
+    """One batch in one write transaction (the driver retries it on transient errors).
 
-    retry: the statement a batch runs when the driver retries it (None: ``query``
-        again). A CREATE statement names its MERGE twin here: the failed attempt
-        may have committed before its connection broke, and only MERGE can run
+    Returns the records the statement returns, as lists of values.
+
+    retry: the statement a retried attempt runs (None: ``query`` again). A
+        CREATE statement names its MERGE twin here: the failed attempt may
+        have committed before its connection broke, and only MERGE can run
         twice without writing twice.
     """
     from neo4j import exceptions as nex
 
-    for batch in _chunks(rows, batch_size):
-        attempts = 0
+    attempts = 0
 
-        def work(tx):
-            nonlocal attempts
-            attempts += 1
-            tx.run(query if attempts == 1 or retry is None else retry, rows=batch).consume()
+    def work(tx) -> list:
+        nonlocal attempts
+        attempts += 1
+        return tx.run(query if attempts == 1 or retry is None else retry, rows=batch).values()
 
-        try:
-            session.execute_write(work)
-        except (nex.ServiceUnavailable, nex.SessionExpired) as exc:
-            # The driver has retried for its whole window; every batch written so far is kept.
-            raise Neo4jUnavailable(
-                f"lost Neo4j during the load ({type(exc).__name__}); "
-                "once it is back run `relgraph load` again (loading is idempotent)"
-            ) from None
-        summary.batches += 1
-        if progress is not None:
-            progress(len(batch))
+    try:
+        return session.execute_write(work)
+    except (nex.ServiceUnavailable, nex.SessionExpired) as exc:
+        # The driver has retried for its whole window; every batch written so far is kept.
+        raise Neo4jUnavailable(
+            f"lost Neo4j during the load ({type(exc).__name__}); "
+            "once it is back run `relgraph load` again (loading is idempotent)"
+        ) from None
+
+
+def _write(rows: list, query: str, sessions: list, summary: LoadSummary, batch_size: int,
+           progress: Callable[[int], None] | None, retry: str | None = None, found: dict | None = None) -> None:
+    """Run ``query`` over ``rows`` in batches, one write transaction each.
+
+    sessions: open sessions, one per concurrent writer. With more than one,
+        each takes the next batch as soon as its previous one is written, from
+        its own thread, so that the client packs one batch while the server
+        writes another; this returns when every batch is written. Batches of
+        one phase must not depend on each other (a later phase may depend on
+        an earlier one). Two batches that lock the same node wait for each
+        other; a deadlock between them is a transient error the driver retries.
+    retry: see :func:`_write_batch`.
+    found: where the (key, value) pairs the statement returns go (None: it returns nothing).
+    The first failure stops the other writers after their current batch and is raised.
+    """
+    batches = list(_chunks(rows, batch_size))
+    lock = threading.Lock()
+
+    def done(batch: list, records: list) -> None:
+        with lock:
+            if found is not None:
+                found.update(records)
+            summary.batches += 1
+            if progress is not None:
+                progress(len(batch))
+
+    if len(sessions) == 1 or len(batches) < 2:
+        for batch in batches:
+            done(batch, _write_batch(sessions[0], batch, query, retry))
+        return
+    todo = iter(batches)
+    failed = threading.Event()
+
+    def writer(session) -> None:
+        while not failed.is_set():
+            with lock:
+                batch = next(todo, None)
+            if batch is None:
+                return
+            try:
+                records = _write_batch(session, batch, query, retry)
+            except BaseException:
+                failed.set()
+                raise
+            done(batch, records)
+
+    with ThreadPoolExecutor(max_workers=len(sessions), thread_name_prefix="relgraph-load") as pool:
+        futures = [pool.submit(writer, s) for s in sessions]
+    for f in futures:
+        f.result()  # the first failure, if any
 
 
 def holds_relgraph_data(session) -> bool:
@@ -336,7 +393,8 @@ def load_statements(label_or_type: str, kind: str, *, create: bool, others: tupl
 
     label_or_type: the entity type label (kind "entities") or relationship
         type (kind "relations"); "" for the other kinds.
-    kind: entities, keys, articles, bare articles, evidence, relations or evidence links.
+    kind: entities, keys, articles, bare articles, evidence (the nodes with
+        their IN_ARTICLE and MENTIONS links) or relations.
     create: CREATE for a database without relgraph data, else MERGE.
     others: for entities, the other type labels an entity loses (MERGE only).
     """
@@ -344,39 +402,40 @@ def load_statements(label_or_type: str, kind: str, *, create: bool, others: tupl
     if kind == "entities":
         label = _safe(label_or_type)
         if create:
-            return f"UNWIND $rows AS row CREATE (e:Entity:{label} {{id: row[0]}}) {_set('e', ENTITY_PROPS)}"
+            return (f"UNWIND $rows AS row CREATE (e:Entity:{label} {{id: row[0]}}) {_set('e', ENTITY_PROPS)} "
+                    "RETURN row[0], elementId(e)")
         # An entity whose type changed between builds loses its old type label.
         remove = f" REMOVE e:{':'.join(_safe(o) for o in others)}" if others else ""
         return (f"UNWIND $rows AS row MERGE (e:Entity {{id: row[0]}}) {_set('e', ENTITY_PROPS)} "
-                f"SET e:{label}{remove}")
+                f"SET e:{label}{remove} RETURN row[0], elementId(e)")
     if kind == "keys":
         # One row per Key node with the entities it links, so CREATE makes each Key once.
         return (f"UNWIND $rows AS row {op} (k:{KEY_LABEL} {{key: row[0]}}) "
-                f"WITH k, row UNWIND row[1] AS eid MATCH (e:Entity {{id: eid}}) {op} (e)-[:HAS_KEY]->(k)")
+                f"WITH k, row UNWIND row[1] AS eid MATCH (e:Entity) WHERE elementId(e) = eid {op} (e)-[:HAS_KEY]->(k)")
     if kind == "articles":
-        return f"UNWIND $rows AS row {op} (a:Article {{id: row[0]}}) {_set('a', ARTICLE_PROPS)}"
+        return f"UNWIND $rows AS row {op} (a:Article {{id: row[0]}}) {_set('a', ARTICLE_PROPS)} RETURN row[0], elementId(a)"
     if kind == "bare articles":
         # Evidence of a document the graph has no metadata for still gets its
         # Article; a bare MERGE keeps what Neo4j may already hold about it.
-        return f"UNWIND $rows AS id {op} (:Article {{id: id}})"
+        return f"UNWIND $rows AS id {op} (a:Article {{id: id}}) RETURN id, elementId(a)"
     if kind == "evidence":
-        return f"UNWIND $rows AS row {op} (v:Evidence {{id: row[0]}}) {_set('v', EVIDENCE_PROPS)}"
+        # The node, then its article and the entities it mentions (the two
+        # columns after the properties), in one statement.
+        at = 1 + len(EVIDENCE_PROPS)
+        return (f"UNWIND $rows AS row {op} (v:Evidence {{id: row[0]}}) {_set('v', EVIDENCE_PROPS)} "
+                f"WITH v, row MATCH (a:Article) WHERE elementId(a) = row[{at}] {op} (v)-[:IN_ARTICLE]->(a) "
+                f"WITH v, row UNWIND row[{at + 1}] AS eid MATCH (e:Entity) WHERE elementId(e) = eid "
+                f"{op} (v)-[:MENTIONS]->(e)")
     if kind == "relations":
         rtype = _safe(label_or_type)
         return ("UNWIND $rows AS row "
-                "MATCH (s:Entity {id: row[1]}) MATCH (o:Entity {id: row[2]}) "
+                "MATCH (s:Entity) WHERE elementId(s) = row[1] MATCH (o:Entity) WHERE elementId(o) = row[2] "
                 f"{op} (s)-[r:{rtype} {{id: row[0]}}]->(o) {_set('r', STATEMENT_PROPS, 3)}")
-    if kind == "evidence links":
-        # One row per evidence for both of its links (article, mentioned
-        # entities): one evidence lookup instead of one per link.
-        return ("UNWIND $rows AS row MATCH (v:Evidence {id: row[0]}) MATCH (a:Article {id: row[1]}) "
-                f"{op} (v)-[:IN_ARTICLE]->(a) "
-                f"WITH v, row UNWIND row[2] AS eid MATCH (e:Entity {{id: eid}}) {op} (v)-[:MENTIONS]->(e)")
     raise ValueError(f"unknown load phase {kind!r}")
 
 
 def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, database: str | None = None,
-         batch_size: int = 2000, progress: Callable[[int], None] | None = None) -> LoadSummary:
+         batch_size: int = 2000, progress: Callable[[int], None] | None = None, workers: int = 2) -> LoadSummary:
     """Merge a knowledge graph into Neo4j: idempotent, incremental, batched.
 
     driver: an open driver (see :func:`connect`).
@@ -386,7 +445,9 @@ def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, databa
     ontology: labels and relationship types come from it; None for the bundled one.
     database: database name, None for the server default.
     batch_size: rows per write transaction.
-    progress: called with the number of rows after each batch.
+    progress: called with the number of rows after each batch (from the
+        writers' threads, one call at a time).
+    workers: concurrent write sessions, each in its own thread (see :func:`_write`).
     Raises OntologyError when the graph uses a type or predicate the ontology lacks.
 
     Into a database holding no Entity, Evidence, Article or Key node (a first
@@ -402,6 +463,8 @@ def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, databa
     onto = ontology or load_ontology()
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
     summary = LoadSummary()
     type_labels = sorted({_safe(et.neo4j_label) for et in onto.entity_types.values()})
 
@@ -426,13 +489,22 @@ def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, databa
         # chain are locked and read once per batch, not once per relation.
         rows.sort(key=lambda r: (r[1], r[0]))
 
-    with driver.session(database=database) as session:
-        create = summary.created = not holds_relgraph_data(session)
+    with ExitStack() as stack:
+        sessions = [stack.enter_context(driver.session(database=database)) for _ in range(workers)]
+        create = summary.created = not holds_relgraph_data(sessions[0])
 
-        def phase(name: str, rows: list, kind: str, label: str = "", **kw) -> None:
+        # Node ids -> elementIds, as the node phases return them: the phases
+        # that link nodes find them by elementId, not by an index lookup.
+        node: dict[str, str] = {}
+        article: dict[str, str] = {}
+
+        def write(rows: list, kind: str, label: str = "", found: dict | None = None, **kw) -> None:
+            _write(rows, load_statements(label, kind, create=create, **kw), sessions, summary, batch_size, progress,
+                   load_statements(label, kind, create=False, **kw) if create else None, found)
+
+        def phase(name: str, rows: list, kind: str, label: str = "", found: dict | None = None, **kw) -> None:
             t0 = time.perf_counter()
-            _write(rows, load_statements(label, kind, create=create, **kw), session, summary, batch_size, progress,
-                   load_statements(label, kind, create=False, **kw) if create else None)
+            write(rows, kind, label, found, **kw)
             summary.phases.append((name, len(rows), time.perf_counter() - t0))
 
         t0 = time.perf_counter()
@@ -441,10 +513,8 @@ def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, databa
             if not create:
                 # Keys an entity no longer has (renamed, alias dropped) first: only
                 # entities already in Neo4j with other keys match.
-                _write(rows, STALE_KEYS, session, summary, batch_size, None)
-            others = tuple(t for t in type_labels if t != label)
-            _write(rows, load_statements(label, "entities", create=create, others=others), session, summary,
-                   batch_size, progress, load_statements(label, "entities", create=False, others=others))
+                _write(rows, STALE_KEYS, sessions, summary, batch_size, None)
+            write(rows, "entities", label, node, others=tuple(t for t in type_labels if t != label))
             n_entities += len(rows)
         summary.entities = n_entities
         summary.phases.append(("entities", n_entities, time.perf_counter() - t0))
@@ -453,34 +523,34 @@ def load(driver, kg: KnowledgeGraph, ontology: Ontology | None = None, *, databa
         for _, ents in sorted(entities_by_label.items()):
             for row in ents:
                 for k in sorted({key_node(k) for k in row[_KEYS_AT]}):
-                    linked.setdefault(k, []).append(row[0])
+                    linked.setdefault(k, []).append(node.get(row[0]))
         summary.keys = sum(map(len, linked.values()))
         phase("match keys", [[k, ids] for k, ids in sorted(linked.items())], "keys")
 
         rows = [_wire(article_row(kg.articles[k]), ARTICLE_PROPS) for k in sorted(kg.articles)]
-        phase("articles", rows, "articles")
+        phase("articles", rows, "articles", found=article)
         summary.articles = len(rows)
         bare = sorted({ev.doc_id for ev in kg.evidence.values()} - set(kg.articles))
-        phase("bare articles", bare, "bare articles")
+        phase("bare articles", bare, "bare articles", found=article)
 
-        rows = [_wire(evidence_row(kg.evidence[k]), EVIDENCE_PROPS) for k in sorted(kg.evidence)]
-        phase("evidence", rows, "evidence")
+        # Evidence nodes with their links (article, mentioned entities) in one
+        # statement: one evidence written and linked without a lookup. Rows
+        # sorted by document, so concurrent batches mostly lock other articles.
+        mentioned: dict[str, list[str]] = {}
+        for vid, eid in sorted(mentions):
+            mentioned.setdefault(vid, []).append(node.get(eid))
+        rows = [[*_wire(evidence_row(ev), EVIDENCE_PROPS), article.get(ev.doc_id), mentioned.get(ev.id, [])]
+                for ev in sorted(kg.evidence.values(), key=lambda ev: (ev.doc_id, ev.id))]
+        phase("evidence and links", rows, "evidence")
         summary.evidence = len(rows)
+        summary.mentions = len(mentions)
 
         t0 = time.perf_counter()
         for rtype, rows in sorted(rels_by_type.items()):
-            _write(rows, load_statements(rtype, "relations", create=create), session, summary, batch_size, progress,
-                   load_statements(rtype, "relations", create=False) if create else None)
+            write([[r[0], node.get(r[1]), node.get(r[2]), *r[3:]] for r in rows], "relations", rtype)
             summary.relationships += len(rows)
             summary.by_type[rtype] = len(rows)
         summary.phases.append(("relations", summary.relationships, time.perf_counter() - t0))
-
-        mentioned: dict[str, list[str]] = {}
-        for vid, eid in sorted(mentions):
-            mentioned.setdefault(vid, []).append(eid)
-        rows = [[vid, kg.evidence[vid].doc_id, mentioned.get(vid, [])] for vid in sorted(kg.evidence)]
-        phase("evidence links", rows, "evidence links")
-        summary.mentions = len(mentions)
     return summary
 
 
