@@ -278,6 +278,8 @@ def build(
 
     store = EmbeddedStore(settings.store)
     with store.writing():
+        # The list is handed over: _build_locked empties it once it knows what to extract, so
+        # that the texts of cached documents are not held twice through resolution and the store.
         return _build_locked(store, docs, summary, settings, processes=processes, gazetteer=gazetteer,
                              curation=curation, extractor=extractor, neo4j=neo4j, show_progress=show_progress,
                              paths=paths)
@@ -332,16 +334,18 @@ def _build_locked(store, docs, summary, settings, *, processes, gazetteer, curat
         ]
         summary.documents_new = len(todo)
         summary.documents_cached = len(docs) - len(todo)
+        docs.clear()  # see build(); the cached results hold their own copies
         if todo:
             if made := extractor is None:
                 extractor = _extractor(kwargs)
                 version = str(extractor.version)
+            from graph.serialize import interned
             from relgraph.ui import progress
 
             with progress() as bar:
                 task = bar.add_task("extracting", total=len(todo)) if show_progress else None
                 for r in extractor.extract_many(todo, n_process=processes):
-                    results[r.document.id] = r
+                    results[r.document.id] = interned(r)
                     versions[r.document.id] = version
                     if task is not None:
                         bar.advance(task)
