@@ -42,9 +42,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from spacy.attrs import POS
+from spacy.attrs import ORTH, POS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
@@ -98,8 +99,9 @@ def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """Lookup key of a name: straight apostrophes, single spaces, lower case."""
+    """Lookup key of a name: straight apostrophes, single spaces, lower case (cached: names recur)."""
     return " ".join(text.translate(_APOS).split()).lower()
 
 
@@ -269,6 +271,7 @@ class DocEntities:
     def __init__(self, linker: EntityLinker, doc: Doc):
         self.linker = linker
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token each time it is read: read it once
         self.token_mention = [-1] * len(doc)
         self.mentions: list[Mention] = []
         self.clusters: list[Cluster] = []
@@ -282,7 +285,7 @@ class DocEntities:
 
     # -- building ---------------------------------------------------------
     def _collect(self) -> None:
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, self.text
         consumed = set()
         raw = []
         heads = self.linker.heads
@@ -787,12 +790,13 @@ class DocEntities:
             return
         doc, tm = self.doc, self.token_mention
         n = len(doc)
-        for i, tok in enumerate(doc):
-            if tm[i] != -1 or tok.text not in surfaces:
-                continue
-            for words, ci in sorted(surfaces[tok.text], key=lambda w: -len(w[0])):
+        strings = doc.vocab.strings
+        orth = doc.to_array([ORTH]).tolist()  # word ids: no Token objects for the words no name starts with
+        first = {strings.add(w): w for w in surfaces}
+        for i in (i for i, o in enumerate(orth) if o in first and tm[i] == -1):
+            for words, ci in sorted(surfaces[first[orth[i]]], key=lambda w: -len(w[0])):
                 end = i + len(words)
-                if end <= n and all(tm[j] == -1 and doc[j].text == w for j, w in zip(range(i, end), words)):
+                if end <= n and all(tm[j] == -1 and orth[j] == strings.add(w) for j, w in zip(range(i, end), words)):
                     mi = len(self.mentions)
                     self.mentions.append(Mention(i, end, doc[i:end].text, "ORG", ci))
                     for j in range(i, end):

@@ -735,7 +735,7 @@ class RelationFinder:
 
         relations: dict[tuple, Relation] = {}
         self._trigger_at: dict[tuple, int] = {}  # relation key -> its trigger token (for _antecedents)
-        text = doc.text
+        text = ents.text
         anchor = parse_doc_date(doc_date)
         event_dates: dict[int, str | None] = {}
         for c in cands:
@@ -865,7 +865,7 @@ class RelationFinder:
         self._antecedents(pending, ents, doc_id, relations, dropped)
         self._contest_bids(relations)
         self._raised_offers(doc, ents, relations)
-        self._outcomes(doc, relations)
+        self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
                if not (r.predicate == "partners-with" and (r.subject, r.object, r.start) in merged)]
@@ -987,7 +987,7 @@ class RelationFinder:
                     cands.append(dict(c, predicate="divests", gerund=self.rules.gerunds.get("divests", "divesting")))
 
 
-    def _outcomes(self, doc: Doc, relations: dict) -> None:
+    def _outcomes(self, doc: Doc, text: str, relations: dict) -> None:
         """A deal's outcome told later with the deal as subject -- "The deal closed in June", "The merger
         was abandoned after regulators objected", "the takeover collapsed" -- gives the nearest earlier
         purchase or merger of the document that status, on the outcome's sentence (the earlier sentence
@@ -995,7 +995,6 @@ class RelationFinder:
         deal_kinds = _ANAPHORS.get("deal", frozenset()) - {"bids-for"}
         verbs = {c.key: c.verbs for c in self.rules.statuses if c.key in ("completed", "denied")}
         at = self._trigger_at
-        text = doc.text
         if not any(r.predicate in deal_kinds for r in relations.values()):
             return
         strings = doc.vocab.strings
@@ -1065,8 +1064,11 @@ class RelationFinder:
         rels = [r for r in relations.values() if r.predicate in ("acquires", "bids-for")]
         if not rels:
             return
-        for tok in doc:
-            if tok.lemma_.lower() not in _BID_NOUNS or tok.pos_ != "NOUN" or any(
+        strings = doc.vocab.strings
+        wanted = {strings.add(w) for w in _BID_NOUNS}
+        lemmas = doc.to_array([LEMMA]).tolist()  # Token objects only for the bid nouns
+        for tok in (doc[i] for i, lem in enumerate(lemmas) if lem in wanted):
+            if tok.pos_ != "NOUN" or any(
                     k.dep_ == "prep" and k.lower_ in ("for", "to") for k in tok.children):
                 continue
             owner = next((k for k in tok.children if k.dep_ == "poss"), None)
