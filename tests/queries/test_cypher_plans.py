@@ -101,3 +101,31 @@ def test_contested_groups_relationships_instead_of_expanding_into_objects(loaded
     ops = _operators(plan)
     assert "NodeUniqueIndexSeek" in {op for op, _ in ops}
     assert not [n for op, n in ops if op == "NodeByLabelScan" and n > 0], ops
+
+
+# queries/most_connected.cypher before the degree count: every relationship of every entity expanded.
+MOST_CONNECTED_EXPANDED = """
+MATCH (e:Entity)-[r]-(n:Entity)
+WHERE r.evidence_ids IS NOT NULL
+WITH e, count(DISTINCT r) AS relations, count(DISTINCT n) AS neighbours
+WITH e, relations, neighbours, [l IN labels(e) WHERE l <> 'Entity'][0] AS entity_type
+WHERE $type IS NULL OR entity_type = $type
+RETURN e.name AS entity, e.id AS entity_id, entity_type, relations, neighbours
+ORDER BY relations DESC, entity_id
+LIMIT $limit
+"""
+
+
+@pytest.mark.parametrize("params", [{"limit": 40}, {"type": "Company", "limit": 15}, {"type": "Person", "limit": 5}])
+def test_most_connected_counts_from_degrees_as_by_expanding(loaded, synth_graph, params):
+    # A relation of an entity to itself counts once, and makes it its own neighbour.
+    hub = _hubs(synth_graph)[0]
+    loaded.run("MATCH (e:Entity {id: $id}) CREATE (e)-[:SUES {id: 'loop', predicate: 'sues', status: 'asserted', "
+               "evidence_ids: ['x']}]->(e)", {"id": hub})
+    bound = {"type": None, **params}
+    rows, plan = _profile(loaded, "most_connected", bound)
+    expected = [r.data() for r in loaded.run(MOST_CONNECTED_EXPANDED, bound)]
+    assert rows == expected and len(rows) == params["limit"]
+    # No relationship of every entity is read: only those of the first $limit, for their neighbours.
+    expanded = sum(n for op, n in _operators(plan) if op.startswith("Expand"))
+    assert expanded <= sum(_all_relationships(loaded, r["entity_id"]) for r in rows), _operators(plan)
