@@ -52,8 +52,12 @@ _GEN = re.compile(r"^gen-(\d{6,})$")
 #           rg:relationRank i ; rg:typeRank j             (1-based place by relations descending,
 #                                                          then id; among all / among its type)
 #   ?statement rg:sameTripleAs ?other                     (same subject, predicate, object)
+# Version 2 adds, per sanctions statement, the values `sanctions` returns (see sanctions_rows):
+#   ?statement rg:sanctionsRank i ; rg:sanctionerId ... ; rg:sanctionerName ... ; rg:targetId ... ;
+#              rg:targetName ... ; rg:rowStatus ... ; rg:rowLabel ... ; rg:rowConfidence ... ;
+#              rg:rowEvidenceCount ... ; rg:rowFirstSeen ... ; rg:rowLastSeen ... ; rg:rowRelationId ...
 INDEX_GRAPH = "https://w3id.org/relgraph/ns#index"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 _RG = "https://w3id.org/relgraph/ns#"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 # Quads per call of Oxigraph's bulk loader. The loader buffers what it is given (up to about
@@ -120,6 +124,46 @@ def index_quads(kg: KnowledgeGraph, base_iri: str) -> Iterator[ox.Quad]:
             for b in sids:
                 if a != b:
                     yield ox.Quad(ox.NamedNode(iris.statement(a)), same, ox.NamedNode(iris.statement(b)), graph)
+    for sid, values in sanctions_rows(kg, iris, onto):
+        node = ox.NamedNode(iris.statement(sid))
+        for name, value in values:
+            yield ox.Quad(node, ox.NamedNode(_RG + name), value, graph)
+
+
+def sanctions_rows(kg: KnowledgeGraph, iris, onto) -> list[tuple[str, list[tuple[str, ox.Literal]]]]:
+    """(statement id, [(index property, value)]) of every sanctions statement, in the index graph.
+
+    Each value is the RDF term ``queries/sanctions.rq`` returns for the statement, as the
+    main graph gives it (the entities' ``rg:entityId`` and ``rdfs:label``, the status and
+    relation id from their IRIs, ``rg:confidence`` as xsd:decimal, dates only when ISO), and
+    ``rg:sanctionsRank`` is the statement's place in that query's order (sanctioner id, target
+    id, status, relation id). The query reads each property as one scan of the sanctions
+    statements, hash-joined on the statement: reading them from the main graph took one index
+    lookup per value and row, and sorting compared strings read back from the store (over 20 s
+    at 1M relations).
+    """
+    from graph.rdf import _date, _decimal, _integer
+
+    sanctions = _RG + "sanctions"
+    rows = []
+    for sid in sorted(kg.statements):
+        st = kg.statements[sid]
+        s, t = kg.entities.get(st.subject), kg.entities.get(st.object)
+        if s is None or t is None or onto.predicate(st.predicate).iri != sanctions:
+            continue  # the query needs both entities' names and ids
+        status = onto.status(st.status).iri.split("#", 1)[1]  # STRAFTER(STR(?status), "#")
+        relation_id = iris.statement(sid).rsplit("/", 1)[-1]  # REPLACE(STR(?r), "^.*/", "")
+        values = [("sanctionerId", ox.Literal(st.subject)), ("sanctionerName", ox.Literal(s.name)),
+                  ("targetId", ox.Literal(st.object)), ("targetName", ox.Literal(t.name)),
+                  ("rowStatus", ox.Literal(status)), ("rowLabel", ox.Literal(st.label)),
+                  ("rowConfidence", _decimal(st.confidence)), ("rowEvidenceCount", _integer(len(st.evidence))),
+                  ("rowRelationId", ox.Literal(relation_id))]
+        for name, value in (("rowFirstSeen", st.first_seen), ("rowLastSeen", st.last_seen)):
+            if (lit := _date(value)) is not None:
+                values.append((name, lit))
+        rows.append(((st.subject, st.object, status, relation_id), sid, values))
+    rows.sort(key=lambda r: r[0])
+    return [(sid, [("sanctionsRank", _integer(rank)), *values]) for rank, (_, sid, values) in enumerate(rows, 1)]
 
 
 def _bulk_extend(store: ox.Store, quads: Iterator[ox.Quad]) -> int:
@@ -444,11 +488,15 @@ class EmbeddedStore:
         base_iri: str | None = None,
         extractor_versions: Mapping[str, str] | None = None,
         meta: Mapping[str, Any] | None = None,
+        release_results: bool = False,
     ) -> Path:
         """Replace the store's content with these results and graph, atomically.
 
         results: every document's extraction result (the new cache, complete).
         kg: the graph built from them.
+        release_results: empty ``results`` (a list the caller hands over) once the
+            cache file is written, so that the results are not held while the graph
+            is loaded into Oxigraph (10,000 articles: about 60 MiB).
         base_iri: base IRI of the data IRIs; None keeps the live one (or the default).
         extractor_versions: doc id -> Extractor.version for the cache key; ids
             not given keep the version cached for the same text, else "".
@@ -479,6 +527,11 @@ class EmbeddedStore:
                     }) + "\n")
                 fh.flush()
                 os.fsync(fh.fileno())
+            documents = len(results)
+            old_cache = {}
+            if release_results and isinstance(results, list):
+                results.clear()
+                gc.collect()
             ox_store = ox.Store(str(tmp / "oxigraph"))
             triples = 0
             def counted():
@@ -496,7 +549,7 @@ class EmbeddedStore:
                 "format": FORMAT_VERSION,
                 "base_iri": base,
                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "documents": len(results),
+                "documents": documents,
                 "triples": triples,
                 "entities": len(kg.entities),
                 "statements": len(kg.statements),
