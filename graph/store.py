@@ -488,15 +488,11 @@ class EmbeddedStore:
         base_iri: str | None = None,
         extractor_versions: Mapping[str, str] | None = None,
         meta: Mapping[str, Any] | None = None,
-        release_results: bool = False,
     ) -> Path:
         """Replace the store's content with these results and graph, atomically.
 
         results: every document's extraction result (the new cache, complete).
         kg: the graph built from them.
-        release_results: empty ``results`` (a list the caller hands over) once the
-            cache file is written, so that the results are not held while the graph
-            is loaded into Oxigraph (10,000 articles: about 60 MiB).
         base_iri: base IRI of the data IRIs; None keeps the live one (or the default).
         extractor_versions: doc id -> Extractor.version for the cache key; ids
             not given keep the version cached for the same text, else "".
@@ -527,11 +523,6 @@ class EmbeddedStore:
                     }) + "\n")
                 fh.flush()
                 os.fsync(fh.fileno())
-            documents = len(results)
-            old_cache = {}
-            if release_results and isinstance(results, list):
-                results.clear()
-                gc.collect()
             ox_store = ox.Store(str(tmp / "oxigraph"))
             triples = 0
             def counted():
@@ -549,7 +540,7 @@ class EmbeddedStore:
                 "format": FORMAT_VERSION,
                 "base_iri": base,
                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "documents": documents,
+                "documents": len(results),
                 "triples": triples,
                 "entities": len(kg.entities),
                 "statements": len(kg.statements),
