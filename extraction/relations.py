@@ -75,6 +75,7 @@ _RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
 # rules where an ownership verb's object is the firm owned outright ("Y, owned by X", "X owns Y")
 _OWNED_RULES = frozenset({"verb-dobj", "verb-passive", "verb-passive-acl"})
 _UNIT_NOUNS = frozenset({"group", "team", "segment", "department"})  # what a manager runs (with _PARTS)
+_PEOPLE_GROUPS = _WORDS["people_groups"]
 
 
 # rules whose trigger is a holder noun and whose object is the company held ("Y's largest shareholder")
@@ -459,6 +460,7 @@ class RelationFinder:
         cands: list[dict] = []
         dropped: list[dict] = []
         pending: list[tuple] = []  # arguments that refer back to an earlier deal or sanction
+        groups: list[tuple] = []  # "the two companies": sanction targets named earlier
         for match_id, token_ids in matches:
             rule = rules_by_key[match_id]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
@@ -793,7 +795,7 @@ class RelationFinder:
             if not title:
                 # "sanctions on nine Britons, among them A and B": the named members, not the counted group
                 for o_tok in list(objects):
-                    named = self._among_named(o_tok)
+                    named = self._among_named(o_tok, ents)
                     if named:
                         objects.remove(o_tok)
                         objects.extend(t for t in named if t not in objects)
@@ -824,7 +826,8 @@ class RelationFinder:
             for s_tok in subjects:
                 s_res = ents.resolve(s_tok, acting=True)
                 for o_tok in objects:
-                    o_res = ents.resolve(o_tok, acting=employer)
+                    group = c["predicate"] == "sanctions" and self._group_anaphor(o_tok)
+                    o_res = None if group else ents.resolve(o_tok, acting=employer)  # not one of "the two companies"
                     if o_res is None and title and o_tok.lemma_.lower() in self.rules.descriptions:
                         ci = ents.description(o_tok)  # "ministry spokesman": a bare description
                         o_res = (ci, "description") if ci is not None else None
@@ -844,13 +847,16 @@ class RelationFinder:
                     if s_res is None:
                         inner = self._unwrap(s_tok, c["predicate"], subject=True)
                         s_res = ents.resolve(inner, acting=True) if inner is not None else None
-                    if o_res is None:
+                    if o_res is None and not group:
                         inner = self._unwrap(o_tok, c["predicate"], subject=False)
                         o_res = ents.resolve(inner, acting=employer) if inner is not None else None
                     if o_res is None and c["predicate"] in ("acquires", "divests") and o_tok.lemma_.lower() in _PARTS:
                         o_res = ents.unit_name(o_tok)  # "its Tessane packaging business": NER took the name for a place
                     if s_res is not None and o_res is None and self._anaphor(o_tok, c["predicate"]):
                         pending.append((c, s_res, o_tok, status, attributed, sentence, start, end))
+                        continue
+                    if s_res is not None and group:
+                        groups.append((c, s_res, o_tok, status, attributed, sentence, start, end))
                         continue
                     if s_res is None or o_res is None:
                         which = "subject" if s_res is None else "object"
@@ -863,6 +869,7 @@ class RelationFinder:
                     self._emit(c, s_res, o_res, status, attributed, ents, sentence, start, end, doc_id,
                                relations, dropped)
         self._antecedents(pending, ents, doc_id, relations, dropped)
+        self._group_antecedents(groups, ents, doc_id, relations, dropped)
         self._contest_bids(relations)
         self._raised_offers(doc, ents, relations)
         self._outcomes(doc, ents.text, relations)
@@ -892,7 +899,7 @@ class RelationFinder:
         return thing if thing is not None and thing.pos_ == "PROPN" else None
 
     @staticmethod
-    def _among_named(group: Token) -> list[Token]:
+    def _among_named(group: Token, ents: DocEntities) -> list[Token]:
         """The names after "among them" that follow a counted group ("ten Europeans, among them A and B"),
         wherever the parser hung them; [] when the group is not counted or no name follows."""
         if not any(k.dep_ == "nummod" for k in group.children):
@@ -908,6 +915,14 @@ class RelationFinder:
             names = [head, *head.conjuncts]  # "among" hung on the first name
         else:
             names = [a for a in doc[j + 1].children if a.dep_ == "appos" for a in (a, *a.conjuncts)]
+        if not names:
+            # the parser lost the list: the named people (a group of people) or firms after "among them"
+            people = group.ent_type_ == "NORP" or group.lemma_.lower() in _PEOPLE_GROUPS
+            want = ("Person",) if people else ("Company", "Organization")
+            tm = ents.token_mention
+            names = [doc[ents.mentions[tm[k]].end - 1] for k in range(j + 2, end)
+                     if tm[k] != -1 and ents.mentions[tm[k]].start == k
+                     and ents.clusters[ents.mentions[tm[k]].cluster].type in want]
         # "..., among them A, and on B": the coordinated preposition hung on the first name
         return names + [p for t in names for k in t.children if k.dep_ == "conj" and k.pos_ == "ADP"
                         for p in k.children if p.dep_ == "pobj"]
@@ -1129,6 +1144,39 @@ class RelationFinder:
                 continue
             self._emit(c, s_res, (ci, "antecedent"), status, attributed, ents, sentence, start, end, doc_id,
                        relations, dropped)
+
+    def _group_anaphor(self, tok: Token) -> bool:
+        """Whether a sanction's object is a definite plural description of targets named before ("the two
+        companies", "both producers", "the banks")."""
+        return tok.tag_ == "NNS" and tok.lemma_.lower() in self.rules.descriptions and any(
+            k.lower_ in ("the", "both", "these", "those") for k in tok.children if k.dep_ in ("det", "predet", "nummod", "amod"))
+
+    def _group_antecedents(self, groups, ents, doc_id, relations, dropped) -> None:
+        """"Britain also sanctioned the two companies": the targets of the nearest earlier sanction sentence
+        of the document (as many as the phrase counts, when it counts them)."""
+        if not groups:
+            return
+        at = self._trigger_at
+        by_name = {cl.name: i for i, cl in enumerate(ents.clusters)}
+        counts = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+        for c, s_res, o_tok, status, attributed, sentence, start, end in groups:
+            earlier = [(at[key], r) for key, r in relations.items() if r.predicate == "sanctions" and at[key] < o_tok.i
+                       and r.start < start and r.object_type in ("Company", "Organization", "Person")]
+            if not earlier:
+                continue
+            last = max(earlier, key=lambda x: x[0])[1].start  # the nearest earlier sentence with sanction targets
+            targets = sorted({r.object for _, r in earlier if r.start == last})
+            n = next((counts[k.lower_] for k in o_tok.children if k.lower_ in counts), None)
+            if n is not None and len(targets) != n:
+                dropped.append(dict(reason=f"'{o_tok.text}' counts {n} targets, the earlier sentence has {len(targets)}",
+                                    predicate="sanctions", trigger=c["trig"].text, rule=c["rule"].id,
+                                    object=o_tok.text, sentence=sentence, doc_id=doc_id))
+                continue
+            for name in targets:
+                ci = by_name.get(name)
+                if ci is not None:
+                    self._emit(c, s_res, (ci, "antecedent"), status, attributed, ents, sentence, start, end, doc_id,
+                               relations, dropped)
 
     def _emit(self, c, s_res, o_res, status, attributed, ents, sentence, start, end, doc_id, relations, dropped):
         s_ent, o_ent = ents.clusters[s_res[0]], ents.clusters[o_res[0]]
