@@ -1364,6 +1364,12 @@ class RelationFinder:
                 if found is None and nxt is not None and nxt.pos_ == "PROPN" and nxt.head.i == tok.head.i \
                         and nxt.dep_ in ("npadvmod", "appos", "dobj", "oprd", "nsubj"):
                     found = nxt
+                if found is None and nxt is not None and nxt.text == "," and tok.i + 2 < len(tok.doc) \
+                        and tok.doc[tok.i + 2].pos_ == "PROPN" and tok.doc[tok.i + 2].ent_type_:
+                    k = tok.i + 2  # "spinning off its energy business, GD Vernova" with the name parsed elsewhere
+                    while k + 1 < len(tok.doc) and tok.doc[k + 1].pos_ == "PROPN" and tok.doc[k + 1].ent_type_:
+                        k += 1
+                    found = tok.doc[k]
             return found
         if lemma in _HOLDINGS and predicate == "sanctions":
             return pobj(("of",)) or next((c for c in kids if c.dep_ == "poss"), None)  # "froze the assets of Y"
