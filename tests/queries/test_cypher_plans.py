@@ -81,6 +81,8 @@ def test_paths_of_two_hops_read_only_the_ends_relationships(loaded, synth_graph)
     a, b = _hubs(synth_graph)
     rows, plan = _profile(loaded, "paths", {"source": a, "target": b, "max_hops": 2, "limit": 10000})
     assert rows and max(r["hops"] for r in rows) <= 2
+    # Distinct lines, as paths.rq's SELECT DISTINCT (two paths may read the same).
+    assert len(rows) == len({(r["hops"], r["path"]) for r in rows})
     ops = _operators(plan)
     # The old plan: a Repeat(Trail) of every trail of up to 3 relations from one end.
     assert max(n for _, n in ops) <= _all_relationships(loaded, a) + _all_relationships(loaded, b), ops
