@@ -968,6 +968,14 @@ class DocEntities:
             rules = self.linker.rules
             owner = next((c for c in tok.lefts if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
                           and (c.text in rules.countries or c.lower_ in rules.demonyms)), None)
+            place = next((x for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for x in p.children
+                          if x.dep_ == "pobj" and self.token_mention[x.i] != -1), None) if owner is None else None
+            if place is not None:
+                # "the commerce ministry in Beijing": a body of the state that place stands for
+                m = self.mentions[self.token_mention[place.i]]
+                gi = self.government_of(m.cluster, m.text)
+                if gi is not None:
+                    return gi, "metonym"
             if owner is not None and tok.tag_ in ("NNS", "NNPS"):
                 gov = self.resolve(owner, acting=True)  # "Chinese regulators": no one body, the state acts
                 if gov is not None:

@@ -76,6 +76,8 @@ _RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
 _OWNED_RULES = frozenset({"verb-dobj", "verb-passive", "verb-passive-acl"})
 _UNIT_NOUNS = frozenset({"group", "team", "segment", "department"})  # what a manager runs (with _PARTS)
 _PEOPLE_GROUPS = _WORDS["people_groups"]
+# what a party's wrongdoing is said of besides goods, acts and units: "Lukashenko's government", "X's software"
+_STATE_NOUNS = frozenset({"government", "administration", "regime", "software", "product"})
 
 
 # rules whose trigger is a holder noun and whose object is the company held ("Y's largest shareholder")
@@ -1264,6 +1266,12 @@ class RelationFinder:
             found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             if found is not None:
                 return found  # "X, who runs Acme's cloud group": X works for Acme
+        if predicate == "accuses" and not subject and tok.pos_ == "NOUN" and (
+                lemma in _GOODS or lemma in _ACTS or lemma in _PARTS or lemma in _STATE_NOUNS):
+            found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None) or next(
+                (c for c in kids if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None)
+            if found is not None:
+                return found  # "said Canada's measures violated WTO rules", "Australian wine was being dumped"
         if lemma in _ACTS and not subject:
             rc = next((c for c in kids if c.dep_ == "relcl"), None)
             found = next((c for c in rc.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None) if rc is not None else None
