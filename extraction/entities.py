@@ -1245,6 +1245,11 @@ class DocEntities:
             verb = verb.head
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             for c in verb.head.children:
+                if c.dep_ == "nsubj" and c.i < tok.i and self.token_mention[c.i] == -1 and c.pos_ in ("NOUN", "PROPN") \
+                        and c.lower_ not in PRONOUNS:
+                    res = self.resolve(c, acting=True)  # "China's foreign ministry said it opposed ...": a named body
+                    if res is not None and self.clusters[res[0]].type == "GovernmentBody":
+                        return res[0]
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and self.token_mention[c.i] != -1:
                     m = self.mentions[self.token_mention[c.i]]
                     ci = m.cluster

@@ -1272,6 +1272,10 @@ class RelationFinder:
                 (c for c in kids if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None)
             if found is not None:
                 return found  # "said Canada's measures violated WTO rules", "Australian wine was being dumped"
+        if predicate == "opposes" and not subject and lemma in _ACTS:
+            by = pobj(("by", "from"))
+            if by is not None and by.pos_ == "PROPN":
+                return by  # "opposed unilateral sanctions by the United States": whose measure it is
         if lemma in _ACTS and not subject:
             rc = next((c for c in kids if c.dep_ == "relcl"), None)
             found = next((c for c in rc.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None) if rc is not None else None
