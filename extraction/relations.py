@@ -65,7 +65,9 @@ _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 _DEALS = frozenset({"acquires", "bids-for", "merges-with"})
 _ANAPHORS = {**{w: _DEALS | {"sanctions"} for w in _WORDS["event_anaphors"]},
              **{w: frozenset({"sanctions"}) for w in _WORDS["measure_anaphors"]},
-             **{w: _DEALS for w in _WORDS["deal_anaphors"]}}
+             **{w: _DEALS for w in _WORDS["deal_anaphors"]},
+             **{w: frozenset({"accuses"}) for w in _WORDS["accusation_anaphors"]}}
+_MEASURES_ONLY = _WORDS["measure_anaphors"]
 _ANAPHOR_PREDICATES = frozenset({"opposes", "sues"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STAKE_PURCHASES, _MAJORITY_WORDS = _WORDS["stake_purchases"], _WORDS["majority_words"]
@@ -854,7 +856,7 @@ class RelationFinder:
                         o_res = ents.resolve(inner, acting=employer) if inner is not None else None
                     if o_res is None and c["predicate"] in ("acquires", "divests") and o_tok.lemma_.lower() in _PARTS:
                         o_res = ents.unit_name(o_tok)  # "its Tessane packaging business": NER took the name for a place
-                    if s_res is not None and o_res is None and self._anaphor(o_tok, c["predicate"]):
+                    if s_res is not None and o_res is None and self._anaphor(o_tok, c["predicate"], rule.id):
                         pending.append((c, s_res, o_tok, status, attributed, sentence, start, end))
                         continue
                     if s_res is not None and group:
@@ -1112,11 +1114,17 @@ class RelationFinder:
                                      trigger=tok.text, rule="owned-offer", confidence=round(deal.confidence * 0.9, 2))
 
     @staticmethod
-    def _anaphor(tok: Token, predicate: str) -> bool:
+    def _anaphor(tok: Token, predicate: str, rule_id: str = "") -> bool:
         """Whether an argument is a definite deal or measure noun with no named party ("opposed the
         decision", "sued to block the deal"), which may refer to an earlier relation of the document."""
-        return predicate in _ANAPHOR_PREDICATES and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ANAPHORS \
-            and any(k.dep_ == "det" and k.lower_ in _DEFINITE for k in tok.children) \
+        lemma = tok.lemma_.lower()
+        if predicate not in _ANAPHOR_PREDICATES or tok.pos_ != "NOUN" or lemma not in _ANAPHORS:
+            return False
+        if _ANAPHORS[lemma] == {"accuses"} and not rule_id.startswith("call-judgement"):
+            return False  # "called the accusations false" opposes the accuser; "rejected the claims" only denies them
+        if lemma in _MEASURES_ONLY and any(k.dep_ == "poss" and k.lower_ in ("his", "her", "its", "their") for k in tok.children):
+            return True  # "challenged his listing": the target's own pronoun, the sanctioner's measure
+        return any(k.dep_ == "det" and k.lower_ in _DEFINITE for k in tok.children) \
             and not any(k.dep_ in ("poss", "compound", "nmod") and k.pos_ in ("PROPN", "PRON") for k in tok.children)
 
     def _antecedents(self, pending, ents, doc_id, relations, dropped) -> None:
