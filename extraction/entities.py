@@ -265,6 +265,30 @@ class EntityLinker:
         return DocEntities(self, doc)
 
 
+class _TokenView:
+    """A parsed document whose tokens are made once: ``view[i]`` returns the same Token object every time
+    (``Doc[i]`` builds a new one on each read, and name finding reads tokens hundreds of times a document);
+    slices and every other attribute are the Doc's own."""
+
+    __slots__ = ("doc", "_toks")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._toks = list(doc)
+
+    def __getitem__(self, k):
+        return self.doc[k] if isinstance(k, slice) else self._toks[k]
+
+    def __len__(self) -> int:
+        return len(self._toks)
+
+    def __iter__(self):
+        return iter(self._toks)
+
+    def __getattr__(self, name):
+        return getattr(self.doc, name)
+
+
 class DocEntities:
     """The entities of one parsed document and how tokens map to them."""
 
@@ -272,6 +296,7 @@ class DocEntities:
         self.linker = linker
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token each time it is read: read it once
+        self._view = _TokenView(doc)  # the tokens, made once, for name finding
         self.token_mention = [-1] * len(doc)
         self.mentions: list[Mention] = []
         self.clusters: list[Cluster] = []
@@ -285,7 +310,7 @@ class DocEntities:
 
     # -- building ---------------------------------------------------------
     def _collect(self) -> None:
-        doc, text = self.doc, self.text
+        doc, text = self._view, self.text
         consumed = set()
         raw = []
         heads = self.linker.heads
@@ -440,7 +465,7 @@ class DocEntities:
         matcher = self.linker.descriptor_matcher
         if matcher is not None:
             taken = {i for r in raw for i in range(r[0], r[1])}
-            for _, s, e in matcher(doc):
+            for _, s, e in matcher(self.doc):
                 if not taken.intersection(range(s + 1, e)):
                     raw.append((s + 1, e, _clean(doc[s + 1:e].text), "ORG", None))  # "signalling firm Trackwise"
                     taken.update(range(s + 1, e))
@@ -470,7 +495,7 @@ class DocEntities:
         together ("3M", "3G Capital"), hyphenated names ("Cleveland-Cliffs", not "Tokyo-based")
         and joiners between capitalised parts ("Seven & i Holdings").
         """
-        doc, joiners = self.doc, self.linker.joiners
+        doc, joiners = self._view, self.linker.joiners
         s0, e0 = start, end
 
         def part(t: Token) -> bool:
@@ -506,7 +531,7 @@ class DocEntities:
 
         start, end: the span. cued: lower-case business words. seen: names found earlier in the document.
         """
-        doc = self.doc
+        doc = self._view
         for k in range(start + 1, end - 1):
             if doc[k].text == "," and normalize(doc[start:k].text) in seen and (doc[k + 1].is_title or doc[k + 1].is_upper):
                 return k  # "Buffett, Berkshire's chairman": a name met before, then another
@@ -524,7 +549,7 @@ class DocEntities:
 
         end: the end token index of a name span.
         """
-        doc = self.doc
+        doc = self._view
         k = end
         if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ in ("GPE", "LOC", "ORG") \
                 and doc[k + 1].is_title:
@@ -596,7 +621,7 @@ class DocEntities:
         raw: the mentions found so far as (start, end, name, label, alias). Untagged proper nouns in
         the coordination become ORG mentions; names NER typed as unknown places become ORG.
         """
-        doc, linker = self.doc, self.linker
+        doc, linker = self._view, self.linker
         org_tokens = {i for r in raw if r[3] == "ORG" for i in range(r[0], r[1])}
         taken = {i for r in raw for i in range(r[0], r[1])}
         out = []
