@@ -68,6 +68,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]{1,9}$")
 _ACRONYM_ONLY = re.compile(r"^[A-Z]{2,6}$")
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 PRONOUNS = {"it", "its"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Sir", "Dame", "Prof"}
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "authorities"}
 _BREAKS = {"to", "from", "by", "with", "in", "on", "at", "over", "after", "said", "says"}
@@ -962,6 +963,9 @@ class DocEntities:
         if lower in PRONOUNS:
             ci = self._pronoun(tok)
             return (ci, "pronoun") if ci is not None else None
+        if lower in PERSON_PRONOUNS:
+            ci = self._person_pronoun(tok)
+            return (ci, "pronoun") if ci is not None else None
         if tok.pos_ == "PROPN" or tok.is_title and tok.pos_ in ("NOUN", "ADJ") \
                 and tok.lower_ not in self.linker.rules.descriptions:
             ci = self._propn_short_form(tok)  # "Granite chief executive ...": a name tagged NOUN or ADJ
@@ -1261,6 +1265,23 @@ class DocEntities:
             return None  # "Alphabet and Microsoft both bid": either could be meant
         mi = self.token_mention[subjects[0].i]
         return self.mentions[mi].cluster if mi != -1 else None
+
+    def _person_pronoun(self, tok: Token) -> int | None:
+        """"he"/"him"/"his": the person the text is about -- the latest person who was the subject of a
+        clause in this or the two sentences before, else the one person named there; None when unclear."""
+        si = self.sent_index(tok.i)
+        if self._sent_starts is None:
+            return None
+        lo = self._sent_starts[max(0, si - 2)]
+        people = [m for m in self.mentions if lo <= m.start < tok.i and self.clusters[m.cluster].type == "Person"]
+        if not people:
+            return None
+        subjects = [m for m in people if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                    and not (self.sent_index(m.start) == si and self.doc[m.end - 1].head.i == tok.head.i)]
+        if subjects:
+            return subjects[-1].cluster  # not "Musk said Twitter sued him" read as Musk's own subject clause
+        clusters = {m.cluster for m in people}
+        return clusters.pop() if len(clusters) == 1 else None
 
     def _pronoun(self, tok: Token) -> int | None:
         """"it"/"its": the subject of the reporting clause it sits in ("after X said it would ..."),

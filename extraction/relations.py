@@ -807,7 +807,7 @@ class RelationFinder:
             if not title:
                 # "14 firms, including A and B": every named member of an unnamed group
                 for o_tok in list(objects):
-                    if ents.token_mention[o_tok.i] == -1:
+                    if ents.token_mention[o_tok.i] == -1 and o_tok.tag_ not in ("WDT", "WP"):  # "A and B, which he bought": B
                         inner = self._unwrap(o_tok, c["predicate"], subject=False) or ents.named_after(o_tok)
                         if inner is not None:
                             objects.extend(t for t in inner.conjuncts if t not in objects)
