@@ -465,6 +465,7 @@ class RelationFinder:
         dropped: list[dict] = []
         pending: list[tuple] = []  # arguments that refer back to an earlier deal or sanction
         groups: list[tuple] = []  # "the two companies": sanction targets named earlier
+        pairs: list[tuple] = []  # "the two companies filed suit": both sides of the deal named earlier
         for match_id, token_ids in matches:
             rule = rules_by_key[match_id]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
@@ -828,7 +829,8 @@ class RelationFinder:
                         objects.extend(p for h in heads[1:] if ents.token_mention[h.i] == -1 for p in h.children
                                        if p.dep_ == "poss" and p.pos_ == "PROPN" and p not in objects)
             for s_tok in subjects:
-                s_res = ents.resolve(s_tok, acting=True)
+                pair = self._pair_anaphor(s_tok)  # "the two companies": both sides, not one of them
+                s_res = None if pair else ents.resolve(s_tok, acting=True)
                 for o_tok in objects:
                     group = c["predicate"] == "sanctions" and self._group_anaphor(o_tok)
                     o_res = None if group else ents.resolve(o_tok, acting=employer)  # not one of "the two companies"
@@ -848,7 +850,7 @@ class RelationFinder:
                             if o_res is not None:
                                 break
                             inner = nxt
-                    if s_res is None:
+                    if s_res is None and not pair:
                         inner = self._unwrap(s_tok, c["predicate"], subject=True)
                         s_res = ents.resolve(inner, acting=True) if inner is not None else None
                     if o_res is None and not group:
@@ -862,6 +864,9 @@ class RelationFinder:
                     if s_res is not None and group:
                         groups.append((c, s_res, o_tok, status, attributed, sentence, start, end))
                         continue
+                    if s_res is None and o_res is not None and pair:
+                        pairs.append((c, s_tok, o_res, status, attributed, sentence, start, end))
+                        continue
                     if s_res is None or o_res is None:
                         which = "subject" if s_res is None else "object"
                         dropped.append(dict(reason=f"{which} is not a known entity", predicate=c["predicate"],
@@ -874,6 +879,7 @@ class RelationFinder:
                                relations, dropped)
         self._antecedents(pending, ents, doc_id, relations, dropped)
         self._group_antecedents(groups, ents, doc_id, relations, dropped)
+        self._pair_antecedents(pairs, ents, doc_id, relations, dropped)
         self._contest_bids(relations)
         self._raised_offers(doc, ents, relations)
         self._outcomes(doc, ents.text, relations)
@@ -1160,6 +1166,32 @@ class RelationFinder:
         companies", "both producers", "the banks")."""
         return tok.tag_ == "NNS" and tok.lemma_.lower() in self.rules.descriptions and any(
             k.lower_ in ("the", "both", "these", "those") for k in tok.children if k.dep_ in ("det", "predet", "nummod", "amod"))
+
+    @staticmethod
+    def _pair_anaphor(tok: Token) -> bool:
+        """Whether a subject is "the two companies" / "both sides" / "the pair": the parties of a deal named before."""
+        return tok.tag_ == "NNS" and tok.lemma_.lower() in ("company", "side", "group", "firm", "party") and any(
+            k.lower_ in ("two", "both") for k in tok.children if k.dep_ in ("nummod", "det", "predet")) \
+            or tok.lower_ == "both" and tok.dep_ in ("nsubj", "nsubjpass")
+
+    def _pair_antecedents(self, pairs, ents, doc_id, relations, dropped) -> None:
+        """"Nippon Steel agreed to buy U.S. Steel ... the two companies filed suit against X": each side of the
+        nearest earlier deal (purchase, bid, merger or venture) acts."""
+        if not pairs:
+            return
+        at = self._trigger_at
+        by_name = {cl.name: i for i, cl in enumerate(ents.clusters)}
+        kinds = ("acquires", "bids-for", "merges-with", "partners-with")
+        for c, s_tok, o_res, status, attributed, sentence, start, end in pairs:
+            earlier = [(at[key], r) for key, r in relations.items() if r.predicate in kinds and at[key] < s_tok.i]
+            if not earlier:
+                continue
+            deal = max(earlier, key=lambda x: x[0])[1]
+            for name in (deal.subject, deal.object):
+                ci = by_name.get(name)
+                if ci is not None and ci != o_res[0]:
+                    self._emit(c, (ci, "antecedent"), o_res, status, attributed, ents, sentence, start, end, doc_id,
+                               relations, dropped)
 
     def _group_antecedents(self, groups, ents, doc_id, relations, dropped) -> None:
         """"Britain also sanctioned the two companies": the targets of the nearest earlier sanction sentence
