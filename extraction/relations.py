@@ -522,7 +522,7 @@ class RelationFinder:
                     subj, inherited = self._verb_subject(anchor)
                     if subj is None and entry is not None and entry.pos == "noun":
                         subj, inherited = self._noun_subject(trig, entry)  # "was added to the US entity list"
-                elif entry is not None and entry.pos == "noun":
+                elif entry is not None and entry.pos == "noun" or entry is None and trig.pos_ == "NOUN":
                     subj, inherited = self._noun_subject(nodes.get("head", trig), entry)
                 else:
                     subj, inherited = self._verb_subject(trig, entry.subject_deps if entry else ("nsubj",))
