@@ -573,7 +573,13 @@ class RelationFinder:
                                     object=obj.text if obj is not None else None, trigger=trig.text, rule=rule.id,
                                     sentence=trig.sent.text, doc_id=doc_id))
                 continue
-            if rule.id == "role-pron-appos":
+            if obj is not None and obj.lower_ == "whose":
+                rel = next((a for a in trig.ancestors if a.dep_ == "relcl"), None)
+                # "Santos, whose chief executive is X": Santos; "Zomato, whose founder, X, said", parsed as an appositive
+                obj = rel.head if rel is not None else trig.head if trig.dep_ == "appos" else None
+                if obj is None:
+                    continue
+            elif rule.id == "role-pron-appos":
                 # "Lyra said its chairwoman, X, would retire": its = the speaker; "sanctioned Y and its
                 # chairman, X": its = the first conjunct; elsewhere the pronoun is left alone
                 rep = trig.head.head if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.dep_ == "ccomp" else None
@@ -581,6 +587,10 @@ class RelationFinder:
                     obj = next((k for k in rep.children if k.dep_ == "nsubj"), None)
                 elif trig.dep_ == "conj" and trig.head.pos_ == "PROPN":
                     obj = trig.head
+                elif trig.dep_ == "conj" and trig.head.pos_ == "NOUN" and any(
+                        k.dep_ == "poss" and k.pos_ == "PROPN" for k in trig.head.children):
+                    # "Israel's security minister, A, and its finance minister, B": the first role's owner
+                    obj = next(k for k in trig.head.children if k.dep_ == "poss" and k.pos_ == "PROPN")
                 elif trig.dep_ in ("nsubj", "nsubjpass") and trig.head.dep_ == "conj" and trig.head.head.pos_ in ("VERB", "AUX"):
                     # "Velo will keep its brand ..., and its chief executive, X, will join ...": the first clause's subject
                     obj = next((k for k in trig.head.head.children if k.dep_ == "nsubj" and k.pos_ == "PROPN"), None)
