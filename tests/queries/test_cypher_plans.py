@@ -131,3 +131,31 @@ def test_most_connected_counts_from_degrees_as_by_expanding(loaded, synth_graph,
     # No relationship of every entity is read: only those of the first $limit, for their neighbours.
     expanded = sum(n for op, n in _operators(plan) if op.startswith("Expand"))
     assert expanded <= sum(_all_relationships(loaded, r["entity_id"]) for r in rows), _operators(plan)
+
+
+@pytest.mark.parametrize("entity, subject, object", [("huawei", "huawei", "huawei"), ("CTBC", "ctbc-bank", "ctbc-fhc")])
+def test_contested_pairs_found_from_both_ends_come_once(neo4j_db, tmp_path, entity, subject, object):
+    """A relation of an entity to itself, or between two entities of one name, is found both
+    as an outgoing and as an incoming relation of the parameter: each pair is one row on both
+    backends, as in the expanding query."""
+    from graph.model import Statement, statement_id
+    from graph.store import EmbeddedStore
+    from queries.runner import run_cypher, run_sparql
+    from tests.queries.fixtures import graph_with_two_ctbcs
+
+    kg = graph_with_two_ctbcs()
+    evidence = list(next(iter(kg.statements.values())).evidence)
+    for status in ("planned", "completed", "denied", "considered", "asserted"):
+        sid = statement_id(subject, "acquires", object, status, None)
+        kg.statements[sid] = Statement(sid, subject, "acquires", object, status, "acquires", None, 0.5, evidence)
+    w.ensure_schema(neo4j_db.driver, database=neo4j_db.database)
+    w.load(neo4j_db.driver, kg, database=neo4j_db.database)
+    store = EmbeddedStore(tmp_path / "store")
+    store.save([], kg)
+    query = load_catalog().get("contested")
+    bound = query.bind({"entity": entity})
+    rows = run_cypher(query, bound, neo4j_db.driver, database=neo4j_db.database).rows
+    assert len(rows) == len(set(rows))
+    # 4 not denied -> denied, and {considered, planned} -> {completed, asserted}
+    assert len([r for r in rows if (r[1], r[4]) == (subject, object)]) == 8
+    assert rows == run_sparql(query, bound, store.sparql).rows
