@@ -977,6 +977,8 @@ class RelationFinder:
                 if say is None:
                     continue
                 clause = next((k for k in say.children if k.dep_ == "ccomp"), None)
+                if clause is not None and any(k.dep_ == "agent" for k in clause.children):
+                    break  # "saying the unit could be exploited by Beijing": what others could do, no charge
                 target = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
                 if target is not None and target.lower_ not in ("it", "they", "this", "that") or target is not None \
                         and target.lower_ in ("it", "they") and target.head.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
@@ -1318,8 +1320,11 @@ class RelationFinder:
                 return found  # "X, who runs Acme's cloud group": X works for Acme
         if predicate == "accuses" and not subject and tok.pos_ == "NOUN" and (
                 lemma in _GOODS or lemma in _ACTS or lemma in _PARTS or lemma in _STATE_NOUNS):
-            found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None) or next(
-                (c for c in kids if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None)
+            # "the US arm of China Telecom": the owner named after "of" outranks the place before the noun
+            found = (pobj(("of",)) if lemma in _PARTS else None) \
+                or next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None) \
+                or (None if lemma in _PARTS else next(
+                    (c for c in kids if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None))
             if found is not None:
                 return found  # "said Canada's measures violated WTO rules", "Australian wine was being dumped"
         if predicate == "opposes" and not subject and lemma in _ACTS:
