@@ -1109,17 +1109,18 @@ class RelationFinder:
                     k.dep_ == "prep" and k.lower_ in ("for", "to") for k in tok.children):
                 continue
             owner = next((k for k in tok.children if k.dep_ == "poss"), None)
-            if owner is None:
-                continue
-            if owner.lower_ in ("its", "their") and tok.dep_ == "dobj":
+            means = owner is None and tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via")
+            if owner is None and not means:
+                continue  # "agreed to buy Y through a tender offer": the offer is the means of the deal
+            if owner is not None and owner.lower_ in ("its", "their") and tok.dep_ == "dobj":
                 s_tok, _ = self._verb_subject(tok.head)  # "the Danish brewer lifted its offer": the brewer's
                 owner = s_tok if s_tok is not None else owner
-            res = ents.resolve(owner, acting=True)
+            res = ents.resolve(owner, acting=True) if owner is not None else None
             start = tok.sent.start_char
             same = [r for r in rels if r.start == start and r.status != "denied"]
             if res is not None:
                 same = [r for r in same if r.subject == ents.clusters[res[0]].name]
-            elif owner.lower_ not in ("its", "their"):
+            elif owner is not None and owner.lower_ not in ("its", "their"):
                 continue
             if len({r.object for r in same}) != 1:
                 continue  # no deal in the sentence, or several: which one the offer is for is not clear
