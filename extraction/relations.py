@@ -892,6 +892,7 @@ class RelationFinder:
         self._pair_antecedents(pairs, ents, doc_id, relations, dropped)
         self._contest_bids(relations)
         self._raised_offers(doc, ents, relations)
+        self._rejected_offers(doc, ents, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
@@ -1131,6 +1132,40 @@ class RelationFinder:
                 continue
             relations[key] = replace(deal, predicate="bids-for", status="asserted", label="bids-for",
                                      trigger=tok.text, rule="owned-offer", confidence=round(deal.confidence * 0.9, 2))
+
+    def _rejected_offers(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """"Y agreed to a takeover by X, after rejecting a lower approach": an offer rejected with no bidder
+        named is the bidder's of the one deal for Y in the sentence; Y opposes that bidder."""
+        rels = [r for r in relations.values() if r.predicate in ("acquires", "bids-for")]
+        if not rels:
+            return
+        strings = doc.vocab.strings
+        wanted = {strings.add(w) for w in _RECEIVING}
+        lemmas = doc.to_array([LEMMA]).tolist()
+        for verb in (doc[i] for i, lem in enumerate(lemmas) if lem in wanted):
+            if verb.lemma_.lower() in ("accept", "get", "receive", "welcome"):
+                continue
+            offer = next((k for k in verb.children if k.dep_ == "dobj" and k.lemma_.lower() in _BID_NOUNS), None)
+            if offer is None or any(k.dep_ in ("poss", "compound") and k.pos_ in ("PROPN", "PRON") or k.dep_ == "prep"
+                                    and k.lower_ in ("from", "by") for k in offer.children):
+                continue  # a bidder is named: the relation rules read it
+            rejecter, _ = self._verb_subject(verb)
+            res = ents.resolve(rejecter, acting=True) if rejecter is not None else None
+            if res is None:
+                continue
+            target = ents.clusters[res[0]].name
+            start = verb.sent.start_char
+            deals = {(r.subject, r.subject_type) for r in rels if r.start == start and r.object == target}
+            if len(deals) != 1:
+                continue
+            (bidder, btype), = deals
+            key = (target, "opposes", bidder, start)
+            if key in relations:
+                continue
+            deal = next(r for r in rels if r.start == start and r.object == target)
+            relations[key] = replace(deal, subject=target, subject_type=ents.clusters[res[0]].type, predicate="opposes",
+                                     object=bidder, object_type=btype, status="asserted", label="opposes",
+                                     trigger=verb.text, rule="rejected-offer", confidence=round(deal.confidence * 0.9, 2))
 
     @staticmethod
     def _anaphor(tok: Token, predicate: str, rule_id: str = "") -> bool:
