@@ -82,6 +82,14 @@ _PEOPLE_GROUPS = _WORDS["people_groups"]
 _STATE_NOUNS = frozenset({"government", "administration", "regime", "software", "product"})
 
 
+def _with_lemma(doc: Doc, words) -> list[Token]:
+    """The tokens of ``doc`` whose lemma is one of ``words``, read with ``Doc.to_array`` so that no Token
+    object is made for the others (the document passes look for a few nouns or verbs each)."""
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in words}
+    return [doc[i] for i, lem in enumerate(doc.to_array([LEMMA]).tolist()) if lem in wanted]
+
+
 # rules whose trigger is a holder noun and whose object is the company held ("Y's largest shareholder")
 _HOLDER_RULES = frozenset({"noun-poss", "noun-poss-conj", "noun-compound-holder"})
 
@@ -1035,11 +1043,7 @@ class RelationFinder:
         at = self._trigger_at
         if not any(r.predicate in deal_kinds for r in relations.values()):
             return
-        strings = doc.vocab.strings
-        wanted = {strings.add(w) for w, kinds in _ANAPHORS.items() if kinds & deal_kinds}
-        lemmas = doc.to_array([LEMMA]).tolist()  # no Token objects for the words that cannot be a deal noun
-        for i in (i for i, lem in enumerate(lemmas) if lem in wanted):
-            tok = doc[i]
+        for tok in _with_lemma(doc, (w for w, kinds in _ANAPHORS.items() if kinds & deal_kinds)):
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ANAPHORS \
                     or not (_ANAPHORS[tok.lemma_.lower()] & deal_kinds) \
                     or not any(k.dep_ == "det" and k.lower_ in _DEFINITE for k in tok.children):
@@ -1102,10 +1106,7 @@ class RelationFinder:
         rels = [r for r in relations.values() if r.predicate in ("acquires", "bids-for")]
         if not rels:
             return
-        strings = doc.vocab.strings
-        wanted = {strings.add(w) for w in _BID_NOUNS}
-        lemmas = doc.to_array([LEMMA]).tolist()  # Token objects only for the bid nouns
-        for tok in (doc[i] for i, lem in enumerate(lemmas) if lem in wanted):
+        for tok in _with_lemma(doc, _BID_NOUNS):
             if tok.pos_ != "NOUN" or any(
                     k.dep_ == "prep" and k.lower_ in ("for", "to") for k in tok.children):
                 continue
@@ -1139,10 +1140,7 @@ class RelationFinder:
         rels = [r for r in relations.values() if r.predicate in ("acquires", "bids-for")]
         if not rels:
             return
-        strings = doc.vocab.strings
-        wanted = {strings.add(w) for w in _RECEIVING}
-        lemmas = doc.to_array([LEMMA]).tolist()
-        for verb in (doc[i] for i, lem in enumerate(lemmas) if lem in wanted):
+        for verb in _with_lemma(doc, _RECEIVING):
             if verb.lemma_.lower() in ("accept", "get", "receive", "welcome"):
                 continue
             offer = next((k for k in verb.children if k.dep_ == "dobj" and k.lemma_.lower() in _BID_NOUNS), None)
