@@ -869,6 +869,24 @@ class DocEntities:
         self._add_alias(gi, surface)
         return gi
 
+    def country_of_capital(self, surface: str, acting: bool) -> int | None:
+        """The country a capital stands for ("measures against Minsk": Belarus), from capitals.yaml;
+        its government when acting and the gazetteer lists one. None for any other place."""
+        country = self.linker.rules.capitals.get(surface.lower())
+        if country is None:
+            return None
+        entry = self.linker.by_surface.get(normalize(country))
+        ci = self._gaz_cluster.get(entry.id) if entry is not None else self._name_cluster.get(normalize(country))
+        if ci is None:
+            ci = self._new_cluster(entry.name if entry is not None else country, "GPE", entry, len(self.doc))
+        self._add_alias(ci, surface)
+        if acting:
+            gi = self.government_of(ci, country)
+            if gi is not None:
+                self._add_alias(gi, surface)
+                return gi
+        return ci
+
     def known_place(self, cluster: "Cluster") -> bool:
         """Whether an entity typed Place is a place the gazetteer, the country list or the region list knows."""
         known = self.linker.known_places
@@ -922,6 +940,8 @@ class DocEntities:
             m = self.mentions[mi]
             if acting and m.label in ("GPE", "LOC") or acting and self.clusters[m.cluster].type in ("Country", "Place"):
                 gi = self.government_of(m.cluster, m.text)
+                if gi is None and self.clusters[m.cluster].type == "Place":
+                    gi = self.country_of_capital(m.text, acting=True)  # "Minsk retaliated": Belarus
                 if gi is not None:
                     self.clusters[gi].first = min(self.clusters[gi].first, m.start)
                     return gi, "metonym"

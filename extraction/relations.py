@@ -59,6 +59,8 @@ _DEAL_ONLY, _SUE, _BID_NOUNS, _DEAL_NOUNS = _WORDS["deal_only"], _WORDS["sue"], 
 _BATCHES, _PORTIONS, _FRACTIONS = _WORDS["batches"], _WORDS["portions"], _WORDS["fractions"]
 _BUSINESS_ROLES = _WORDS["business_roles"]
 _PERSON_ROLES = _BUSINESS_ROLES | _WORDS["person_only_roles"]
+_STATE_ROLES = _WORDS["state_roles"]
+_DEFENDANT_VERBS = _WORDS["defendant_verbs"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
@@ -575,9 +577,12 @@ class RelationFinder:
                 target = self._barred_target(trig)  # "barred US firms from selling chips to X": X
                 if target is not None:
                     obj = target
-            if predicate == "sanctions" and trig.pos_ == "NOUN" and trig.head.lemma_.lower() in self.rules.ending_verbs:
+            governor = trig.head
+            if trig.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in _PORTIONS | {"most", "some", "many"}:
+                governor = governor.head.head  # "lifting most of the bloc's sanctions on X"
+            if predicate == "sanctions" and trig.pos_ == "NOUN" and governor.lemma_.lower() in self.rules.ending_verbs:
                 # "lifted sanctions on X": the sanctions end (visible with --explain)
-                dropped.append(dict(reason=f"measure ended ({trig.head.text} {trig.text})", predicate=predicate,
+                dropped.append(dict(reason=f"measure ended ({governor.text} {trig.text})", predicate=predicate,
                                     object=obj.text if obj is not None else None, trigger=trig.text, rule=rule.id,
                                     sentence=trig.sent.text, doc_id=doc_id))
                 continue
@@ -747,6 +752,7 @@ class RelationFinder:
                 if any(k.dep_ == "advcl" and k.lemma_.lower() in _ALLEGE for h in holders for k in h.children):
                     cands.append(dict(c, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                                       status=None))
+        cands.extend(self._suits_by(doc))
         self._stakes(cands)
         self._retaliations(cands)
         self._sanction_reasons(cands)
@@ -1008,6 +1014,32 @@ class RelationFinder:
             if tok.pos_ == "NOUN" and any(e.predicate == "sues" for e in self.rules.noun_triggers.get(lemma, ())):
                 return tok
         return None
+
+    def _suits_by(self, doc: Doc) -> list[dict]:
+        """sues candidates from a suit named by its plaintiff only, whose defendant is the subject of the
+        verb that takes the suit ("Fox agreed to settle a lawsuit by Dominion": Dominion sues Fox).
+
+        Only verbs a defendant does to a suit count (defendant_verbs: settle, face, fight, ...);
+        a suit with an "against" object is read by the patterns.
+        """
+        out = []
+        suits = {e_lemma for e_lemma, entries in self.rules.noun_triggers.items() if any(e.predicate == "sues" for e in entries)}
+        for noun in _with_lemma(doc, suits):
+            if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _DEFENDANT_VERBS \
+                    or any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children):
+                continue
+            # the parser may hang "by X" on the verb ("to settle a lawsuit by X")
+            plaintiff = next((p for c in (*noun.children, *(k for k in noun.head.children if k.i > noun.i))
+                              if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"), None)
+            if plaintiff is None:
+                continue
+            defendant, inherited = self._verb_subject(noun.head)
+            if defendant is None:
+                continue
+            out.append(dict(rule=_SUIT_BY_RULE, predicate="sues", gerund=self.rules.gerunds.get("sues", "suing"),
+                            trig=noun, subj=plaintiff, obj=defendant, inherited=inherited, role=None, anchor=None,
+                            status="asserted"))
+        return out
 
     def _stakes(self, cands: list[dict]) -> None:
         """Stakes bought: "paid $16 billion for a 77 percent stake in Y" and "bought 60 percent of Y" hold
@@ -1276,6 +1308,8 @@ class RelationFinder:
             # "urged Beijing to ...": a place that cannot be the object acts as its government
             gi = ents.government_of(o_res[0], o_ent.name) or next(
                 (g for a in o_ent.aliases for g in [ents.government_of(o_res[0], a)] if g is not None), None)
+            if gi is None and o_ent.type == "Place":
+                gi = ents.country_of_capital(o_ent.name, acting=False)  # "measures against Minsk": Belarus
             if gi is not None:
                 o_res, o_ent = (gi, "metonym"), ents.clusters[gi]
         if not self.onto.allows(predicate, s_ent.type, o_ent.type):
@@ -1545,20 +1579,32 @@ class RelationFinder:
                     if lemma == "sale" else None)  # "blocked the sale of X's unit to Y": the buyer
         return None
 
-    def _title_org(self, person: Token, ents: DocEntities) -> Token | None:
+    def _title_org(self, person: Token, ents: DocEntities, state: bool = False, initial: bool = False) -> Token | None:
         """The organization a bare title refers to ("Chief executive X said ..."), only when unambiguous.
 
         In order: the organization that is the subject of what the person says ("X said Acme
         would ..."), else the organization subject of the sentence's main clause ("Acme
         threatened to sue ..., chief executive X said"), else that of the previous sentence.
-        person: the last token of the person's name.
+        A subject's possessor counts ("Acme's board approved ..."). A person who is not a
+        speaker is linked only when the title opens the sentence ("Chief executive X blamed
+        ...": the previous sentence's organization) or the person's clause is coordinated
+        with the main clause ("Turkey's ministry condemned ..., and President X called ...").
+        person: the last token of the person's name. state: the title is a state office
+        (president, minister), which may belong to a country. initial: the title opens the sentence.
         """
+        kinds = ("Organization", "GovernmentBody", "Country") if state else ("Company", "Organization", "GovernmentBody")
+
         def org_subject(verb: Token) -> Token | None:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != person.i:
-                    res = ents.resolve(c, acting=False)
-                    if res is not None and ents.clusters[res[0]].type in ("Company", "Organization", "GovernmentBody"):
-                        return c
+                    if c.conjuncts:
+                        return None  # "Britain and Canada announced ...": which one is not said
+                    owners = [k for k in c.children if k.dep_ == "poss" and k.pos_ == "PROPN"]
+                    # "Turkey's foreign ministry condemned ..., and President X": the country, not its ministry
+                    for arg in ((*owners, c) if state else (c, *owners)):
+                        res = ents.resolve(arg, acting=False)
+                        if res is not None and ents.clusters[res[0]].type in kinds:
+                            return arg
             return None
 
         verb = person.head if person.dep_ == "nsubj" else None
@@ -1566,14 +1612,23 @@ class RelationFinder:
             found = org_subject(verb.head)  # "Apple said chief operating officer X will hand over ..."
             if found is not None:
                 return found
-        if verb is None or verb.lemma_.lower() not in self.rules.reporting_verbs:
-            return None  # only the speaker of a reporting clause is linked this way
-        for c in verb.children:
-            if c.dep_ == "ccomp":
-                found = org_subject(c)
-                if found is not None:
-                    return found
+        if verb is None:
+            return None
         sent = person.sent
+        if state and not (verb.i == sent.root.i or verb.dep_ == "conj" and verb.head.i == sent.root.i):
+            return None  # "matching the levy President X announced": a clause of another subject
+        if verb.lemma_.lower() not in self.rules.reporting_verbs:
+            coordinated = verb.dep_ == "conj" and verb.head.i == sent.root.i
+            if not (initial and verb.i == sent.root.i or coordinated):
+                return None  # only a speaker, a main clause's subject or a coordinated clause's subject
+            if coordinated:
+                return org_subject(sent.root)
+        else:
+            for c in verb.children:
+                if c.dep_ == "ccomp":
+                    found = org_subject(c)
+                    if found is not None:
+                        return found
         if sent.root.i != verb.i:
             found = org_subject(sent.root)
             if found is not None:
@@ -1614,6 +1669,11 @@ class RelationFinder:
                 continue
             if not bare and (j < 0 or tm[j] == -1 and doc[j].pos_ != "PROPN" and not doc[j].is_title):
                 bare = True  # "..., chief executive Maria Lindqvist said": a bare title inside the sentence
+            roles = {t.lower_ for t in role_toks}
+            state = bool(roles & _STATE_ROLES and not roles & _BUSINESS_ROLES)
+            if j >= 0 and tm[j] == -1 and doc[j].ent_type_ == "NORP" and not state \
+                    and not any(doc[j].text == c.name or doc[j].text in c.aliases for c in ents.clusters):
+                continue  # "Qatari banker X": a description, not a post at the firm of the story
             if bare and j >= 2 and doc[j].lower_ in ("its", "their") and doc[j - 1].pos_ == "ADP" and doc[j - 2].lower_ == "and":
                 # "sanctions on Nordline AG, ..., and on its chief executive X": the firm named before
                 org = next((doc[ents.mentions[tm[k]].end - 1] for k in range(j - 3, doc[j].sent.start - 1, -1)
@@ -1621,13 +1681,14 @@ class RelationFinder:
                 if org is None:
                     continue
             elif bare:
-                org = self._title_org(doc[m.end - 1], ents)
+                org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j + 1].is_sent_start)
                 if org is None:
                     continue
             else:
                 org = doc[j]
                 if tm[j] == -1 and ents.resolve(org, acting=True) is None:
-                    org = self._title_org(doc[m.end - 1], ents) or org  # an ambiguous short name before the title
+                    # an ambiguous short name before the title, or a capitalised modifier ("Competition commissioner X")
+                    org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j].is_sent_start) or org
             org_c = ents.clusters[ents.mentions[tm[j]].cluster] if not bare and tm[j] != -1 else None
             if org_c is not None and org_c.type == "Place" and not (
                     org_c.gazetteer_id is None and {t.lower_ for t in role_toks} & _BUSINESS_ROLES):
@@ -1640,4 +1701,5 @@ class RelationFinder:
         return out
 
 
+_SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _TITLE_RULE = PatternRule(id="title-prefix", source="extraction/relations.py", confidence=0.85, pattern=())

@@ -134,6 +134,7 @@ class Rules:
     gerunds: Mapping[str, str] = field(default_factory=dict)
     demonyms: Mapping[str, str] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # places below country level (places.txt), lower case
+    capitals: Mapping[str, str] = field(default_factory=dict)  # capital (lower case) -> country (capitals.yaml)
     digest: str = field(default="", compare=False)
 
 
@@ -280,7 +281,7 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts",
               "deal_anaphors", "measure_anaphors", "event_anaphors", "stake_purchases", "majority_words",
               "barred_parties", "stake_cuts", "deal_failures", "ownership_verbs",
-              "retaliation_verbs", "blocking_verbs", "people_groups", "accusation_anaphors")
+              "retaliation_verbs", "blocking_verbs", "people_groups", "accusation_anaphors", "state_roles", "defendant_verbs")
 
 
 def load_word_lists(path: Path = WORD_LIST_FILE) -> dict[str, frozenset[str]]:
@@ -384,6 +385,17 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
                 raise DataFileError(f"{dpath}: {adj}: {country!r} is not a country in countries.txt; add it there or fix the name")
             demonyms[str(adj).lower()] = country
 
+    capitals: dict[str, str] = {}
+    cpath = ldir / "capitals.yaml"
+    if cpath.exists():
+        cdata = (_yaml(cpath) or {}).get("capitals") or {}
+        if not isinstance(cdata, dict):
+            raise DataFileError(f"{cpath}: expected a mapping 'capitals' of capital -> country")
+        for city, country in cdata.items():
+            if country not in countries:
+                raise DataFileError(f"{cpath}: {city}: {country!r} is not a country in countries.txt; add it there or fix the name")
+            capitals[str(city).lower()] = country
+
     org_patterns = []
     org_file = ldir / "org_names.jsonl"
     for n, line in enumerate(org_file.read_text(encoding="utf-8").splitlines(), start=1):
@@ -418,7 +430,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         role_heads=role_heads, role_modifiers=_words(roles.get("modifiers"), "roles.yaml: modifiers"),
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
-        demonyms=MappingProxyType(demonyms), places=places,
+        demonyms=MappingProxyType(demonyms), places=places, capitals=MappingProxyType(capitals),
         org_patterns=tuple(org_patterns), org_heads=org_heads,
         org_descriptors=frozenset(w.lower() for w in _words(cues_raw.get("descriptors"), f"{cue_file}: descriptors")),
         not_names=frozenset(w.lower() for w in _words(cues_raw.get("not_names"), f"{cue_file}: not_names")),

@@ -117,8 +117,9 @@ def _relations(extractor, text):
      ("United States government", "accuses", "Kestrava Robotics"), "asserted"),
     ("The British government slapped sanctions on three banks on Monday, including Bank Sarvan.",
      ("British government", "sanctions", "Bank Sarvan"), "asserted"),
+    # a capital acting stands for its country (capitals.yaml)
     ("Canberra will challenge China's barley tariffs at the World Trade Organization.",
-     ("Canberra", "opposes", "Chinese government"), "planned"),
+     ("Australia", "opposes", "China"), "planned"),
     # blocking a deal opposes its buyer; "its" after "sued X to block" is X
     ("The Federal Trade Commission sued Marlin Health to block its purchase of Ostry Clinics.",
      ("Federal Trade Commission", "opposes", "Marlin Health"), "asserted"),
