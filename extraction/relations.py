@@ -60,7 +60,7 @@ _BATCHES, _PORTIONS, _FRACTIONS = _WORDS["batches"], _WORDS["portions"], _WORDS[
 _BUSINESS_ROLES = _WORDS["business_roles"]
 _PERSON_ROLES = _BUSINESS_ROLES | _WORDS["person_only_roles"]
 _STATE_ROLES = _WORDS["state_roles"]
-_DEFENDANT_VERBS = _WORDS["defendant_verbs"]
+_DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["rejecting_phrasal_verbs"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
@@ -1168,32 +1168,65 @@ class RelationFinder:
 
     def _rejected_offers(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """"Y agreed to a takeover by X, after rejecting a lower approach": an offer rejected with no bidder
-        named is the bidder's of the one deal for Y in the sentence; Y opposes that bidder."""
+        named is the bidder's of the one deal for Y in the sentence; Y opposes that bidder.
+
+        The offer may be the verb's object, a relative pronoun for it ("the approach, which its rival had
+        rejected"), or its passive subject ("after two approaches were rejected", "having seen two lower
+        approaches rebuffed"). The rejecter is the verb's subject; when it is not a known entity ("the car
+        insurer turned down ...") or not named (a passive), it is the one target of the sentence's deals.
+        A bidder named only by a description ("a proposal from its larger rival") counts as unnamed.
+        """
         rels = [r for r in relations.values() if r.predicate in ("acquires", "bids-for")]
         if not rels:
             return
-        for verb in _with_lemma(doc, _RECEIVING):
+        for verb in _with_lemma(doc, _RECEIVING | _REJECTING_PHRASAL):
             if verb.lemma_.lower() in ("accept", "get", "receive", "welcome"):
                 continue
+            if verb.lemma_.lower() in _REJECTING_PHRASAL and not any(
+                    k.dep_ == "prt" and k.lower_ in ("down", "off") for k in verb.children):
+                continue  # "turned down", "fended off"; not "turned to"
+            passive = False
             offer = next((k for k in verb.children if k.dep_ == "dobj" and k.lemma_.lower() in _BID_NOUNS), None)
-            if offer is None or any(k.dep_ in ("poss", "compound") and k.pos_ in ("PROPN", "PRON") or k.dep_ == "prep"
-                                    and k.lower_ in ("from", "by") for k in offer.children):
-                continue  # a bidder is named: the relation rules read it
-            rejecter, _ = self._verb_subject(verb)
-            res = ents.resolve(rejecter, acting=True) if rejecter is not None else None
-            if res is None:
+            if offer is None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in _BID_NOUNS and any(
+                    k.dep_ == "dobj" and k.lower_ in ("which", "that") for k in verb.children):
+                offer = verb.head  # "the all-share approach, which its domestic rival had rejected"
+            if offer is None and verb.tag_ == "VBN" and not any(k.dep_ == "agent" for k in verb.children):
+                offer = next((k for k in verb.children if k.dep_ in ("nsubjpass", "nsubj") and k.lemma_.lower() in _BID_NOUNS), None)
+                passive = offer is not None  # "after two approaches were rejected", "seen two approaches rebuffed"
+            if offer is None:
                 continue
-            target = ents.clusters[res[0]].name
+
+            def named(k: Token) -> bool:
+                return ents.resolve(k, acting=True) is not None
+            if any(k.dep_ in ("poss", "compound") and k.pos_ in ("PROPN", "PRON") or k.dep_ == "prep"
+                   and k.lower_ in ("from", "by") and any(named(p) for p in k.children if p.dep_ == "pobj")
+                   for k in offer.children):
+                continue  # a bidder is named: the relation rules read it
             start = verb.sent.start_char
-            deals = {(r.subject, r.subject_type) for r in rels if r.start == start and r.object == target}
+            here = [r for r in rels if r.start == start]
+            rejecter = None if passive else self._verb_subject(verb)[0]
+            res = ents.resolve(rejecter, acting=True) if rejecter is not None else None
+            if res is None and rejecter is not None:
+                owner = next((k for k in rejecter.children if k.dep_ == "poss"), None)
+                if owner is not None:
+                    res = ents.resolve(owner, acting=True)  # "Sabadell's board rejected the bid"
+                    if res is None:
+                        continue
+            if res is not None:
+                target, ttype = ents.clusters[res[0]].name, ents.clusters[res[0]].type
+            elif len({r.object for r in here}) == 1:
+                target, ttype = here[0].object, here[0].object_type  # the deal's target is who rejects
+            else:
+                continue
+            deals = {(r.subject, r.subject_type) for r in here if r.object == target}
             if len(deals) != 1:
                 continue
             (bidder, btype), = deals
             key = (target, "opposes", bidder, start)
-            if key in relations:
+            if key in relations or bidder == target:
                 continue
-            deal = next(r for r in rels if r.start == start and r.object == target)
-            relations[key] = replace(deal, subject=target, subject_type=ents.clusters[res[0]].type, predicate="opposes",
+            deal = next(r for r in here if r.object == target)
+            relations[key] = replace(deal, subject=target, subject_type=ttype, predicate="opposes",
                                      object=bidder, object_type=btype, status="asserted", label="opposes",
                                      trigger=verb.text, rule="rejected-offer", confidence=round(deal.confidence * 0.9, 2))
 
@@ -1315,6 +1348,7 @@ class RelationFinder:
         if not self.onto.allows(predicate, s_ent.type, o_ent.type):
             # "acquired Hollow Oak Ales", "a stake in Fjellnes Gruber": spaCy often reads an unknown
             # two-word firm as a person; a predicate that never takes a person there settles it
+            mistyped = []
             for ent in (s_ent, o_ent):
                 # "a stake in Alibaba", "teamed up with OpenAI", "Nvidia chief executive": NER took a firm for a
                 # place; not for deals, where a place can be what is bought ("acquired Ohio" stays dropped)
@@ -1328,6 +1362,11 @@ class RelationFinder:
                     t_o = "Company" if ent is o_ent else o_ent.type
                     if self.onto.allows(predicate, t_s, t_o):
                         ent.type = "Company"
+                    else:
+                        mistyped.append(ent)
+            if len(mistyped) == 2 and self.onto.allows(predicate, "Company", "Company"):
+                # "Britvic agreed to be bought by Carlsberg": NER took one firm for a person, the other for a place
+                s_ent.type = o_ent.type = "Company"
         if predicate == "works-for" and s_ent.type == "Company" and s_ent.gazetteer_id is None \
                 and c["rule"].id != "title-prefix" and set((c["role"] or c["trig"].lower_).split()) & _PERSON_ROLES \
                 and 2 <= len(s_ent.name.split()) <= 3 and all(w[:1].isupper() for w in s_ent.name.split()) \
