@@ -55,7 +55,9 @@ from relgraph.errors import DataFileError
 
 from .gazetteer import GazetteerEntry
 from .records import Alias, DocEntity
-from .rules import LEXICON_DIR, Rules
+from .rules import LEXICON_DIR, Rules, load_word_lists
+
+_GOVERNING = load_word_lists()["governing"]  # "Acme's board" acts for Acme
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
 # labels NER gives unknown firm names ("Acme Robotics" as WORK_OF_ART); kept only with a business cue
@@ -1334,6 +1336,10 @@ class DocEntities:
                 for c in s.children:
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
                         mi = self.token_mention[c.i]
+                        if mi == -1 and c.lemma_.lower() in _GOVERNING:
+                            # "Acme's board approved the sale of its network": its = Acme
+                            mi = next((self.token_mention[k.i] for k in c.children
+                                       if k.dep_ == "poss" and self.token_mention[k.i] != -1), -1)
                         if mi != -1:
                             ci = self.mentions[mi].cluster
                             if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):

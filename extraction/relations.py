@@ -534,6 +534,12 @@ class RelationFinder:
                         subj, inherited = self._noun_subject(trig, entry)  # "was added to the US entity list"
                 elif entry is not None and entry.pos == "noun" or entry is None and trig.pos_ == "NOUN":
                     subj, inherited = self._noun_subject(nodes.get("head", trig), entry)
+                    if subj is None and predicate == "divests" and trig.dep_ == "dobj" and trig.head.pos_ == "VERB" \
+                            and any(k.dep_ == "poss" and k.lower_ in ("its", "their") for p in trig.children
+                                    if p.dep_ == "prep" and p.lower_ == "of" for o in p.children for k in o.children):
+                        # "Acme's board approved the sale of its network": its owner, the verb's subject, sells
+                        subj, _ = self._verb_subject(trig.head)
+                        inherited = True
                 else:
                     subj, inherited = self._verb_subject(trig, entry.subject_deps if entry else ("nsubj",))
             obj = nodes.get("object")
@@ -1337,6 +1343,11 @@ class RelationFinder:
         pred = self.onto.predicate(predicate)
         if pred.symmetric and o_ent.name < s_ent.name:
             s_ent, o_ent, s_res, o_res = o_ent, s_ent, o_res, s_res
+        if predicate == "subsidiary-of" and o_ent.type == "Person" and len(o_ent.name.split()) > 1 \
+                and not {w.lower() for w in o_ent.name.split()} & (self.rules.org_heads | _ORG_WORDS):
+            # "EP Group, the investment company of billionaire X": a person owns it, i.e. holds a stake
+            predicate, s_ent, o_ent, s_res, o_res = "holds-stake-in", o_ent, s_ent, o_res, s_res
+            c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
         if not self.onto.allows(predicate, s_ent.type, o_ent.type) and o_ent.type in ("Place", "Country"):
             # "urged Beijing to ...": a place that cannot be the object acts as its government
             gi = ents.government_of(o_res[0], o_ent.name) or next(
