@@ -1112,7 +1112,7 @@ class DocEntities:
                 out.append(m.cluster)
         return out
 
-    def description(self, tok: Token) -> int | None:
+    def description(self, tok: Token, loose: bool = False) -> int | None:
         """The cluster a description noun ("insurer", "the Japanese steelmaker") refers to, if unambiguous.
 
         tok: the noun; its lemma must be in the descriptions lexicon.
@@ -1126,7 +1126,8 @@ class DocEntities:
         """
         lemma = tok.lemma_.lower()
         types, cues = self.linker.rules.descriptions[lemma]
-        fits = [ci for ci in self._window(tok, 2) if self.clusters[ci].type in types]
+        fits = [ci for ci in self._window(tok, 2) if self.clusters[ci].type in types
+                or loose and "Company" in types and self._maybe_firm(ci)]
         pool = fits
         if cues:
             cue_set = {c.lower() for c in cues}
@@ -1152,7 +1153,8 @@ class DocEntities:
         described = self._described()
         nationality = {self.linker.rules.demonyms.get(c.lower_) for c in tok.children
                        if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"} - {None}
-        kids = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ != "NORP" and c.i < tok.i]
+        # "the US memory chipmaker": a country before the noun is a nationality, not a product
+        kids = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ not in ("NORP", "GPE") and c.i < tok.i]
         mods = {c.lower_ for c in kids if c.pos_ in ("NOUN", "PROPN", "ADJ")}
         same = {ci for ci, facts in described.items() if self.clusters[ci].type in types and ci not in exclude
                 and self._first_mention(ci) < tok.i and any(n == lemma and mods <= m for n, m, _ in facts)}
@@ -1175,6 +1177,9 @@ class DocEntities:
             return subject
         if cues and pool is fits:
             return None  # no name carries the cue: "the insurer" is not just any company nearby
+        if not pool and not loose:
+            # no entity of a fitting type: a firm NER mistyped may be meant ("Cigna ... sued its larger rival")
+            return self.description(tok, loose=True)
         return pool[0] if len(pool) == 1 else None
 
     def _coarguments(self, tok: Token) -> set[int]:
@@ -1345,6 +1350,14 @@ class DocEntities:
                             if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):
                                 return ci
         return None
+
+    def _maybe_firm(self, ci: int) -> bool:
+        """A one-word "place" no list knows or a one-word "person" with no title ("Cigna", "Anthem"):
+        NER's guesses for a firm's name, which a firm description may refer to."""
+        c = self.clusters[ci]
+        if len(c.name.split()) != 1 or c.gazetteer_id is not None:
+            return False
+        return c.type == "Place" and not self.known_place(c) or c.type == "Person" and ci not in self.titled
 
     def _firm_like(self, ci: int) -> bool:
         """A "place" no place list knows, with more words than a place name needs ("Kansas City Southern"):

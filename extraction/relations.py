@@ -363,6 +363,7 @@ class RelationFinder:
 
     def _status(self, trig: Token, extra: Token | None) -> str:
         chain = [trig] + ([extra] if extra is not None else [])
+        shared: set[int] = set()
         cur = chain[-1]
         for _ in range(6):
             if cur.dep_ in ("nsubj", "nsubjpass") and cur.pos_ == "NOUN" and any(
@@ -376,6 +377,7 @@ class RelationFinder:
             if cur.dep_ == "conj" and cur.pos_ == "VERB" and cur.head.pos_ in ("VERB", "AUX") and not any(
                     c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cur.children):
                 chain.append(cur.head)  # "will invest in X and develop chips with X": the shared "will"
+                shared.add(len(chain) - 1)  # only its auxiliaries: "terminated the deal and sued X" sues
                 cur = cur.head
                 continue
             if (cur.dep_ not in _CLIMB and not (cur.dep_ == "advmod" and cur.lower_ in _PARTICLES) and not (
@@ -402,6 +404,11 @@ class RelationFinder:
                             and c.lower_ in _PARTICLES), lemma)
             # "a judge blocked the deal" ends it; "sued to block the deal" only tries
             trying = lemma in _BLOCKING and (tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in kids))
+            if k in shared:
+                if found is None:
+                    found = next((cue.key for cue in self.rules.statuses
+                                  if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cue.aux for c in kids)), None)
+                continue
             for cue in self.rules.statuses:
                 if any(c.dep_ in ("neg", "det") and c.lower_ in cue.neg for c in kids):
                     return cue.key
@@ -758,6 +765,7 @@ class RelationFinder:
                 if any(k.dep_ == "advcl" and k.lemma_.lower() in _ALLEGE for h in holders for k in h.children):
                     cands.append(dict(c, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                                       status=None))
+        cands.extend(self._repeated_preps(cands))
         cands.extend(self._suits_by(doc))
         self._stakes(cands)
         self._retaliations(cands)
@@ -1001,7 +1009,14 @@ class RelationFinder:
                 if clause is not None and any(k.dep_ == "agent" for k in clause.children):
                     break  # "saying the unit could be exploited by Beijing": what others could do, no charge
                 target = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
-                if target is not None and target.lower_ not in ("it", "they", "this", "that") or target is not None \
+                if target is not None and target.lemma_.lower() in _GOODS | {"product", "action", "activity", "work"}:
+                    # "saying the chipmaker's products posed risks": the products' owner
+                    target = next((k for k in target.children if k.dep_ == "poss"), target)
+                if target is not None and target.tag_ in ("NNS", "NNPS") and target.lemma_.lower() in self.rules.descriptions \
+                        and (c["obj"].conjuncts or c["obj"].head.conjuncts):
+                    # "added A and B to its list, saying the spyware makers supplied ...": each target
+                    cands.append(dict(c, predicate="accuses", gerund=accuses, status=None))
+                elif target is not None and target.lower_ not in ("it", "they", "this", "that") or target is not None \
                         and target.lower_ in ("it", "they") and target.head.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
                     cands.append(dict(c, predicate="accuses", gerund=accuses, obj=target, status=None))
                 break
@@ -1020,6 +1035,27 @@ class RelationFinder:
             if tok.pos_ == "NOUN" and any(e.predicate == "sues" for e in self.rules.noun_triggers.get(lemma, ())):
                 return tok
         return None
+
+    @staticmethod
+    def _repeated_preps(cands: list[dict]) -> list[dict]:
+        """More objects of a noun trigger after a repeated preposition the parser hung on the verb:
+        "imposed sanctions on A, ..., and on its chief executive B", "hit back with sanctions on A and on B"."""
+        out = []
+        for c in cands:
+            t, obj = c["trig"], c["obj"]
+            if obj is None or t.pos_ != "NOUN" or obj.dep_ != "pobj" or obj.head.head.i != t.i:
+                continue
+            prep = obj.head
+            gov = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" else None
+            if gov is None or gov.pos_ not in ("VERB", "AUX"):
+                continue
+            for k in gov.children:
+                if k.dep_ == "prep" and k.lower_ == prep.lower_ and k.i > obj.i and k.i > 0 \
+                        and t.doc[k.i - 1].lower_ == "and":
+                    more = next((p for p in k.children if p.dep_ == "pobj"), None)
+                    if more is not None:
+                        out.append(dict(c, obj=more))
+        return out
 
     def _suits_by(self, doc: Doc) -> list[dict]:
         """sues candidates from a suit named by its plaintiff only, whose defendant is the subject of the
