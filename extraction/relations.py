@@ -61,6 +61,7 @@ _BUSINESS_ROLES = _WORDS["business_roles"]
 _PERSON_ROLES = _BUSINESS_ROLES | _WORDS["person_only_roles"]
 _STATE_ROLES = _WORDS["state_roles"]
 _DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["rejecting_phrasal_verbs"]
+_CHOOSING = _WORDS["choosing_verbs"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
@@ -767,6 +768,7 @@ class RelationFinder:
                                       status=None))
         cands.extend(self._repeated_preps(cands))
         cands.extend(self._suits_by(doc))
+        cands.extend(self._chosen_offers(doc))
         self._stakes(cands)
         self._retaliations(cands)
         self._sanction_reasons(cands)
@@ -1057,6 +1059,37 @@ class RelationFinder:
                         out.append(dict(c, obj=more))
         return out
 
+    def _chosen_offers(self, doc: Doc) -> list[dict]:
+        """outbids and bids-for candidates from a seller's choice between two offers: "Sanofi chose an
+        offer from A over a rival bid from B for a stake in C" (A outbids B; both bid for C, or for the
+        chooser itself when no "for" names the target)."""
+        out = []
+        for verb in _with_lemma(doc, _CHOOSING):
+            offer = next((k for k in verb.children if k.dep_ == "dobj" and k.lemma_.lower() in _BID_NOUNS), None)
+            if offer is None:
+                continue
+            over = next((p for h in (verb, offer) for k in h.children if k.dep_ == "prep" and k.lower_ == "over"
+                         for p in k.children if p.dep_ == "pobj" and p.lemma_.lower() in _BID_NOUNS), None)
+
+            def bidder(n: Token) -> Token | None:
+                return next((p for k in n.children if k.dep_ == "prep" and k.lower_ in ("from", "by")
+                             for p in k.children if p.dep_ == "pobj"), None)
+            if over is None or bidder(offer) is None or bidder(over) is None:
+                continue
+            winner, loser = bidder(offer), bidder(over)
+            target = next((p for h in (offer, over, verb) for k in h.children if k.dep_ == "prep" and k.lower_ == "for"
+                           for p in k.children if p.dep_ == "pobj"), None)
+            if target is None:
+                target, _ = self._verb_subject(verb)
+            base = dict(rule=_CHOSEN_RULE, trig=verb, inherited=False, role=None, anchor=None, status="asserted")
+            out.append(dict(base, predicate="outbids", gerund=self.rules.gerunds.get("outbids", "outbidding"),
+                            subj=winner, obj=loser))
+            if target is not None:
+                for party in (winner, loser):
+                    out.append(dict(base, predicate="bids-for", gerund=self.rules.gerunds.get("bids-for", "bidding-for"),
+                                    subj=party, obj=target))
+        return out
+
     def _suits_by(self, doc: Doc) -> list[dict]:
         """sues candidates from a suit named by its plaintiff only, whose defendant is the subject of the
         verb that takes the suit ("Fox agreed to settle a lawsuit by Dominion": Dominion sues Fox).
@@ -1194,13 +1227,21 @@ class RelationFinder:
             res = ents.resolve(owner, acting=True) if owner is not None else None
             start = tok.sent.start_char
             same = [r for r in rels if r.start == start and r.status != "denied"]
+            rival = None
             if res is not None:
-                same = [r for r in same if r.subject == ents.clusters[res[0]].name]
+                name = ents.clusters[res[0]].name
+                mine = [r for r in same if r.subject == name]
+                if not mine and len({r.object for r in same}) == 1 and same[0].object != name:
+                    # "A won its fight for C after B declined to raise its offer": B's offer is for C too
+                    rival = (name, ents.clusters[res[0]].type)
+                same = mine or (same if rival else [])
             elif owner is not None and owner.lower_ not in ("its", "their"):
                 continue
             if len({r.object for r in same}) != 1:
                 continue  # no deal in the sentence, or several: which one the offer is for is not clear
             deal = same[0]
+            if rival is not None:
+                deal = replace(deal, subject=rival[0], subject_type=rival[1])
             key = (deal.subject, "bids-for", deal.object, start)
             if key in relations or any(r.predicate == "bids-for" and r.subject == deal.subject
                                        and r.object == deal.object for r in rels):
@@ -1787,5 +1828,6 @@ class RelationFinder:
         return out
 
 
+_CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _TITLE_RULE = PatternRule(id="title-prefix", source="extraction/relations.py", confidence=0.85, pattern=())
