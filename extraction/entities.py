@@ -58,6 +58,7 @@ from .records import Alias, DocEntity
 from .rules import LEXICON_DIR, Rules, load_word_lists
 
 _GOVERNING = load_word_lists()["governing"]  # "Acme's board" acts for Acme
+_STATE_ROLES = load_word_lists()["state_roles"]  # "Texas Governor X" names no employer firm
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
 # labels NER gives unknown firm names ("Acme Robotics" as WORK_OF_ART); kept only with a business cue
@@ -474,6 +475,7 @@ class DocEntities:
                     taken.update(range(s + 1, e))
             raw.sort(key=lambda r: r[0])
         raw.extend(self._argument_names(raw))
+        raw.extend(self._employer_names(raw))
         raw = self._coordinated_names(raw)
         raw.sort(key=lambda r: r[0])
         for start, end, name, label, alias in raw:
@@ -716,6 +718,38 @@ class DocEntities:
             if name and normalize(name) not in rules.not_names and normalize(name) not in self.linker.countries:
                 out.append((s, tok.i + 1, name, "ORG", None))
                 taken.update(range(s, tok.i + 1))
+        return out
+
+    def _employer_names(self, raw: list) -> list:
+        """A capitalised name NER missed right before a business title and a person's name: the employer
+        ("Cerner chief executive David Feinberg", "Xilinx boss Victor Peng").
+
+        raw: the mentions found so far as (start, end, name, label, alias).
+        """
+        doc, rules = self.doc, self.linker.rules
+        taken = {i for r in raw for i in range(r[0], r[1])}
+        roles = rules.role_heads - _STATE_ROLES
+        out = []
+        for start, _, _, label, _ in raw:
+            if label != "PERSON":
+                continue
+            j = start - 1
+            while j >= 0 and j not in taken and doc[j].lower_ in rules.role_modifiers | rules.role_heads:
+                j -= 1
+            if j == start - 1 or doc[start - 1].lower_ not in roles or j < 0 or j in taken:
+                continue
+            tok = doc[j]
+            if tok.pos_ != "PROPN" or not (tok.is_title or tok.is_upper or _CAMEL.match(tok.text)) \
+                    or tok.ent_type_ and tok.ent_type_ not in _MISLABELS | {"ORG"} or tok.ent_type_ == "NORP":
+                continue
+            s = j
+            while s - 1 >= tok.sent.start and doc[s - 1].pos_ == "PROPN" and doc[s - 1].is_title and s - 1 not in taken:
+                s -= 1
+            name = _clean(doc[s:j + 1].text)
+            if name and normalize(name) not in rules.not_names and normalize(name) not in self.linker.countries \
+                    and normalize(name) not in self.linker.known_places:
+                out.append((s, j + 1, name, "ORG", None))
+                taken.update(range(s, j + 1))
         return out
 
     def _new_cluster(self, name: str, label: str, entry: GazetteerEntry | None, first: int) -> int:

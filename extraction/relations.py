@@ -716,7 +716,9 @@ class RelationFinder:
             if predicate == "works-for" and any(t.lower_ in self.rules.role_blockers
                                                 for t in trig.doc[max(trig.i - 4, trig.sent.start):trig.i]):
                 continue  # "the former chief financial officer of Y": no longer works there
-            if predicate == "works-for" and trig.pos_ not in ("VERB", "AUX"):
+            if predicate == "works-for" and trig.lemma_.lower() in ("found", "co-found", "cofound"):
+                role = "founder"  # "Y was founded by X"
+            elif predicate == "works-for" and trig.pos_ not in ("VERB", "AUX"):
                 role = " ".join(t.text for t in (*[c for c in trig.lefts if c.dep_ in ("compound", "amod")
                                                     and ents.token_mention[c.i] == -1], trig)).lower()  # not "halden executive"
             if rule.all_parties:
@@ -1420,6 +1422,11 @@ class RelationFinder:
         pred = self.onto.predicate(predicate)
         if pred.symmetric and o_ent.name < s_ent.name:
             s_ent, o_ent, s_res, o_res = o_ent, s_ent, o_res, s_res
+        if predicate == "member-of" and s_ent.type == "Person" and ents.has_title(s_ent) \
+                and o_ent.type in ("Company", "Organization", "GovernmentBody") and c["trig"].lemma_.lower() in ("join", "rejoin"):
+            # "chief executive X will join Oracle": a titled person who joins a firm works for it
+            predicate = "works-for"
+            c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
         if predicate == "subsidiary-of" and o_ent.type == "Person" and len(o_ent.name.split()) > 1 \
                 and not {w.lower() for w in o_ent.name.split()} & (self.rules.org_heads | _ORG_WORDS):
             # "EP Group, the investment company of billionaire X": a person owns it, i.e. holds a stake
