@@ -1529,6 +1529,16 @@ class RelationFinder:
                     (c for c in kids if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None))
             if found is not None:
                 return found  # "said Canada's measures violated WTO rules", "Australian wine was being dumped"
+        if predicate in ("merges-with", "partners-with") and lemma in _PARTS:
+            # "the merger of Siemens' rail business with Alstom", "called off the merger of its Indian
+            # business with Zee": the business's owner is the party
+            owner = next((c for c in kids if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PROPN":
+                return owner
+            if owner is not None and owner.lower_ in ("its", "their"):
+                verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if verb is not None:
+                    return self._verb_subject(verb)[0]
         if predicate == "opposes" and not subject and lemma in _ACTS:
             by = pobj(("by", "from"))
             if by is not None and by.pos_ == "PROPN":
