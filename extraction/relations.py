@@ -62,6 +62,7 @@ _PERSON_ROLES = _BUSINESS_ROLES | _WORDS["person_only_roles"]
 _STATE_ROLES = _WORDS["state_roles"]
 _DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["rejecting_phrasal_verbs"]
 _CHOOSING = _WORDS["choosing_verbs"]
+_REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
@@ -925,6 +926,7 @@ class RelationFinder:
         self._contest_bids(relations)
         self._raised_offers(doc, ents, relations)
         self._rejected_offers(doc, ents, relations)
+        self._remaining_stakes(doc, ents, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
@@ -1250,6 +1252,56 @@ class RelationFinder:
                 continue
             relations[key] = replace(deal, predicate="bids-for", status="asserted", label="bids-for",
                                      trigger=tok.text, rule="owned-offer", confidence=round(deal.confidence * 0.9, 2))
+
+    def _remaining_stakes(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """"X owns 77 percent of Y ... and Z holds the rest / the remaining 3 percent": a stake named only as
+        the rest is in the company whose stakes the same or the previous sentence describes (when that is
+        one company)."""
+        rels = [r for r in relations.values() if r.predicate in ("holds-stake-in", "acquires")]
+        if not rels:
+            return
+        for verb in _with_lemma(doc, _REST_HOLDERS):
+            share = next((k for k in verb.children if k.dep_ == "dobj"), None)
+            if share is None or any(k.dep_ == "prep" and k.lower_ in ("in", "of") for k in share.children):
+                continue
+            lemma = share.lemma_.lower()
+            if not (lemma in _PORTIONS and lemma in ("rest", "remainder", "balance") or lemma in _STAKES | {"percent", "%"}
+                    and any(k.dep_ == "amod" and k.lower_ in ("remaining", "other") for k in share.children)):
+                continue
+            holder, inherited = self._verb_subject(verb)
+            if holder is None or inherited:
+                continue  # "X owns 20 percent and Y holds the rest": only a holder of its own
+            parties = [holder, *holder.conjuncts]
+            if ents.resolve(holder, acting=False) is None:
+                named = next((k for k in holder.children if k.dep_ == "appos"), None)  # "two investors, A and B"
+                if named is not None:
+                    parties = [named, *named.conjuncts, *holder.conjuncts]
+            for party in parties:
+                self._add_remaining(party, verb, ents, rels, relations)
+
+    @staticmethod
+    def _add_remaining(holder: Token, verb: Token, ents: DocEntities, rels: list, relations: dict) -> None:
+        """One holder of "the rest" (see _remaining_stakes)."""
+        res = ents.resolve(holder, acting=False)
+        if res is None:
+            return
+        name, htype = ents.clusters[res[0]].name, ents.clusters[res[0]].type
+        sent = verb.sent
+        prev = verb.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        near = []
+        for lo in (sent.start_char, prev):
+            near = [r for r in rels if lo <= r.start <= sent.start_char and name not in (r.object, r.subject)]
+            if near:
+                break
+        if len({r.object for r in near}) != 1:
+            return
+        ref = near[-1]
+        key = (name, "holds-stake-in", ref.object, sent.start_char)
+        if key not in relations:
+            relations[key] = replace(ref, subject=name, subject_type=htype, predicate="holds-stake-in", status="asserted",
+                                     label="holds-stake-in", sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                                     trigger=verb.text, rule="remaining-stake", confidence=round(ref.confidence * 0.85, 2),
+                                     attributed_to=None, role=None)
 
     def _rejected_offers(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """"Y agreed to a takeover by X, after rejecting a lower approach": an offer rejected with no bidder
