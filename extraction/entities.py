@@ -58,7 +58,8 @@ from .records import Alias, DocEntity
 from .rules import LEXICON_DIR, Rules, load_word_lists
 
 _GOVERNING = load_word_lists()["governing"]  # "Acme's board" acts for Acme
-_STATE_ROLES = load_word_lists()["state_roles"]  # "Texas Governor X" names no employer firm
+_STATE_ROLES = load_word_lists()["state_roles"]
+_NEW_FIRM = frozenset({"combined", "merged", "enlarged", "new", "resulting"})  # "the combined company" is no earlier firm  # "Texas Governor X" names no employer firm
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
 # labels NER gives unknown firm names ("Acme Robotics" as WORK_OF_ART); kept only with a business cue
@@ -175,6 +176,7 @@ class EntityLinker:
             "uk", "us", "usa", "emea", "apac"}
         # every name known as a place: a "place" outside it in a deal is a firm NER mistyped (DocEntities.known_place)
         self.known_places = frozenset(self.places | self.countries | {normalize(p) for p in rules.places})
+        self.companies = frozenset(normalize(n) for n in rules.companies)
         self.descriptor_matcher: Matcher | None = None
         self.gazetteer_matcher: PhraseMatcher | None = None
         self._gaz_label: dict[int, str] = {}
@@ -234,6 +236,8 @@ class EntityLinker:
         name: the mention text. label: its spaCy label (ORG, FAC, GPE, LOC, PERSON).
         """
         key = normalize(name)
+        if key in self.companies:
+            return "Company"  # a well-known firm NER took for a person or a place (companies.txt)
         words = [w.rstrip(".") for w in key.split()]
         for t, phrases in self.phrase_cues:
             if any(p in key for p in phrases):
@@ -1214,6 +1218,18 @@ class DocEntities:
         if not pool and not loose:
             # no entity of a fitting type: a firm NER mistyped may be meant ("Cigna ... sued its larger rival")
             return self.description(tok, loose=True)
+        if len(pool) > 1 and not cues and tok.dep_ in ("nsubj", "nsubjpass", "poss") \
+                and not any(c.dep_ == "amod" and c.lower_ in _NEW_FIRM for c in tok.children):
+            # "The Chinese internet group offloaded ...", "the company's shares": a description that is its
+            # clause's subject or possessor continues the one candidate already named as a subject
+            def subject(m: Mention) -> bool:
+                root = self.doc[m.start:m.end].root
+                while root.dep_ == "conj" and root.head.i != root.i:
+                    root = root.head  # "A and B both bid": both are subjects
+                return root.dep_ in ("nsubj", "nsubjpass")
+            subjects = list(dict.fromkeys(m.cluster for m in self.mentions if m.cluster in pool and m.start < tok.i and subject(m)))
+            if len(subjects) == 1:
+                return subjects[0]
         return pool[0] if len(pool) == 1 else None
 
     def _coarguments(self, tok: Token) -> set[int]:

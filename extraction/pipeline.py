@@ -99,7 +99,8 @@ class Extractor:
                                   config={"overwrite_ents": False})
         try:
             ruler.add_patterns(self.linker.ruler_patterns(self.gazetteer) + list(self.rules.org_patterns)
-                               + self.linker.cue_patterns())
+                               + self.linker.cue_patterns()
+                               + [{"label": "ORG", "pattern": name} for name in self.rules.companies])
         except ValueError as exc:
             raise DataFileError(f"extraction/data/lexicons/org_names.jsonl: invalid ruler pattern: {' '.join(str(exc).split())[:200]}") from exc
         self.linker.build_matchers(self.nlp.vocab)

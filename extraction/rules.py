@@ -135,6 +135,7 @@ class Rules:
     demonyms: Mapping[str, str] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # places below country level (places.txt), lower case
     capitals: Mapping[str, str] = field(default_factory=dict)  # capital (lower case) -> country (capitals.yaml)
+    companies: tuple[str, ...] = ()  # well-known company names as written (companies.txt)
     digest: str = field(default="", compare=False)
 
 
@@ -396,6 +397,11 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
                 raise DataFileError(f"{cpath}: {city}: {country!r} is not a country in countries.txt; add it there or fix the name")
             capitals[str(city).lower()] = country
 
+    company_file = ldir / "companies.txt"
+    companies = tuple(dict.fromkeys(
+        ln.strip() for ln in (company_file.read_text(encoding="utf-8").splitlines() if company_file.exists() else ())
+        if ln.strip() and not ln.startswith("#")))
+
     org_patterns = []
     org_file = ldir / "org_names.jsonl"
     for n, line in enumerate(org_file.read_text(encoding="utf-8").splitlines(), start=1):
@@ -430,7 +436,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         role_heads=role_heads, role_modifiers=_words(roles.get("modifiers"), "roles.yaml: modifiers"),
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
-        demonyms=MappingProxyType(demonyms), places=places, capitals=MappingProxyType(capitals),
+        demonyms=MappingProxyType(demonyms), places=places, capitals=MappingProxyType(capitals), companies=companies,
         org_patterns=tuple(org_patterns), org_heads=org_heads,
         org_descriptors=frozenset(w.lower() for w in _words(cues_raw.get("descriptors"), f"{cue_file}: descriptors")),
         not_names=frozenset(w.lower() for w in _words(cues_raw.get("not_names"), f"{cue_file}: not_names")),
