@@ -63,6 +63,7 @@ _STATE_ROLES = _WORDS["state_roles"]
 _DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["rejecting_phrasal_verbs"]
 _CHOOSING = _WORDS["choosing_verbs"]
 _REST_HOLDERS = _WORDS["rest_holding_verbs"]
+_TARGETING = _WORDS["targeting_verbs"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
@@ -772,6 +773,7 @@ class RelationFinder:
         cands.extend(self._repeated_preps(cands))
         cands.extend(self._suits_by(doc))
         cands.extend(self._chosen_offers(doc))
+        cands.extend(self._per_share_offers(doc))
         self._stakes(cands)
         self._retaliations(cands)
         self._sanction_reasons(cands)
@@ -927,6 +929,7 @@ class RelationFinder:
         self._raised_offers(doc, ents, relations)
         self._rejected_offers(doc, ents, relations)
         self._remaining_stakes(doc, ents, relations)
+        self._listed_targets(doc, ents, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
@@ -1092,6 +1095,33 @@ class RelationFinder:
                 for party in (winner, loser):
                     out.append(dict(base, predicate="bids-for", gerund=self.rules.gerunds.get("bids-for", "bidding-for"),
                                     subj=party, obj=target))
+        return out
+
+    def _per_share_offers(self, doc: Doc) -> list[dict]:
+        """bids-for candidates from an offer priced per share of the target, the target named only there:
+        "forcing Glencore to raise its offer to 3.05 of its shares for each Xstrata share"."""
+        out = []
+        for share in _with_lemma(doc, ("share",)):
+            if not any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in share.children) \
+                    and share.head.lower_ != "per":
+                continue
+            target = next((c for c in share.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None)
+            verb = next((a for a in share.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if target is None or verb is None:
+                continue
+            offer = next((k for k in verb.children if k.dep_ in ("dobj", "nsubj", "nsubjpass")
+                          and k.lemma_.lower() in _BID_NOUNS), None)
+            if offer is None and verb.lemma_.lower() not in ("offer", "bid"):
+                continue
+            if offer is not None and any(k.dep_ == "prep" and k.lower_ == "for" for k in offer.children):
+                continue  # "its offer for Y": the relation rules read it
+            owner = next((k for k in offer.children if k.dep_ == "poss"), None) if offer is not None else None
+            bidder = owner if owner is not None and owner.lower_ not in ("its", "their") else self._verb_subject(verb)[0]
+            if bidder is None:
+                continue
+            out.append(dict(rule=_PER_SHARE_RULE, predicate="bids-for", gerund=self.rules.gerunds.get("bids-for", "bidding-for"),
+                            trig=offer if offer is not None else verb, subj=bidder, obj=target, inherited=False, role=None,
+                            anchor=None, status="asserted"))
         return out
 
     def _suits_by(self, doc: Doc) -> list[dict]:
@@ -1278,6 +1308,43 @@ class RelationFinder:
                     parties = [named, *named.conjuncts, *holder.conjuncts]
             for party in parties:
                 self._add_remaining(party, verb, ents, rels, relations)
+
+    def _listed_targets(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """"The targets included X and Y", "Among those targeted was X": more targets of the document's one
+        sanctioner so far, on their own sentence."""
+        for tok in _with_lemma(doc, ("include", "among")):
+            named: list[Token] = []
+            if tok.pos_ in ("VERB", "AUX"):
+                subj = next((k for k in tok.children if k.dep_ == "nsubj"), None)
+                if subj is not None and (subj.lemma_.lower() == "target" or subj.lower_ == "those" and any(
+                        k.dep_ == "acl" and k.lemma_.lower() in _TARGETING for k in subj.children)):
+                    named = [k for k in tok.children if k.dep_ == "dobj"]
+            elif tok.dep_ == "prep":
+                those = next((k for k in tok.children if k.dep_ == "pobj"), None)
+                if those is not None and (those.lemma_.lower() == "target" or any(
+                        k.dep_ == "acl" and k.lemma_.lower() in _TARGETING for k in those.children)):
+                    named = [k for k in tok.head.children if k.dep_ in ("nsubj", "attr") and k.i != tok.i]
+            named = [t for n in named for t in (n, *n.conjuncts, *(c for a in n.children if a.dep_ == "appos" for c in a.conjuncts))]
+            if not named:
+                continue
+            sent = tok.sent
+            earlier = [r for r in relations.values() if r.predicate == "sanctions" and r.start <= sent.start_char]
+            if len({r.subject for r in earlier}) != 1:
+                continue
+            ref = earlier[-1]
+            for t in named:
+                res = ents.resolve(t, acting=False)
+                if res is None:
+                    continue
+                c = ents.clusters[res[0]]
+                if not self.onto.allows("sanctions", ref.subject_type, c.type):
+                    continue
+                key = (ref.subject, "sanctions", c.name, sent.start_char)
+                if key not in relations:
+                    relations[key] = replace(ref, object=c.name, object_type=c.type, status="asserted", label="sanctions",
+                                             sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                                             trigger=tok.text, rule="listed-target", confidence=round(ref.confidence * 0.85, 2),
+                                             attributed_to=None, role=None)
 
     @staticmethod
     def _add_remaining(holder: Token, verb: Token, ents: DocEntities, rels: list, relations: dict) -> None:
@@ -1581,6 +1648,13 @@ class RelationFinder:
                     (c for c in kids if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None))
             if found is not None:
                 return found  # "said Canada's measures violated WTO rules", "Australian wine was being dumped"
+        if predicate in ("bids-for", "acquires") and not subject and lemma in ("share", "stock") and any(
+                c.dep_ in ("det", "amod") and c.lower_ in ("each", "every", "per") for c in kids) or predicate in (
+                "bids-for", "acquires") and not subject and lemma in ("share", "stock") and tok.head.lower_ == "per":
+            # "raised its offer to 3.05 of its shares for each Xstrata share", "$26 per Olink share"
+            found = next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None)
+            if found is not None:
+                return found
         if predicate in ("merges-with", "partners-with") and lemma in _PARTS:
             # "the merger of Siemens' rail business with Alstom", "called off the merger of its Indian
             # business with Zee": the business's owner is the party
@@ -1897,6 +1971,7 @@ class RelationFinder:
         return out
 
 
+_PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations.py", confidence=0.7, pattern=())
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _TITLE_RULE = PatternRule(id="title-prefix", source="extraction/relations.py", confidence=0.85, pattern=())
