@@ -1164,9 +1164,17 @@ class DocEntities:
         """
         lemma = tok.lemma_.lower()
         types, cues = self.linker.rules.descriptions[lemma]
+        if any(c.dep_ == "amod" and c.lower_ in _NEW_FIRM for c in tok.children):
+            return None  # "the combined company", "the enlarged group": a firm the deal creates, named by none
         fits = [ci for ci in self._window(tok, 2) if self.clusters[ci].type in types
                 or loose and "Company" in types and self._maybe_firm(ci)]
         pool = fits
+        if not cues and len(lemma) >= 6:
+            # a name word from the noun's stem names the referent ("the distributor": SRS Distribution)
+            stemmed = [ci for ci in fits if any(len(w) >= 6 and w[:6] == lemma[:6]
+                                                for w in normalize(self.clusters[ci].name).split())]
+            if len(stemmed) == 1 and stemmed[0] not in self._coarguments(tok):
+                return stemmed[0]
         if cues:
             cue_set = {c.lower() for c in cues}
             cued = [ci for ci in fits if cue_set & set(normalize(self.clusters[ci].name).split())]
@@ -1219,7 +1227,8 @@ class DocEntities:
             # no entity of a fitting type: a firm NER mistyped may be meant ("Cigna ... sued its larger rival")
             return self.description(tok, loose=True)
         if len(pool) > 1 and not cues and tok.dep_ in ("nsubj", "nsubjpass", "poss") \
-                and not any(c.dep_ == "amod" and c.lower_ in _NEW_FIRM for c in tok.children):
+                and not any(c.lower_.endswith("-based") or c.lower_ == "based" for c in tok.subtree if c.i < tok.i):
+            # (not "the Texas-based distributor": a new fact about the firm is often told of the object)
             # "The Chinese internet group offloaded ...", "the company's shares": a description that is its
             # clause's subject or possessor continues the one candidate already named as a subject
             def subject(m: Mention) -> bool:
