@@ -1883,6 +1883,9 @@ class RelationFinder:
             if found is not None:
                 return found
         if verb is None:
+            if person.dep_ == "poss" and not state:
+                # "Boeing agreed to sell ..., part of chief executive X's effort to ...": the sentence's firm
+                return org_subject(person.sent.root)
             return None
         sent = person.sent
         if state and not (verb.i == sent.root.i or verb.dep_ == "conj" and verb.head.i == sent.root.i):
@@ -1907,6 +1910,9 @@ class RelationFinder:
             found = org_subject(person.doc[sent.start - 1].sent.root)
             if found is not None:
                 return found
+            lead = person.doc[0].sent
+            if lead.end < sent.start:
+                return org_subject(lead.root)  # the story's lead: "Home Depot agreed to buy SRS ... Chief executive X said"
         return None
 
     def _titles(self, doc: Doc, ents: DocEntities) -> list[dict]:
@@ -1930,6 +1936,15 @@ class RelationFinder:
                 j, bare = j - 1, True  # "Chief executive Elena Marsh said ...": no organization before the title
             if j > 0 and doc[j].tag_ == "POS" and tm[j - 1] != -1:
                 j -= 1  # "Halvard Group's chief executive Maria Olsen": the possessor employs
+            if j == m.start - 2 and doc[j + 1].tag_ == "POS" and tm[j] != -1 \
+                    and ents.clusters[ents.mentions[tm[j]].cluster].type == "Company" \
+                    and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "appos", "conj") \
+                    and not any(t.lower_ in blockers for t in doc[max(0, j - 4):j]):
+                # "Glencore's Ivan Glasenberg ran the enlarged company", "DuPont's Ed Breen will run it": the firm's man
+                out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=doc[j],
+                                subj=doc[m.end - 1], obj=doc[j], inherited=False, anchor=None, status="asserted",
+                                role=None, title_org=True))
+                continue
             role_toks = [t for t in doc[j + 1:m.start] if t.tag_ != "POS"]
             while role_toks and role_toks[0].lower_ in ("of", "the", "and", "-"):
                 role_toks.pop(0)
