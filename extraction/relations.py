@@ -64,6 +64,7 @@ _DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["reject
 _CHOOSING = _WORDS["choosing_verbs"]
 _REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _TARGETING = _WORDS["targeting_verbs"]
+_DEAL_ENDS = _WORDS["deal_ending_participles"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
@@ -1244,23 +1245,30 @@ class RelationFinder:
         """"A agreed to buy C ..., after raising its offer to 62 euros a share": an offer named by its owner
         alone ("its offer", "the Danish brewer's bid") is a bid for what the owner buys or bids for in the
         same sentence. Added on that sentence when the sentence does not say so already."""
-        rels = [r for r in relations.values() if r.predicate in ("acquires", "bids-for")]
+        rels = [r for r in relations.values() if r.predicate in ("acquires", "bids-for", "holds-stake-in")]
         if not rels:
             return
         for tok in _with_lemma(doc, _BID_NOUNS):
-            if tok.pos_ != "NOUN" or any(
-                    k.dep_ == "prep" and k.lower_ in ("for", "to") for k in tok.children):
+            # "its competing offer for the Japanese software developer": a "for" that names no entity names nothing
+            if tok.pos_ != "NOUN" or any(k.dep_ == "prep" and k.lower_ in ("for", "to") and any(
+                    p.dep_ == "pobj" and ents.resolve(p, acting=False) is not None for p in k.children) for k in tok.children):
                 continue
             owner = next((k for k in tok.children if k.dep_ == "poss"), None)
-            means = owner is None and tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via")
+            # "agreed to buy Y through a tender offer", "won control of Y, capping an unsolicited offer": the
+            # offer is the means or the end of the sentence's deal
+            means = owner is None and (tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via") or tok.dep_ == "dobj"
+                                       and tok.head.tag_ == "VBG" and tok.head.dep_ == "advcl"
+                                       and tok.head.lemma_.lower() in _DEAL_ENDS)
             if owner is None and not means:
-                continue  # "agreed to buy Y through a tender offer": the offer is the means of the deal
+                continue
             if owner is not None and owner.lower_ in ("its", "their") and tok.dep_ == "dobj":
                 s_tok, _ = self._verb_subject(tok.head)  # "the Danish brewer lifted its offer": the brewer's
                 owner = s_tok if s_tok is not None else owner
             res = ents.resolve(owner, acting=True) if owner is not None else None
             start = tok.sent.start_char
-            same = [r for r in rels if r.start == start and r.status != "denied"]
+            # a stake raised through a tender offer is bid for; otherwise only purchases and bids are
+            same = [r for r in rels if r.start == start and r.status != "denied"
+                    and (r.predicate != "holds-stake-in" or means)]
             rival = None
             if res is not None:
                 name = ents.clusters[res[0]].name
@@ -1275,7 +1283,19 @@ class RelationFinder:
                 continue  # no deal in the sentence, or several: which one the offer is for is not clear
             deal = same[0]
             if rival is not None:
+                winner = deal
                 deal = replace(deal, subject=rival[0], subject_type=rival[1])
+                if winner.predicate == "acquires" and winner.status != "denied" and any(
+                        k.dep_ == "amod" and k.lower_ in ("competing", "rival") for k in tok.children):
+                    # "KKR took control of Fuji Soft after Bain withdrew its competing offer": KKR outbid Bain
+                    okey = (winner.subject, "outbids", rival[0], start)
+                    relations.setdefault(okey, replace(winner, predicate="outbids", object=rival[0], object_type=rival[1],
+                                                       status="asserted", label="outbids", trigger=tok.text,
+                                                       rule="competing-offer", confidence=round(winner.confidence * 0.85, 2)))
+                    wkey = (winner.subject, "bids-for", winner.object, start)
+                    relations.setdefault(wkey, replace(winner, predicate="bids-for", status="asserted", label="bids-for",
+                                                       trigger=tok.text, rule="competing-offer",
+                                                       confidence=round(winner.confidence * 0.85, 2)))
             key = (deal.subject, "bids-for", deal.object, start)
             if key in relations or any(r.predicate == "bids-for" and r.subject == deal.subject
                                        and r.object == deal.object for r in rels):
@@ -1391,8 +1411,9 @@ class RelationFinder:
                 continue  # "turned down", "fended off"; not "turned to"
             passive = False
             offer = next((k for k in verb.children if k.dep_ == "dobj" and k.lemma_.lower() in _BID_NOUNS), None)
-            if offer is None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in _BID_NOUNS and any(
-                    k.dep_ == "dobj" and k.lower_ in ("which", "that") for k in verb.children):
+            if offer is None and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in _BID_NOUNS and any(
+                    k.dep_ in ("dobj", "mark") and k.lower_ in ("which", "that") for k in verb.children) \
+                    and not any(k.dep_ == "dobj" and k.lower_ not in ("which", "that") for k in verb.children):
                 offer = verb.head  # "the all-share approach, which its domestic rival had rejected"
             if offer is None and verb.tag_ == "VBN" and not any(k.dep_ == "agent" for k in verb.children):
                 offer = next((k for k in verb.children if k.dep_ in ("nsubjpass", "nsubj") and k.lemma_.lower() in _BID_NOUNS), None)
@@ -1414,8 +1435,8 @@ class RelationFinder:
                 owner = next((k for k in rejecter.children if k.dep_ == "poss"), None)
                 if owner is not None:
                     res = ents.resolve(owner, acting=True)  # "Sabadell's board rejected the bid"
-                    if res is None:
-                        continue
+                    if res is None and owner.pos_ == "PROPN":
+                        continue  # a named owner we do not know; "the Milan bank's management" may be the target
             if res is not None:
                 target, ttype = ents.clusters[res[0]].name, ents.clusters[res[0]].type
             elif len({r.object for r in here}) == 1:

@@ -282,7 +282,7 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts",
               "deal_anaphors", "measure_anaphors", "event_anaphors", "stake_purchases", "majority_words",
               "barred_parties", "stake_cuts", "deal_failures", "ownership_verbs",
-              "retaliation_verbs", "blocking_verbs", "people_groups", "accusation_anaphors", "state_roles", "defendant_verbs", "rejecting_phrasal_verbs", "choosing_verbs", "rest_holding_verbs", "targeting_verbs")
+              "retaliation_verbs", "blocking_verbs", "people_groups", "accusation_anaphors", "state_roles", "defendant_verbs", "rejecting_phrasal_verbs", "choosing_verbs", "rest_holding_verbs", "targeting_verbs", "deal_ending_participles")
 
 
 def load_word_lists(path: Path = WORD_LIST_FILE) -> dict[str, frozenset[str]]:
