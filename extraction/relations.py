@@ -1022,10 +1022,15 @@ class RelationFinder:
                 if target is not None and target.lemma_.lower() in _GOODS | {"product", "action", "activity", "work"}:
                     # "saying the chipmaker's products posed risks": the products' owner
                     target = next((k for k in target.children if k.dep_ == "poss"), target)
-                if target is not None and target.tag_ in ("NNS", "NNPS") and target.lemma_.lower() in self.rules.descriptions \
-                        and (c["obj"].conjuncts or c["obj"].head.conjuncts):
+                obj = c["obj"]
+                if obj.lemma_.lower() in _HOLDINGS:
+                    # "froze the assets of A and B, saying they had ...": the owners
+                    obj = next((p for k in obj.children if k.dep_ == "prep" and k.lower_ == "of"
+                                for p in k.children if p.dep_ == "pobj"), obj)
+                if target is not None and (target.tag_ in ("NNS", "NNPS") and target.lemma_.lower() in self.rules.descriptions
+                                           or target.lower_ == "they") and (obj.conjuncts or obj.head.conjuncts):
                     # "added A and B to its list, saying the spyware makers supplied ...": each target
-                    cands.append(dict(c, predicate="accuses", gerund=accuses, status=None))
+                    cands.append(dict(c, predicate="accuses", gerund=accuses, status=None, obj=obj))
                 elif target is not None and target.lower_ not in ("it", "they", "this", "that") or target is not None \
                         and target.lower_ in ("it", "they") and target.head.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
                     cands.append(dict(c, predicate="accuses", gerund=accuses, obj=target, status=None))
