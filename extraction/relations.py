@@ -136,6 +136,7 @@ class RelationFinder:
         self.onto = ontology
         self.status_labels = {c.key: c.label for c in rules.statuses}
         self.role_words = rules.role_heads | rules.role_modifiers
+        self._suit_nouns: frozenset[str] | None = None  # noun triggers of sues (_suits_by), built once
 
     # -- helpers --------------------------------------------------------------
     def _trigger(self, rule: PatternRule, nodes: dict[str, Token]) -> Trigger | None:
@@ -1138,8 +1139,10 @@ class RelationFinder:
         a suit with an "against" object is read by the patterns.
         """
         out = []
-        suits = {e_lemma for e_lemma, entries in self.rules.noun_triggers.items() if any(e.predicate == "sues" for e in entries)}
-        for noun in _with_lemma(doc, suits):
+        if self._suit_nouns is None:
+            self._suit_nouns = frozenset(lemma for lemma, entries in self.rules.noun_triggers.items()
+                                         if any(e.predicate == "sues" for e in entries))
+        for noun in _with_lemma(doc, self._suit_nouns):
             if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _DEFENDANT_VERBS \
                     or any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children):
                 continue
