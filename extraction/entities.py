@@ -1227,8 +1227,10 @@ class DocEntities:
             # no entity of a fitting type: a firm NER mistyped may be meant ("Cigna ... sued its larger rival")
             return self.description(tok, loose=True)
         if len(pool) > 1 and not cues and tok.dep_ in ("nsubj", "nsubjpass", "poss") \
-                and not any(c.lower_.endswith("-based") or c.lower_ == "based" for c in tok.subtree if c.i < tok.i):
-            # (not "the Texas-based distributor": a new fact about the firm is often told of the object)
+                and not any(c.lower_.endswith("-based") or c.lower_ == "based" or c.ent_type_ in ("GPE", "LOC")
+                            for c in tok.subtree if c.i < tok.i):
+            # (not "the Texas-based distributor", "the Augsburg company", "the Virginia pork producer": a place
+            # is a new fact about the firm, often told of the object)
             # "The Chinese internet group offloaded ...", "the company's shares": a description that is its
             # clause's subject or possessor continues the one candidate already named as a subject
             def subject(m: Mention) -> bool:

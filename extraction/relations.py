@@ -1939,9 +1939,6 @@ class RelationFinder:
             found = org_subject(person.doc[sent.start - 1].sent.root)
             if found is not None:
                 return found
-            lead = person.doc[0].sent
-            if lead.end < sent.start:
-                return org_subject(lead.root)  # the story's lead: "Home Depot agreed to buy SRS ... Chief executive X said"
         return None
 
     def _titles(self, doc: Doc, ents: DocEntities) -> list[dict]:
