@@ -76,3 +76,16 @@ def test_word_lists_load_and_a_broken_list_names_file_and_key(tmp_path):
     with pytest.raises(DataFileError) as info:
         load_word_lists(broken)
     assert "construction_words.yaml" in str(info.value) and "sue" in str(info.value)
+
+
+def test_a_capital_of_an_unlisted_country_names_file_and_entry(onto, tmp_path):
+    pdir, ldir = copy_dirs(tmp_path)
+    (ldir / "capitals.yaml").write_text("capitals:\n  Minsk: Belarus\n  Atlantis City: Atlantis\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"capitals\.yaml: Atlantis City: 'Atlantis' is not a country"):
+        load(onto, pdir, ldir)
+
+
+def test_capitals_and_companies_load(onto):
+    rules = load_rules(set(onto.predicates), set(onto.statuses))
+    assert rules.capitals["minsk"] == "Belarus" and rules.capitals["bogota"] == "Colombia"
+    assert "Nestle" in rules.companies and "Total" not in rules.companies  # a sentence-start word is left out
