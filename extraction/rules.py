@@ -307,6 +307,24 @@ def load_word_lists(path: Path = WORD_LIST_FILE) -> dict[str, frozenset[str]]:
     return out
 
 
+def _country_map(path: Path, key: str, what: str, countries: frozenset[str]) -> dict[str, str]:
+    """A lexicon mapping words to countries of countries.txt (demonyms.yaml, capitals.yaml), keys lower case.
+
+    Raises DataFileError naming the file and the entry when a country is not listed.
+    """
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    data = (_yaml(path) or {}).get(key) or {}
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: expected a mapping '{key}' of {what} -> country")
+    for word, country in data.items():
+        if country not in countries:
+            raise DataFileError(f"{path}: {word}: {country!r} is not a country in countries.txt; add it there or fix the name")
+        out[str(word).lower()] = country
+    return out
+
+
 def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | None = None,
                lexicon_dir: Path | None = None) -> Rules:
     """Read every rule file into a validated :class:`Rules`.
@@ -375,27 +393,8 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         ln.strip().lower() for ln in (place_file.read_text(encoding="utf-8").splitlines() if place_file.exists() else ())
         if ln.strip() and not ln.startswith("#"))
 
-    demonyms: dict[str, str] = {}
-    dpath = ldir / "demonyms.yaml"
-    if dpath.exists():
-        ddata = (_yaml(dpath) or {}).get("demonyms") or {}
-        if not isinstance(ddata, dict):
-            raise DataFileError(f"{dpath}: expected a mapping 'demonyms' of adjective -> country")
-        for adj, country in ddata.items():
-            if country not in countries:
-                raise DataFileError(f"{dpath}: {adj}: {country!r} is not a country in countries.txt; add it there or fix the name")
-            demonyms[str(adj).lower()] = country
-
-    capitals: dict[str, str] = {}
-    cpath = ldir / "capitals.yaml"
-    if cpath.exists():
-        cdata = (_yaml(cpath) or {}).get("capitals") or {}
-        if not isinstance(cdata, dict):
-            raise DataFileError(f"{cpath}: expected a mapping 'capitals' of capital -> country")
-        for city, country in cdata.items():
-            if country not in countries:
-                raise DataFileError(f"{cpath}: {city}: {country!r} is not a country in countries.txt; add it there or fix the name")
-            capitals[str(city).lower()] = country
+    demonyms = _country_map(ldir / "demonyms.yaml", "demonyms", "adjective", countries)  # "Chinese" -> China
+    capitals = _country_map(ldir / "capitals.yaml", "capitals", "capital", countries)  # "minsk" -> Belarus
 
     company_file = ldir / "companies.txt"
     companies = tuple(dict.fromkeys(
