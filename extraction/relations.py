@@ -629,10 +629,21 @@ class RelationFinder:
                     obj = None
                 if obj is None:
                     continue
-            if predicate == "bids-for" and obj is not None and (obj.lemma_.lower() in _PORTIONS or obj.lemma_.lower() in _FRACTIONS):
-                # "a tender offer for all of Y", "a bid for the rest of Y", "its offer for the 49 percent of Y"
+            # "the half of Y it did not already own" (the clause hung on the portion or, misparsed, after it)
+            rest_of = obj is not None and (obj.lemma_.lower() in ("all", "rest", "remainder", "balance") or any(
+                r.i > obj.i and r.lemma_.lower() in ("own", "hold", "control") and r.dep_ in ("relcl", "ccomp")
+                and any(k.dep_ == "neg" for k in r.children) for r in obj.sent))
+            if obj is not None and (predicate == "bids-for" or predicate == "acquires" and rest_of) and (
+                    obj.lemma_.lower() in _PORTIONS or obj.lemma_.lower() in _FRACTIONS):
+                # "a tender offer for all of Y", "a bid for the rest of Y", "its offer for the 49 percent of Y",
+                # "pay $20 billion for the half of Y it did not already own" (and so holds the other half)
+                part = obj
                 obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj"), obj)
+                if obj is not part and rest_of and part.lemma_.lower() not in ("all",):
+                    cands.append(dict(rule=rule, predicate="holds-stake-in", gerund=self.rules.gerunds.get(
+                        "holds-stake-in", "holding-stake-in"), trig=trig, subj=subj, obj=obj, inherited=inherited,
+                        role=None, anchor=nodes.get("verb"), status="asserted"))
             if rule.symmetric_only:
                 # "A and B agreed to merge": the pair is the coordinated subject
                 if not self.onto.predicate(predicate).symmetric:
