@@ -1581,6 +1581,13 @@ class RelationFinder:
         pred = self.onto.predicate(predicate)
         if pred.symmetric and o_ent.name < s_ent.name:
             s_ent, o_ent, s_res, o_res = o_ent, s_ent, o_res, s_res
+        if predicate == "works-for" and s_ent.type in ("Company", "Organization") and o_ent.type in ("Company", "Organization") \
+                and (c["role"] or "").split()[-1:] in (["partner"], ["partners"], ["ally"], ["allies"]):
+            # "Renault, Nissan's partner in the alliance": two firms are partners, not employer and employee
+            predicate = "partners-with"
+            c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate), role=None)
+            if o_ent.name < s_ent.name:
+                s_ent, o_ent, s_res, o_res = o_ent, s_ent, o_res, s_res
         if predicate == "member-of" and s_ent.type == "Person" and ents.has_title(s_ent) \
                 and o_ent.type in ("Company", "Organization", "GovernmentBody") and c["trig"].lemma_.lower() in ("join", "rejoin"):
             # "chief executive X will join Oracle": a titled person who joins a firm works for it
