@@ -23,7 +23,7 @@ CORE_FLOORS = {
     GOLD / "blind.jsonl": (0.94, 0.85),      # 0.951 / 0.866 (0.947 / 0.269 before the second round)
     GOLD / "blind2.jsonl": (0.95, 0.85),     # 1.000 / 0.871 (1.000 / 0.452 when first scored)
     GOLD / "blind3.jsonl": (0.95, 0.85),     # 1.000 / 0.870 (0.952 / 0.370 when first scored)
-    GOLD / "blind4.jsonl": (0.95, 0.65),     # 1.000 / 0.667 (0.909 / 0.333 when first scored)
+    GOLD / "blind4.jsonl": (0.95, 0.68),     # 1.000 / 0.700 (0.909 / 0.333 when first scored)
     GOLD / "blind5.jsonl": (0.94, 0.69),     # 0.969 / 0.709 (0.944 / 0.381 when first scored)
     GOLD / "blind6.jsonl": (0.90, 0.61),     # 0.917 / 0.635 (0.905 / 0.365 when scored once, held out)
     GOLD / "blind7.jsonl": (0.90, 0.65),     # 0.933 / 0.675 (0.917 / 0.447 when scored once, held out)
@@ -33,7 +33,8 @@ CORE_FLOORS = {
     GOLD / "blind11.jsonl": (0.94, 0.54),    # 0.961 / 0.566 (0.949 / 0.423 when scored once, held out)
     GOLD / "blind12.jsonl": (0.91, 0.50),    # 0.938 / 0.529 (0.899 / 0.471 when scored once, held out)
     GOLD / "blind13.jsonl": (0.89, 0.39),    # 0.914 / 0.410 (0.878 / 0.417 when scored once, held out)
-    Path(__file__).parent / "phrasings.jsonl": (0.97, 0.95),  # 1.000 / 0.972 (0.990 / 0.695 when first scored)
+    GOLD / "blind14.jsonl": (0.90, 0.42),    # 0.920 / 0.438 when scored once, held out
+    Path(__file__).parent / "phrasings.jsonl": (0.97, 0.95),  # 1.000 / 0.976 (0.990 / 0.695 when first scored)
 }
 
 
