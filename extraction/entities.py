@@ -57,9 +57,10 @@ from .gazetteer import GazetteerEntry
 from .records import Alias, DocEntity
 from .rules import LEXICON_DIR, Rules, load_word_lists
 
-_GOVERNING = load_word_lists()["governing"]  # "Acme's board" acts for Acme
-_STATE_ROLES = load_word_lists()["state_roles"]
-_NEW_FIRM = frozenset({"combined", "merged", "enlarged", "new", "resulting"})  # "the combined company" is no earlier firm  # "Texas Governor X" names no employer firm
+_WORDS = load_word_lists()
+_GOVERNING = _WORDS["governing"]  # "Acme's board" acts for Acme
+_STATE_ROLES = _WORDS["state_roles"]  # "Texas Governor X" names no employer firm
+_NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
 # labels NER gives unknown firm names ("Acme Robotics" as WORK_OF_ART); kept only with a business cue

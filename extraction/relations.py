@@ -596,7 +596,7 @@ class RelationFinder:
                 if target is not None:
                     obj = target
             governor = trig.head
-            if trig.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in _PORTIONS | {"most", "some", "many"}:
+            if trig.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in _PORTIONS | {"many"}:
                 governor = governor.head.head  # "lifting most of the bloc's sanctions on X"
             if predicate == "sanctions" and trig.pos_ == "NOUN" and governor.lemma_.lower() in self.rules.ending_verbs:
                 # "lifted sanctions on X": the sanctions end (visible with --explain)
@@ -1695,13 +1695,6 @@ class RelationFinder:
                     (c for c in kids if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None))
             if found is not None:
                 return found  # "said Canada's measures violated WTO rules", "Australian wine was being dumped"
-        if predicate in ("bids-for", "acquires") and not subject and lemma in ("share", "stock") and any(
-                c.dep_ in ("det", "amod") and c.lower_ in ("each", "every", "per") for c in kids) or predicate in (
-                "bids-for", "acquires") and not subject and lemma in ("share", "stock") and tok.head.lower_ == "per":
-            # "raised its offer to 3.05 of its shares for each Xstrata share", "$26 per Olink share"
-            found = next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None)
-            if found is not None:
-                return found
         if predicate in ("merges-with", "partners-with") and lemma in _PARTS:
             # "the merger of Siemens' rail business with Alstom", "called off the merger of its Indian
             # business with Zee": the business's owner is the party

@@ -33,6 +33,7 @@ stands for the lemma list of that trigger class from the lexicons.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -282,11 +283,13 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts",
               "deal_anaphors", "measure_anaphors", "event_anaphors", "stake_purchases", "majority_words",
               "barred_parties", "stake_cuts", "deal_failures", "ownership_verbs",
-              "retaliation_verbs", "blocking_verbs", "people_groups", "accusation_anaphors", "state_roles", "defendant_verbs", "rejecting_phrasal_verbs", "choosing_verbs", "rest_holding_verbs", "targeting_verbs", "deal_ending_participles")
+              "retaliation_verbs", "blocking_verbs", "people_groups", "accusation_anaphors", "state_roles", "defendant_verbs", "rejecting_phrasal_verbs", "choosing_verbs", "rest_holding_verbs", "targeting_verbs", "deal_ending_participles", "new_firm_modifiers")
 
 
-def load_word_lists(path: Path = WORD_LIST_FILE) -> dict[str, frozenset[str]]:
-    """The word lists the relation code reads (``construction_words.yaml``), by key.
+@lru_cache(maxsize=8)
+def load_word_lists(path: Path = WORD_LIST_FILE) -> Mapping[str, frozenset[str]]:
+    """The word lists the relation and entity code reads (``construction_words.yaml``), by key;
+    read once per path (both modules import it).
 
     path: the YAML file.
     Raises DataFileError naming the file and key when a list is missing, unknown or not lower-case words.
@@ -304,7 +307,14 @@ def load_word_lists(path: Path = WORD_LIST_FILE) -> dict[str, frozenset[str]]:
         if not isinstance(words, list) or not all(isinstance(w, str) and w and w == w.lower() for w in words):
             raise DataFileError(f"{path}: {key}: expected a list of lower-case words (quote yes/no/on/off)")
         out[key] = frozenset(words)
-    return out
+    return MappingProxyType(out)
+
+
+def _lines(path: Path) -> tuple[str, ...]:
+    """The stripped, non-empty lines of a one-entry-per-line lexicon that are not ``#`` comments (none if the file is absent)."""
+    if not path.exists():
+        return ()
+    return tuple(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def _country_map(path: Path, key: str, what: str, countries: frozenset[str]) -> dict[str, str]:
@@ -383,23 +393,14 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         descriptions[str(noun).lower()] = (frozenset(spec["types"]), tuple(spec.get("cues") or ()))
     tdata = _yaml(ldir / "entity_types.yaml") or {}
     type_cues = tuple((k, frozenset(v)) for k, v in tdata.items())
-    countries = frozenset(
-        ln.strip() for ln in (ldir / "countries.txt").read_text(encoding="utf-8").splitlines()
-        if ln.strip() and not ln.startswith("#")
-    )
+    countries = frozenset(_lines(ldir / "countries.txt"))
 
-    place_file = ldir / "places.txt"
-    places = frozenset(
-        ln.strip().lower() for ln in (place_file.read_text(encoding="utf-8").splitlines() if place_file.exists() else ())
-        if ln.strip() and not ln.startswith("#"))
+    places = frozenset(ln.lower() for ln in _lines(ldir / "places.txt"))
 
     demonyms = _country_map(ldir / "demonyms.yaml", "demonyms", "adjective", countries)  # "Chinese" -> China
     capitals = _country_map(ldir / "capitals.yaml", "capitals", "capital", countries)  # "minsk" -> Belarus
 
-    company_file = ldir / "companies.txt"
-    companies = tuple(dict.fromkeys(
-        ln.strip() for ln in (company_file.read_text(encoding="utf-8").splitlines() if company_file.exists() else ())
-        if ln.strip() and not ln.startswith("#")))
+    companies = tuple(dict.fromkeys(_lines(ldir / "companies.txt")))
 
     org_patterns = []
     org_file = ldir / "org_names.jsonl"
