@@ -105,6 +105,10 @@ def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+# parts of speech spaCy gives capitalised words of a firm's name it did not recognise ("Rite Aid": ADJ, NOUN)
+_NAME_POS = frozenset({"NOUN", "ADJ", "VERB"})
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lookup key of a name: straight apostrophes, single spaces, lower case (cached: names recur)."""
@@ -744,11 +748,14 @@ class DocEntities:
             if j == start - 1 or doc[start - 1].lower_ not in roles or j < 0 or j in taken:
                 continue
             tok = doc[j]
-            if tok.pos_ != "PROPN" or not (tok.is_title or tok.is_upper or _CAMEL.match(tok.text)) \
+            # "Rite Aid chief executive X": a capitalised word inside the sentence may be tagged a common noun
+            proper = tok.pos_ == "PROPN" or tok.pos_ in _NAME_POS and not tok.is_sent_start and not tok.is_stop
+            if not proper or not (tok.is_title or tok.is_upper or _CAMEL.match(tok.text)) \
                     or tok.ent_type_ and tok.ent_type_ not in _MISLABELS | {"ORG"} or tok.ent_type_ == "NORP":
                 continue
             s = j
-            while s - 1 >= tok.sent.start and doc[s - 1].pos_ == "PROPN" and doc[s - 1].is_title and s - 1 not in taken:
+            while s - 1 >= tok.sent.start and s - 1 not in taken and doc[s - 1].is_title and not doc[s - 1].is_stop \
+                    and (doc[s - 1].pos_ == "PROPN" or doc[s - 1].pos_ in _NAME_POS and s < j + 1 and tok.pos_ != "PROPN"):
                 s -= 1
             name = _clean(doc[s:j + 1].text)
             if name and normalize(name) not in rules.not_names and normalize(name) not in self.linker.countries \

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 from ontology import Ontology
 
 from .dates import anchor_date, parse_doc_date
-from .entities import DocEntities
+from .entities import DocEntities, normalize
 from .records import Relation
 from .rules import PatternRule, Rules, Trigger, load_word_lists
 
@@ -943,6 +943,7 @@ class RelationFinder:
         self._rejected_offers(doc, ents, relations)
         self._remaining_stakes(doc, ents, relations)
         self._listed_targets(doc, ents, relations)
+        self._office_holders(doc, ents, relations, doc_id, doc_date)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
@@ -1384,6 +1385,90 @@ class RelationFinder:
                                              sentence=sent.text, start=sent.start_char, end=sent.end_char,
                                              trigger=tok.text, rule="listed-target", confidence=round(ref.confidence * 0.85, 2),
                                              attributed_to=None, role=None)
+
+    def _state_clusters(self, ents: DocEntities, state: str) -> list[int]:
+        """The document's clusters that stand for ``state``: its government first, then the country."""
+        linker = ents.linker
+        forms = {normalize(state)} | {normalize(c) for c, s in self.rules.capitals.items() if s == state}
+        entry = linker.by_surface.get(normalize(state))
+        if entry is not None:
+            forms |= {normalize(n) for n in entry.names()}
+        govs, countries = [], []
+        for ci, c in enumerate(ents.clusters):
+            names = {normalize(c.name), *(normalize(a) for a in c.aliases)}
+            if c.type == "GovernmentBody" and any(linker.metonyms.get(n) is not None
+                                                  and linker.metonyms[n].id == c.gazetteer_id for n in forms):
+                govs.append(ci)
+            elif c.type in ("Country", "Place") and names & forms:
+                countries.append(ci)
+        return govs + countries
+
+    def _office_title(self, doc: Doc, m) -> set[str]:
+        """The title words a mention carries: before the name ("Prime Minister X", "commerce secretary X")
+        or in an appositive after it ("X, Iran's foreign minister"); empty if none."""
+        words = set()
+        j = m.start - 1
+        while j >= 0 and doc[j].lower_ in self.role_words:
+            words.add(doc[j].lower_)
+            j -= 1
+        if m.end < len(doc) and doc[m.end].text == ",":
+            for t in doc[m.end + 1:min(len(doc), m.end + 6)]:
+                if t.is_punct:
+                    break
+                if t.lower_ in self.rules.role_heads and t.dep_ == "appos" and t.head.i == m.end - 1:
+                    words |= {k.lower_ for k in t.subtree if k.lower_ in self.role_words}
+        return words
+
+    def _office_holders(self, doc: Doc, ents: DocEntities, relations: dict, doc_id: str, doc_date: str | None) -> None:
+        """A well-known holder of a state office (office_holders.yaml) named in a document that also names the
+        state works for it, the office as role: "President Donald Trump ordered ..." with "the United States"
+        elsewhere. The office must be held in the article's month; an article without a date needs the office's
+        title before the name ("Prime Minister X"). Cited on the sentence of the titled (else the first) mention."""
+        offices = self.rules.offices
+        if not offices:
+            return
+        month = doc_date[:7] if doc_date and len(doc_date) >= 7 else None
+        done: set[int] = set()
+        for m in ents.mentions:
+            ci = m.cluster
+            if ci < 0 or ci in done or ents.clusters[ci].type != "Person":
+                continue
+            done.add(ci)
+            person = ents.clusters[ci]
+            held = next((offices[k] for n in (person.name, *person.aliases)
+                         for k in [" ".join(n.lower().split())] if k in offices), None)
+            if held is None:
+                continue
+            titled = [x for x in ents.mentions if x.cluster == ci and self._office_title(doc, x)]
+            if not titled:
+                continue  # the sentence must say the person holds an office; the list only says which state's
+            if month is not None:
+                held = tuple(o for o in held if o.held_in(month))
+            else:
+                words = {w for x in titled for w in self._office_title(doc, x)}
+                held = tuple(o for o in held if set(o.role.split()) & words)
+            if any(r.subject == person.name and r.predicate == "works-for" and r.object_type in ("GovernmentBody", "Country")
+                   for r in relations.values()):
+                continue  # "Treasury Secretary X": the text already names the state body the person works for
+            cite = titled[0]
+            sent = doc[cite.start].sent
+            for office in held:
+                states = self._state_clusters(ents, office.state)
+                if not states:
+                    continue
+                si = states[0]
+                if ents.clusters[si].type == "Place":  # "Tehran condemned ...": the capital stands for the state
+                    si = ents.country_of_capital(ents.clusters[si].name, acting=True)
+                    if si is None:
+                        continue
+                state = ents.clusters[si]
+                if not self.onto.allows("works-for", "Person", state.type):
+                    continue
+                relations[(person.name, "works-for", state.name, sent.start_char)] = Relation(
+                    subject=person.name, subject_type="Person", predicate="works-for", object=state.name,
+                    object_type=state.type, status="asserted", label="works-for", role=office.role, confidence=0.8,
+                    attributed_to=None, doc_id=doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                    trigger=doc[cite.start].text, rule="office-holder")
 
     @staticmethod
     def _add_remaining(holder: Token, verb: Token, ents: DocEntities, rels: list, relations: dict) -> None:

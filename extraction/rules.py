@@ -35,6 +35,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -111,6 +112,24 @@ class StatusCue:
 
 
 @dataclass(frozen=True)
+class Office:
+    """A dated state office of a well-known person (``data/lexicons/office_holders.yaml``).
+
+    state: a country of countries.txt, or "European Union". role: the title ("president").
+    start / end: ``YYYY-MM`` months, inclusive; end is None while the person holds it.
+    """
+
+    state: str
+    role: str
+    start: str
+    end: str | None = None
+
+    def held_in(self, month: str) -> bool:
+        """Whether the office was held in ``month`` (``YYYY-MM``)."""
+        return self.start <= month and (self.end is None or month <= self.end)
+
+
+@dataclass(frozen=True)
 class Rules:
     """All rule data, validated. ``digest`` changes whenever a file does."""
 
@@ -137,6 +156,8 @@ class Rules:
     places: frozenset[str] = frozenset()  # places below country level (places.txt), lower case
     capitals: Mapping[str, str] = field(default_factory=dict)  # capital (lower case) -> country (capitals.yaml)
     companies: tuple[str, ...] = ()  # well-known company names as written (companies.txt)
+    # lower-case full name -> the person's dated state offices (office_holders.yaml)
+    offices: Mapping[str, tuple[Office, ...]] = field(default_factory=dict)
     digest: str = field(default="", compare=False)
 
 
@@ -335,6 +356,49 @@ def _country_map(path: Path, key: str, what: str, countries: frozenset[str]) -> 
     return out
 
 
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def load_offices(path: Path, countries: frozenset[str]) -> dict[str, tuple[Office, ...]]:
+    """The dated offices of office_holders.yaml, keyed by lower-case name and alias (none if the file is absent).
+
+    Raises DataFileError naming the file and the entry on a state not in countries.txt, a bad
+    month, an end before the start, or a name listed twice.
+    """
+    out: dict[str, tuple[Office, ...]] = {}
+    if not path.exists():
+        return out
+    data = _yaml(path) or []
+    if not isinstance(data, list):
+        raise DataFileError(f"{path}: expected a list of {{name, aliases, offices}} entries")
+    states = countries | {"European Union"}
+    for n, item in enumerate(data, start=1):
+        where = f"{path}: entry {n}"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item.get("offices"):
+            raise DataFileError(f"{where}: expected {{name: ..., offices: [...]}}")
+        where = f"{path}: {item['name']}"
+        offices = []
+        for o in item["offices"]:
+            if not isinstance(o, dict) or not isinstance(o.get("role"), str):
+                raise DataFileError(f"{where}: each office needs state, role and from")
+            if o.get("state") not in states:
+                raise DataFileError(f"{where}: {o.get('state')!r} is not a country in countries.txt (or European Union)")
+            start, end = str(o.get("from")), o.get("to")
+            end = None if end is None else str(end)
+            if not _MONTH.match(start) or end is not None and (not _MONTH.match(end) or end < start):
+                raise DataFileError(f"{where}: from/to must be YYYY-MM months, to not before from (got {start!r}, {end!r})")
+            offices.append(Office(o["state"], o["role"].lower(), start, end))
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise DataFileError(f"{where}: aliases must be a list of names")
+        for name in (item["name"], *aliases):
+            key = " ".join(name.lower().split())
+            if key in out:
+                raise DataFileError(f"{where}: the name {name!r} is listed twice; one entry per person")
+            out[key] = tuple(offices)
+    return out
+
+
 def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | None = None,
                lexicon_dir: Path | None = None) -> Rules:
     """Read every rule file into a validated :class:`Rules`.
@@ -401,6 +465,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
     capitals = _country_map(ldir / "capitals.yaml", "capitals", "capital", countries)  # "minsk" -> Belarus
 
     companies = tuple(dict.fromkeys(_lines(ldir / "companies.txt")))
+    offices = load_offices(ldir / "office_holders.yaml", countries)  # "xi jinping" -> president of China from 2013-03
 
     org_patterns = []
     org_file = ldir / "org_names.jsonl"
@@ -437,6 +502,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
         demonyms=MappingProxyType(demonyms), places=places, capitals=MappingProxyType(capitals), companies=companies,
+        offices=MappingProxyType(offices),
         org_patterns=tuple(org_patterns), org_heads=org_heads,
         org_descriptors=frozenset(w.lower() for w in _words(cues_raw.get("descriptors"), f"{cue_file}: descriptors")),
         not_names=frozenset(w.lower() for w in _words(cues_raw.get("not_names"), f"{cue_file}: not_names")),

@@ -263,3 +263,52 @@ def test_a_counted_group_that_does_not_match_the_earlier_targets_is_not_guessed(
                                  "Britain also sanctioned the two companies.")
     assert ("US Department of the Treasury", "sanctions", "Kama Shipping") in got, got
     assert not {t for t in got if t[0] == "British government"}, got
+
+
+# A well-known holder of a state office (office_holders.yaml), named with a title, works for the state the
+# document names, while the article's date falls in the term; an undated article needs a title of the office.
+SANCTION = "The United States placed sanctions on two shipping firms in July. "
+
+
+def _dated(extractor, text, date):
+    result = extractor.extract(Document(id="d", text=text, date=date))
+    return {(r.subject, r.predicate, r.object, r.role) for r in result.relations}, result
+
+
+def _works(got, person):
+    return {(o, r) for s, p, o, r in got if s == person and p == "works-for"}
+
+
+def test_a_titled_office_holder_works_for_the_state_named_in_the_article(extractor):
+    got, result = _dated(extractor, SANCTION + "The measures followed a warning from President Donald Trump.", "2019-07-31")
+    assert _works(got, "Donald Trump") & {("United States", "president"), ("United States government", "president")}, got
+    rel = next(r for r in result.relations if r.subject == "Donald Trump" and r.predicate == "works-for")
+    assert rel.sentence.startswith("The measures followed") and rel.rule == "office-holder"
+
+
+def test_an_appositive_title_counts(extractor):
+    text = "Tehran condemned the step, and Mohammad Javad Zarif, the foreign minister, called it illegal."
+    got, _ = _dated(extractor, text, "2019-06-25")
+    assert _works(got, "Mohammad Javad Zarif"), got
+
+
+def test_no_office_without_a_title_out_of_term_or_without_the_state(extractor):
+    untitled = SANCTION + "The measures followed a warning from Donald Trump."
+    assert not _works(_dated(extractor, untitled, "2019-07-31")[0], "Donald Trump")  # the text must say he holds an office
+    titled = SANCTION + "The measures followed a warning from President Donald Trump."
+    assert not _works(_dated(extractor, titled, "2022-07-31")[0], "Donald Trump")  # between his two terms
+    stateless = "President Donald Trump said he would visit the plant of Halden Group."
+    assert not _works(_dated(extractor, stateless, "2019-07-31")[0], "Donald Trump")
+
+
+def test_an_undated_article_needs_a_title_of_the_office(extractor):
+    president = "Washington blacklisted two shipping firms, and President Donald Trump defended the step."
+    assert _works(_dated(extractor, president, None)[0], "Donald Trump")
+    wrong = "Washington blacklisted two shipping firms, and chairman Donald Trump defended the step."
+    assert not _works(_dated(extractor, wrong, None)[0], "Donald Trump")
+
+
+def test_a_state_body_named_in_the_text_is_enough(extractor):
+    text = SANCTION + "Treasury Secretary Steven Mnuchin said more would follow."
+    got, _ = _dated(extractor, text, "2019-07-31")
+    assert {o for o, _ in _works(got, "Steven Mnuchin")} <= {"Treasury", "US Department of the Treasury"}, got

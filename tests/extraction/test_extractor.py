@@ -33,6 +33,8 @@ SEED_ALSO_SUPPORTED = [
     ("CTBC Financial Holding Co", "bids-for", "Mercuries Life Insurance Co", None),  # outbid in the sale process
     ("Donald Trump", "works-for", "US", None),      # "US President Donald Trump's administration": a state office
     ("Marco Rubio", "works-for", "US", None),       # "US Senator Marco Rubio"
+    ("Michael Pompeo", "works-for", "US", None),    # "US Secretary of State Michael Pompeo" (office_holders.yaml)
+    ("Wilbur Ross", "works-for", "US", None),       # "US Secretary of Commerce Wilbur Ross"
 ]
 
 

@@ -89,3 +89,31 @@ def test_capitals_and_companies_load(onto):
     rules = load_rules(set(onto.predicates), set(onto.statuses))
     assert rules.capitals["minsk"] == "Belarus" and rules.capitals["bogota"] == "Colombia"
     assert "Nestle" in rules.companies and "Total" not in rules.companies  # a sentence-start word is left out
+
+
+@pytest.mark.parametrize("office, message", [
+    ("{state: Atlantis, role: president, from: 2017-01}", r"'Atlantis' is not a country"),
+    ("{state: Belarus, role: president, from: 2017-13}", r"from/to must be YYYY-MM months"),
+    ("{state: Belarus, role: president, from: 2017-01, to: 2016-05}", r"from/to must be YYYY-MM months, to not before from"),
+])
+def test_a_bad_office_names_file_and_person(onto, tmp_path, office, message):
+    pdir, ldir = copy_dirs(tmp_path)
+    (ldir / "office_holders.yaml").write_text(f"- name: Ada Vell\n  offices:\n    - {office}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"office_holders\.yaml: Ada Vell: " + message):
+        load(onto, pdir, ldir)
+
+
+def test_a_person_listed_twice_is_an_error(onto, tmp_path):
+    pdir, ldir = copy_dirs(tmp_path)
+    entry = "- name: Ada Vell\n  offices:\n    - {state: Belarus, role: president, from: 2017-01}\n"
+    (ldir / "office_holders.yaml").write_text(entry + entry.replace("Ada Vell", "Bo Rinn\n  aliases: [Ada Vell]"),
+                                              encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"office_holders\.yaml: Bo Rinn: the name 'Ada Vell' is listed twice"):
+        load(onto, pdir, ldir)
+
+
+def test_office_holders_load_with_their_terms(onto):
+    rules = load_rules(set(onto.predicates), set(onto.statuses))
+    trump = rules.offices["donald trump"]
+    assert any(o.state == "United States" and o.role == "president" and o.held_in("2019-07") for o in trump)
+    assert not any(o.held_in("2022-06") for o in trump)  # between his two terms
