@@ -56,6 +56,8 @@ _WORDS = load_word_lists()
 _STAKES, _ALLEGE, _INTENT_NOUNS, _GROUPS = _WORDS["stakes"], _WORDS["allege"], _WORDS["intent_nouns"], _WORDS["groups"]
 _OBJECT_CONTROL, _STATUS_HEADS, _RECEIVING = _WORDS["object_control"], _WORDS["status_heads"], _WORDS["receiving"]
 _DEAL_ONLY, _SUE, _BID_NOUNS, _DEAL_NOUNS = _WORDS["deal_only"], _WORDS["sue"], _WORDS["bid_nouns"], _WORDS["deal_nouns"]
+_WRONGS = _WORDS["wrongdoing_nouns"]
+_HALTING, _FLOWS, _MADE = _WORDS["trade_halting_verbs"], _WORDS["trade_flows"], _WORDS["made_verbs"]
 _BATCHES, _PORTIONS, _FRACTIONS = _WORDS["batches"], _WORDS["portions"], _WORDS["fractions"]
 _BUSINESS_ROLES = _WORDS["business_roles"]
 _PERSON_ROLES = _BUSINESS_ROLES | _WORDS["person_only_roles"]
@@ -72,7 +74,8 @@ _DEALS = frozenset({"acquires", "bids-for", "merges-with"})
 _ANAPHORS = {**{w: _DEALS | {"sanctions"} for w in _WORDS["event_anaphors"]},
              **{w: frozenset({"sanctions"}) for w in _WORDS["measure_anaphors"]},
              **{w: _DEALS for w in _WORDS["deal_anaphors"]},
-             **{w: frozenset({"accuses"}) for w in _WORDS["accusation_anaphors"]}}
+             **{w: frozenset({"accuses"}) for w in _WORDS["accusation_anaphors"]},
+             **{w: frozenset({"sues"}) for w in _WORDS["suit_anaphors"]}}
 _MEASURES_ONLY = _WORDS["measure_anaphors"]
 _ANAPHOR_PREDICATES = frozenset({"opposes", "sues"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -590,6 +593,8 @@ class RelationFinder:
                 predicate, gerund = "sanctions", self.rules.gerunds.get("sanctions", "sanctioning")
             if predicate == "opposes" and trig.lemma_.lower() in _DEAL_ONLY and (obj is None or obj.lemma_.lower() not in _ACTS):
                 continue  # "sued to stop the merger" opposes; "stopped the Celtics" does not
+            if predicate == "sanctions" and trig.lemma_.lower() in _HALTING and (obj is None or obj.lemma_.lower() not in _FLOWS):
+                continue  # "suspended imports of X from Y" sanctions Y; "suspended its dividend" nothing
             if predicate == "sanctions" and trig.pos_ == "VERB" and obj is not None and obj.lemma_.lower() in _BARRED \
                     and ents.token_mention[obj.i] == -1:
                 target = self._barred_target(trig)  # "barred US firms from selling chips to X": X
@@ -780,7 +785,9 @@ class RelationFinder:
             if c["predicate"] == "sues" and c["obj"] is not None:
                 # "sued B, alleging that ...": the allegation is against the defendant
                 holders = (c["trig"],) + ((c["trig"].head,) if c["trig"].dep_ == "dobj" else ())
-                if any(k.dep_ == "advcl" and k.lemma_.lower() in _ALLEGE for h in holders for k in h.children):
+                if any(k.dep_ == "advcl" and k.lemma_.lower() in _ALLEGE for h in holders for k in h.children) or any(
+                        k.dep_ == "prep" and k.lower_ == "for" and p.dep_ == "pobj" and p.lemma_.lower() in _WRONGS
+                        for h in (c["trig"], c["obj"]) for k in h.children for p in k.children):  # "sued B for patent infringement"
                     cands.append(dict(c, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                                       status=None))
         cands.extend(self._repeated_preps(cands))
@@ -944,6 +951,7 @@ class RelationFinder:
         self._remaining_stakes(doc, ents, relations)
         self._listed_targets(doc, ents, relations)
         self._office_holders(doc, ents, relations, doc_id, doc_date)
+        self._pressed_sanctioners(relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
@@ -1386,6 +1394,23 @@ class RelationFinder:
                                              trigger=tok.text, rule="listed-target", confidence=round(ref.confidence * 0.85, 2),
                                              attributed_to=None, role=None)
 
+    @staticmethod
+    def _pressed_sanctioners(relations: dict) -> None:
+        """A state, or the target itself, that urges the document's sanctioner opposes it: "India banned 59
+        Chinese apps. Beijing urged New Delhi to correct its mistake" (China opposes India). Not a firm pressing
+        another firm, and not one the sanctioner pressed."""
+        sanctioners = {r.subject: r for r in relations.values() if r.predicate == "sanctions"}
+        targets = {(r.subject, r.object) for r in relations.values() if r.predicate == "sanctions"}
+        for key, r in list(relations.items()):
+            if r.predicate != "urges" or r.object not in sanctioners or r.subject in sanctioners:
+                continue
+            if r.subject_type not in ("Country", "GovernmentBody") and (r.object, r.subject) not in targets:
+                continue
+            okey = (r.subject, "opposes", r.object, r.start)
+            if okey not in relations:
+                relations[okey] = replace(r, predicate="opposes", label="opposes", rule="urged-sanctioner",
+                                          confidence=round(r.confidence * 0.9, 2))
+
     def _state_clusters(self, ents: DocEntities, state: str) -> list[int]:
         """The document's clusters that stand for ``state``: its government first, then the country."""
         linker = ents.linker
@@ -1586,7 +1611,8 @@ class RelationFinder:
         for c, s_res, o_tok, status, attributed, sentence, start, end in pending:
             kinds = _ANAPHORS[o_tok.lemma_.lower()]
             opposer = ents.clusters[s_res[0]].name
-            found = [r for key, r in reversed(earlier) if r.predicate in kinds and at[key] < o_tok.i and r.subject != opposer]
+            found = [r for key, r in reversed(earlier) if r.predicate in kinds and at[key] < o_tok.i and r.subject != opposer
+                     and (kinds != {"sues"} or r.object == opposer)]  # a suit: only its defendant opposes the plaintiff
             if any(k.dep_ == "amod" and k.lower_ in ("earlier", "previous", "prior", "original", "first") for k in o_tok.children):
                 # "sued to stop the earlier deal": not the latest one; the one before it, if the document has one
                 # ("blocked the original deal" may be the same deal, before it was changed: then keep it)
@@ -1790,6 +1816,11 @@ class RelationFinder:
                 verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 if verb is not None:
                     return self._verb_subject(verb)[0]
+        if predicate == "outbids" and not subject and lemma in _BID_NOUNS:
+            # "won the battle for Y, seeing off a hostile bid from B": the rival who made the bid
+            found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None) or pobj(("from", "by"))
+            if found is not None:
+                return found
         if predicate == "opposes" and not subject and lemma in _ACTS:
             by = pobj(("by", "from"))
             if by is not None and by.pos_ == "PROPN":
@@ -1870,7 +1901,8 @@ class RelationFinder:
                         if inc is not None:
                             return inc
             if lemma in ("offer", "bid", "proposal", "counterbid", "counteroffer", "approach"):
-                return next((c for c in kids if c.dep_ == "poss"), None)  # "A's higher offer beat B's"
+                # "A's higher offer beat B's"; "seeing off a hostile bid from B": B bid
+                return next((c for c in kids if c.dep_ == "poss"), None) or pobj(("from", "by"))
             if lemma in ("unit", "subsidiary", "affiliate", "arm", "division", "vehicle"):
                 return pobj(("of",))  # "sold it to a unit of Qamar Holdings": the group acts through its unit
             return None
@@ -1917,8 +1949,9 @@ class RelationFinder:
             if found is not None:
                 return found
             found = pobj(("from", "to", "into", "for"))
-            if found is None:  # "machine tools bound for Russia", "steel imported from Vietnam"
-                found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(("for", "to", "from"), c)] if p is not None), None)
+            if found is None:  # "machine tools bound for Russia", "steel imported from Vietnam", "cars made in China"
+                found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(
+                    ("for", "to", "from", "in") if c.lemma_.lower() in _MADE else ("for", "to", "from"), c)] if p is not None), None)
             if found is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
                 found = pobj(("from",), tok.head.head)  # "tariffs on steel from Vietnam" attached to the verb
             if found is None and tok.dep_ in ("pobj", "dobj"):
@@ -1952,6 +1985,12 @@ class RelationFinder:
                          and c.lemma_.lower() in ("import", "make", "produce", "manufacture", "grow", "ship", "export")), None)
             if made is not None:
                 return pobj(("from", "in"), made)
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against") and lemma not in _PEOPLE_GROUPS \
+                    and lemma not in self.rules.descriptions and not any(c.dep_ == "appos" for c in kids):
+                # "tariffs on Chilean copper": goods named by their country (not "sanctions on Iranian officials")
+                found = next((c for c in kids if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None)
+                if found is not None:
+                    return found
         if predicate == "supplies" and tok.dep_ == "dobj":
             return pobj(("to", "for"))  # "supply concentrate to Y"
         if lemma in _ACTS and predicate in ("opposes", "sues"):  # "sued to block X's purchase of Y": X
