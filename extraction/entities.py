@@ -1382,6 +1382,11 @@ class DocEntities:
     def _pronoun(self, tok: Token) -> int | None:
         """"it"/"its": the subject of the reporting clause it sits in ("after X said it would ..."),
         else the most recent main-clause subject that is an organization."""
+        if tok.dep_ == "poss" and tok.head.dep_ == "conj" and self.token_mention[tok.head.head.i] != -1:
+            # "a fee to US Foods and its private equity owners": "its" is the name it is coordinated with
+            ci = self.mentions[self.token_mention[tok.head.head.i]].cluster
+            if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):
+                return ci
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head

@@ -736,7 +736,7 @@ class RelationFinder:
             if predicate == "works-for" and any(t.lower_ in self.rules.role_blockers
                                                 for t in trig.doc[max(trig.i - 4, trig.sent.start):trig.i]):
                 continue  # "the former chief financial officer of Y": no longer works there
-            if predicate == "works-for" and trig.lemma_.lower() in ("found", "co-found", "cofound"):
+            if predicate == "works-for" and trig.lemma_.lower() in ("found", "co-found", "cofound", "establish"):
                 role = "founder"  # "Y was founded by X"
             elif predicate == "works-for" and trig.pos_ not in ("VERB", "AUX"):
                 role = " ".join(t.text for t in (*[c for c in trig.lefts if c.dep_ in ("compound", "amod")
@@ -952,6 +952,7 @@ class RelationFinder:
         self._listed_targets(doc, ents, relations)
         self._office_holders(doc, ents, relations, doc_id, doc_date)
         self._pressed_sanctioners(relations)
+        self._venture_stakes(doc, ents, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
@@ -1393,6 +1394,34 @@ class RelationFinder:
                                              sentence=sent.text, start=sent.start_char, end=sent.end_char,
                                              trigger=tok.text, rule="listed-target", confidence=round(ref.confidence * 0.85, 2),
                                              attributed_to=None, role=None)
+
+    def _venture_stakes(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """The partners of a named joint venture hold stakes in it: "A and B set up a 50-50 joint venture,
+        Spotlight Automotive" / "a joint venture called C" gives (A, holds-stake-in, C) and (B, ..., C), with the
+        partnership's status; a venture that is only considered or denied gives none."""
+        for key, r in list(relations.items()):
+            if r.predicate != "partners-with" or r.status not in ("asserted", "completed", "planned") or key not in self._trigger_at:
+                continue
+            trig = doc[self._trigger_at[key]]
+            if trig.lemma_.lower() != "venture":
+                continue
+            name = next((c for c in trig.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
+                (p for c in trig.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "dub")
+                 for p in c.children if p.dep_ in ("oprd", "attr", "dobj") and p.pos_ == "PROPN"), None)
+            res = ents.resolve(name, acting=False) if name is not None else None
+            if res is None:
+                continue
+            jv = ents.clusters[res[0]]
+            if jv.name in (r.subject, r.object) or not self.onto.allows("holds-stake-in", r.subject_type, "Company"):
+                continue
+            if jv.type in ("Person", "Place"):
+                jv.type = "Company"  # NER's guess at an unknown name; the text calls it a venture
+            for party, ptype in ((r.subject, r.subject_type), (r.object, r.object_type)):
+                skey = (party, "holds-stake-in", jv.name, r.start)
+                if skey not in relations and self.onto.allows("holds-stake-in", ptype, jv.type):
+                    relations[skey] = replace(r, subject=party, subject_type=ptype, predicate="holds-stake-in",
+                                              object=jv.name, object_type=jv.type, label="holds-stake-in",
+                                              rule="venture-stake", confidence=round(r.confidence * 0.9, 2), role=None)
 
     @staticmethod
     def _pressed_sanctioners(relations: dict) -> None:
