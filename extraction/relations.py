@@ -952,6 +952,7 @@ class RelationFinder:
         self._listed_targets(doc, ents, relations)
         self._office_holders(doc, ents, relations, doc_id, doc_date)
         self._pressed_sanctioners(relations)
+        self._accused_targets(doc, ents, relations)
         self._venture_stakes(doc, ents, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
@@ -1422,6 +1423,49 @@ class RelationFinder:
                     relations[skey] = replace(r, subject=party, subject_type=ptype, predicate="holds-stake-in",
                                               object=jv.name, object_type=jv.type, label="holds-stake-in",
                                               rule="venture-stake", confidence=round(r.confidence * 0.9, 2), role=None)
+
+    def _accused_targets(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """A sanction's stated charge accuses its targets when the charge names them only by a pronoun or a
+        description: "imposed sanctions on A, B and C, accusing them of ...", "blacklisted X, ..., accusing him
+        of ...", "sanctioned President X, accusing the leftist leader of ...", "shut X's stores, citing safety
+        violations". The sanctioner and the targets are the sentence's one sanctioner and its targets; "him"
+        and "her" take the persons among them, "it" and a singular description the one target."""
+        for verb in _with_lemma(doc, ("accuse", "cite", "say", "allege", "claim")):
+            if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp", "acl"):
+                continue
+            if verb.lemma_.lower() in ("accuse", "cite"):
+                obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
+            else:
+                # "sanctioned X, saying it had processed ...": the pronoun subject of what was said
+                clause = next((k for k in verb.children if k.dep_ == "ccomp"), None)
+                obj = next((k for k in clause.children if k.dep_ == "nsubj" and k.lower_ in ("it", "they", "he", "she")),
+                           None) if clause is not None else None
+            if obj is None or any(ents.token_mention[k.i] != -1 for k in obj.subtree):
+                continue  # a named party ("accusing manufacturers such as A and B") is the verb's own relation
+            if verb.lemma_.lower() == "cite" and obj.lemma_.lower() not in _WRONGS:
+                continue  # "citing fire safety violations", not "citing national security"
+            sent = verb.sent
+            sanctions = [r for r in relations.values() if r.predicate == "sanctions" and r.start == sent.start_char]
+            if len({r.subject for r in sanctions}) != 1:
+                continue
+            targets = {r.object: r for r in sanctions}
+            people = {n: r for n, r in targets.items() if r.object_type == "Person"}
+            low = obj.lower_
+            if verb.lemma_.lower() == "cite" or low in ("them", "they") or obj.tag_ in ("NNS", "NNPS"):
+                chosen = targets
+            elif low in ("him", "her", "he", "she"):
+                chosen = people if len(people) == 1 else {}
+            elif low == "it" or obj.pos_ == "NOUN":
+                single = {n: r for n, r in targets.items() if n not in people} if low == "it" else targets
+                chosen = single if len(single) == 1 else (people if obj.pos_ == "NOUN" and len(people) == 1 else {})
+            else:
+                chosen = {}
+            for name, ref in chosen.items():
+                key = (ref.subject, "accuses", name, sent.start_char)
+                if key not in relations and self.onto.allows("accuses", ref.subject_type, ref.object_type):
+                    relations[key] = replace(ref, predicate="accuses", label="accuses", status="asserted",
+                                             trigger=verb.text, rule="sanction-charge", role=None,
+                                             confidence=round(ref.confidence * 0.9, 2))
 
     @staticmethod
     def _pressed_sanctioners(relations: dict) -> None:
