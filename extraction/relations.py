@@ -1545,6 +1545,15 @@ class RelationFinder:
             else:
                 words = {w for x in titled for w in self._office_title(doc, x)}
                 held = tuple(o for o in held if set(o.role.split()) & words)
+            offices_states = {ents.clusters[si].name for o in held for si in self._state_clusters(ents, o.state)}
+            governments = {c.name for c in ents.clusters if c.type == "GovernmentBody" and c.gazetteer_id is not None
+                           and any(e.id == c.gazetteer_id and e.metonyms for e in ents.linker.gazetteer)}
+            for key, r in list(relations.items()):
+                if held and r.subject == person.name and r.predicate == "works-for" and r.rule == "title-prefix" \
+                        and r.object in governments and r.object not in offices_states:
+                    # a bare title the sentence gave to another state ("... the Trump administration threatened
+                    # tariffs. Finance Minister Bruno Le Maire said ..."): the dated office says whose minister
+                    del relations[key]
             if any(r.subject == person.name and r.predicate == "works-for" and r.object_type in ("GovernmentBody", "Country")
                    for r in relations.values()):
                 continue  # "Treasury Secretary X": the text already names the state body the person works for
@@ -2112,6 +2121,9 @@ class RelationFinder:
                         res = ents.resolve(arg, acting=False)
                         if res is not None and ents.clusters[res[0]].type in kinds:
                             return arg
+                        if state and res is not None and ents.clusters[res[0]].type == "Place" \
+                                and ents.country_of_capital(arg.text, acting=True) is not None:
+                            return arg  # "Finance Minister X said Paris would not back down": the capital's state
             return None
 
         verb = person.head if person.dep_ == "nsubj" else None

@@ -312,3 +312,12 @@ def test_a_state_body_named_in_the_text_is_enough(extractor):
     text = SANCTION + "Treasury Secretary Steven Mnuchin said more would follow."
     got, _ = _dated(extractor, text, "2019-07-31")
     assert {o for o, _ in _works(got, "Steven Mnuchin")} <= {"Treasury", "US Department of the Treasury"}, got
+
+
+def test_the_dated_office_overrides_a_bare_title_given_to_another_state(extractor):
+    text = ("The Trump administration threatened tariffs on French cheese and handbags. "
+            "Finance Minister Bruno Le Maire said Paris would not back down.")
+    got, _ = _dated(extractor, text, "2019-12-03")
+    states = {o for o, _ in _works(got, "Bruno Le Maire")}
+    assert states and not states & {"United States government", "United States"}, got
+    assert states <= {"France", "French government"}, got
