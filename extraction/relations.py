@@ -2141,9 +2141,12 @@ class RelationFinder:
             return None  # "matching the levy President X announced": a clause of another subject
         if verb.lemma_.lower() not in self.rules.reporting_verbs:
             coordinated = verb.dep_ == "conj" and verb.head.i == sent.root.i
-            if not (initial and verb.i == sent.root.i or coordinated):
+            # "Google agreed to buy Looker, as cloud chief X sought to catch up": the main clause's firm
+            framed = not state and verb.dep_ == "advcl" and verb.head.i == sent.root.i and any(
+                c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)
+            if not (initial and verb.i == sent.root.i or coordinated or framed):
                 return None  # only a speaker, a main clause's subject or a coordinated clause's subject
-            if coordinated:
+            if coordinated or framed:
                 return org_subject(sent.root)
         else:
             for c in verb.children:
@@ -2184,7 +2187,7 @@ class RelationFinder:
                 j -= 1  # "Halvard Group's chief executive Maria Olsen": the possessor employs
             if j == m.start - 2 and doc[j + 1].tag_ == "POS" and tm[j] != -1 \
                     and ents.clusters[ents.mentions[tm[j]].cluster].type == "Company" \
-                    and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "appos", "conj") \
+                    and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "appos", "conj", "pobj", "dobj") \
                     and not any(t.lower_ in blockers for t in doc[max(0, j - 4):j]):
                 # "Glencore's Ivan Glasenberg ran the enlarged company", "DuPont's Ed Breen will run it": the firm's man
                 out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=doc[j],
