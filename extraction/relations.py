@@ -1907,6 +1907,11 @@ class RelationFinder:
             by = pobj(("by", "from"))
             if by is not None and by.pos_ == "PROPN":
                 return by  # "opposed unilateral sanctions by the United States": whose measure it is
+        if predicate == "opposes" and not subject and tok.pos_ == "NOUN" and lemma not in _ACTS and lemma not in _ANAPHORS:
+            # "criticised Sikka's pay", "in retaliation for her visit": whose conduct it is
+            found = next((c for c in kids if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in ("his", "her", "their"))), None)
+            if found is not None:
+                return found
         if lemma in _ACTS and not subject:
             rc = next((c for c in kids if c.dep_ == "relcl"), None)
             found = next((c for c in rc.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None) if rc is not None else None
@@ -1982,6 +1987,11 @@ class RelationFinder:
                                     for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"), None)
                         if inc is not None:
                             return inc
+            if predicate == "opposes" and lemma in ("shareholder", "stockholder", "investor"):
+                # "Family Dollar shareholders turned down a proposal from X": the company's owners speak for it
+                found = next((c for c in kids if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+                if found is not None:
+                    return found
             if lemma in ("offer", "bid", "proposal", "counterbid", "counteroffer", "approach"):
                 # "A's higher offer beat B's"; "seeing off a hostile bid from B": B bid
                 return next((c for c in kids if c.dep_ == "poss"), None) or pobj(("from", "by"))
