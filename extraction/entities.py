@@ -247,6 +247,8 @@ class EntityLinker:
         for t, phrases in self.phrase_cues:
             if any(p in key for p in phrases):
                 return t
+        if label == "ORG" and key in self.countries:
+            return "Country"  # "Peru said it would impose sanctions": NER took the acting state for an organization
         if words and words[-1] in self.suffixes:
             return "Company"  # a legal suffix beats every other cue ("Design Institute Corp")
         if label in ("PERSON", "ORG", "GPE", "LOC") and len(words) > 1 and words[-1] in self.heads \
