@@ -1519,10 +1519,11 @@ class RelationFinder:
         return words
 
     def _office_holders(self, doc: Doc, ents: DocEntities, relations: dict, doc_id: str, doc_date: str | None) -> None:
-        """A well-known holder of a state office (office_holders.yaml) named in a document that also names the
-        state works for it, the office as role: "President Donald Trump ordered ..." with "the United States"
-        elsewhere. The office must be held in the article's month; an article without a date needs the office's
-        title before the name ("Prime Minister X"). Cited on the sentence of the titled (else the first) mention."""
+        """A well-known holder of a state office (office_holders.yaml) whom the text gives a title ("President
+        Donald Trump ordered ...", "X, the foreign minister, ...") works for the state the document names, the
+        office as role; the list only says which state. The office must be held in the article's month; in an
+        article without a date the title must name the office. Cited on the sentence of the first titled mention.
+        A bare title the sentence gave to another national government gives way to the dated office."""
         offices = self.rules.offices
         if not offices:
             return
