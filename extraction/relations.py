@@ -1548,8 +1548,9 @@ class RelationFinder:
                 words = {w for x in titled for w in self._office_title(doc, x)}
                 held = tuple(o for o in held if set(o.role.split()) & words)
             offices_states = {ents.clusters[si].name for o in held for si in self._state_clusters(ents, o.state)}
-            governments = {c.name for c in ents.clusters if c.type == "GovernmentBody" and c.gazetteer_id is not None
-                           and any(e.id == c.gazetteer_id and e.metonyms for e in ents.linker.gazetteer)}
+            # national governments: the gazetteer entries places stand for ("Washington": the US government)
+            gov_ids = {e.id for e in ents.linker.metonyms.values()}
+            governments = {c.name for c in ents.clusters if c.type == "GovernmentBody" and c.gazetteer_id in gov_ids}
             for key, r in list(relations.items()):
                 if held and r.subject == person.name and r.predicate == "works-for" and r.rule == "title-prefix" \
                         and r.object in governments and r.object not in offices_states:
