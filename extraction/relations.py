@@ -840,6 +840,13 @@ class RelationFinder:
                 # "put A, China's largest chipmaker, and B on its list": B parsed as a conjunct of A's appositive
                 objects += [k for o in list(objects) for a in o.children if a.dep_ == "appos"
                             for k in a.conjuncts if k.pos_ == "PROPN" and k not in objects]
+                if c["predicate"] in ("sanctions", "accuses"):
+                    # "sanctions on President A, his wife B and Vice President C": the named people after the
+                    # described one are targets too
+                    objects += [k for o in list(objects) for a in o.children if a.dep_ == "appos" and a.pos_ == "NOUN"
+                                and ents.token_mention[a.i] == -1 for b in a.children
+                                if b.dep_ == "appos" and ents.token_mention[b.i] != -1
+                                for k in (b, *b.conjuncts) if k not in objects]
             if not title:
                 # "imposed sanctions on A and on its chief executive B": the coordinated preposition's object too
                 for o_tok in list(objects):
@@ -941,6 +948,9 @@ class RelationFinder:
                         continue
                     if s_res[0] == o_res[0]:
                         continue
+                    if o_tok.lower_ in ("its", "their") and len(subjects) > 1 and any(
+                            (ents.resolve(k, acting=True) or (None,))[0] == o_res[0] for k in subjects):
+                        continue  # "A and B remain its dominant investors": "its" is not one of them
                     self._emit(c, s_res, o_res, status, attributed, ents, sentence, start, end, doc_id,
                                relations, dropped)
         self._antecedents(pending, ents, doc_id, relations, dropped)
@@ -2213,6 +2223,14 @@ class RelationFinder:
             if not role_toks or role_toks[-1].lower_ not in heads:
                 continue
             if any(t.lower_ in blockers for t in doc[max(0, j - 3):m.start]):
+                continue
+            if j >= 0 and doc[j].lower_ == "whose":
+                # "Qantas, whose chief executive Alan Joyce is due to hand over ...": the firm the clause describes
+                rel = next((a for a in doc[m.end - 1].ancestors if a.dep_ == "relcl"), None)
+                if rel is not None and tm[rel.head.i] != -1:
+                    out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
+                                    subj=doc[m.end - 1], obj=rel.head, inherited=False, anchor=None, status="asserted",
+                                    role=" ".join(t.text for t in role_toks).lower(), title_org=True))
                 continue
             if not bare and (j < 0 or tm[j] == -1 and doc[j].pos_ != "PROPN" and not doc[j].is_title):
                 bare = True  # "..., chief executive Maria Lindqvist said": a bare title inside the sentence

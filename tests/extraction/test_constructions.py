@@ -321,3 +321,9 @@ def test_the_dated_office_overrides_a_bare_title_given_to_another_state(extracto
     states = {o for o, _ in _works(got, "Bruno Le Maire")}
     assert states and not states & {"United States government", "United States"}, got
     assert states <= {"France", "French government"}, got
+
+
+def test_its_on_a_holder_noun_is_not_one_of_the_coordinated_holders(extractor):
+    got, _ = _triples(extractor, "Ferris Capital and Greyhill Bank, which own most of Dunmore Mills, remain its dominant investors.")
+    assert ("Greyhill Bank", "holds-stake-in", "Ferris Capital") not in got, got
+    assert ("Ferris Capital", "holds-stake-in", "Greyhill Bank") not in got, got
