@@ -59,7 +59,8 @@ from .rules import LEXICON_DIR, Rules, load_word_lists
 
 _WORDS = load_word_lists()
 _GOVERNING = _WORDS["governing"]  # "Acme's board" acts for Acme
-_STATE_ROLES = _WORDS["state_roles"]  # "Texas Governor X" names no employer firm
+_STATE_ROLES = _WORDS["state_roles"]
+_PORTFOLIOS = _WORDS["portfolio_words"]  # "Defence Minister X": part of the title, not an organization  # "Texas Governor X" names no employer firm
 _NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
@@ -474,7 +475,8 @@ class DocEntities:
                 if prev.endswith("maker") or "Company" in kinds or "Organization" in kinds:
                     label = "ORG"  # "drugmaker Fjord Biotech": NER took the firm for a person
             raw.append((start, end, name, label, alias))
-        raw = [r for r in raw if r[0] not in consumed and normalize(r[2]) not in self.linker.rules.not_names]
+        raw = [r for r in raw if r[0] not in consumed and normalize(r[2]) not in self.linker.rules.not_names
+               and not self._portfolio(r)]
         raw = self._prefer_gazetteer(raw)
         raw = self._join_units(raw)
         matcher = self.linker.descriptor_matcher
@@ -502,6 +504,13 @@ class DocEntities:
         for mi in order:
             self._assign(mi, aliases.get(mi))
         self._propagate()
+
+    def _portfolio(self, r: tuple) -> bool:
+        """Whether a mention NER labelled ORG is a minister's portfolio, part of a title ("Defence Minister
+        Hulusi Akar", "Energy Secretary X"): only portfolio words, right before a state office."""
+        start, end, name, label = r[0], r[1], r[2], r[3]
+        return label == "ORG" and end < len(self.doc) and self._view[end].lower_ in _STATE_ROLES \
+            and all(w in _PORTFOLIOS for w in normalize(name).split())
 
     def _glue(self, start: int, end: int, cued: set[str]) -> tuple[int, int, bool]:
         """Widen a name span over the parts the tokenizer split off it.

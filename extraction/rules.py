@@ -305,7 +305,8 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "deal_anaphors", "measure_anaphors", "event_anaphors", "stake_purchases", "majority_words",
               "barred_parties", "stake_cuts", "deal_failures", "ownership_verbs",
               "retaliation_verbs", "blocking_verbs", "people_groups", "accusation_anaphors", "state_roles", "defendant_verbs", "rejecting_phrasal_verbs", "choosing_verbs", "rest_holding_verbs", "targeting_verbs", "deal_ending_participles", "new_firm_modifiers",
-              "trade_halting_verbs", "trade_flows", "made_verbs", "suit_anaphors", "wrongdoing_nouns")
+              "trade_halting_verbs", "trade_flows", "made_verbs", "suit_anaphors", "wrongdoing_nouns",
+              "portfolio_words")
 
 
 @lru_cache(maxsize=8)

@@ -327,3 +327,11 @@ def test_its_on_a_holder_noun_is_not_one_of_the_coordinated_holders(extractor):
     got, _ = _triples(extractor, "Ferris Capital and Greyhill Bank, which own most of Dunmore Mills, remain its dominant investors.")
     assert ("Greyhill Bank", "holds-stake-in", "Ferris Capital") not in got, got
     assert ("Ferris Capital", "holds-stake-in", "Greyhill Bank") not in got, got
+
+
+def test_a_ministers_portfolio_is_part_of_the_title_not_an_employer(extractor):
+    got, result = _triples(extractor, "Peru imposed sanctions on three officials, Defence Minister Tomas Reyk, "
+                                      "Energy Minister Laura Finch and Interior Minister Mara Quist.")
+    names = {e.name for e in result.entities}
+    assert not names & {"Defence", "Energy", "Interior"}, names
+    assert not any(p == "works-for" and o in ("Defence", "Energy", "Interior") for _, p, o in got), got
