@@ -34,8 +34,9 @@ CORE_FLOORS = {
     GOLD / "blind12.jsonl": (0.91, 0.56),    # 0.935 / 0.588 (0.899 / 0.471 when scored once, held out)
     GOLD / "blind13.jsonl": (0.89, 0.44),    # 0.923 / 0.462 (0.878 / 0.417 when scored once, held out)
     GOLD / "blind14.jsonl": (0.93, 0.48),    # 0.963 / 0.500 (0.920 / 0.438 when scored once, held out)
-    GOLD / "blind15.jsonl": (0.87, 0.49),    # 0.899 / 0.511 (0.885 / 0.441 when scored once, held out)
-    GOLD / "blind16.jsonl": (0.83, 0.43),    # 0.858 / 0.454 when scored once, held out
+    GOLD / "blind15.jsonl": (0.88, 0.49),    # 0.907 / 0.515 (0.885 / 0.441 when scored once, held out)
+    GOLD / "blind16.jsonl": (0.86, 0.46),    # 0.894 / 0.485 (0.858 / 0.454 when scored once, held out)
+    GOLD / "blind17.jsonl": (0.89, 0.43),    # 0.916 / 0.452 when scored once, held out
     Path(__file__).parent / "phrasings.jsonl": (0.97, 0.95),  # 1.000 / 0.976 (0.990 / 0.695 when first scored)
 }
 
