@@ -366,6 +366,10 @@ class DocEntities:
                 continue
             start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
             end = ent.end
+            while end - start > 2 and doc[end - 1].lower_ in _JOIN_STOP and doc[end - 2].text == "-":
+                end -= 2  # "a Brookfield-led consortium", "a Ferris Capital-backed fund": the name without the suffix
+            if end - start > 1 and doc[end - 1].text == "-" and end < len(doc) and doc[end].lower_ in _JOIN_STOP:
+                end -= 1  # NER stopped after the hyphen: "Ferris Capital-" + "led"
             if end - start > 1 and doc[start].is_sent_start and doc[start + 1].is_title and ent.label_ == "ORG" \
                     and doc[start].text not in self.linker.org_starts and doc[start].lower_ != "group" \
                     and (doc[start].lower_ in self.linker.rules.org_descriptors

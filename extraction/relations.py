@@ -1938,6 +1938,9 @@ class RelationFinder:
             led = next((c for c in kids if c.dep_ == "acl" and c.lemma_.lower() == "lead"), None)
             if led is not None:
                 return next((p for a in led.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+            led = next((c for c in kids if c.dep_ in ("amod", "compound") and c.lower_ == "led"), None)
+            if led is not None:  # "a Brookfield-led consortium": the leader named before "-led"
+                return next((g for g in led.children if g.dep_ in ("npadvmod", "compound", "nmod") and g.pos_ == "PROPN"), None)
         if predicate == "sanctions" and (lemma in _BATCHES or lemma in _PORTIONS) and tok.pos_ == "NOUN":
             inner = pobj(("of",))  # "tariffs on a range of US imports"
             if inner is not None and inner.lemma_.lower() in _GOODS:
