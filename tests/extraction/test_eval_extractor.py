@@ -36,7 +36,8 @@ CORE_FLOORS = {
     GOLD / "blind14.jsonl": (0.93, 0.48),    # 0.963 / 0.500 (0.920 / 0.438 when scored once, held out)
     GOLD / "blind15.jsonl": (0.88, 0.49),    # 0.907 / 0.515 (0.885 / 0.441 when scored once, held out)
     GOLD / "blind16.jsonl": (0.86, 0.46),    # 0.894 / 0.485 (0.858 / 0.454 when scored once, held out)
-    GOLD / "blind17.jsonl": (0.89, 0.43),    # 0.916 / 0.452 when scored once, held out
+    GOLD / "blind17.jsonl": (0.89, 0.43),    # 0.917 / 0.456 (0.916 / 0.452 when scored once, held out)
+    GOLD / "blind18.jsonl": (0.79, 0.33),    # 0.819 / 0.354 when scored once, held out
     Path(__file__).parent / "phrasings.jsonl": (0.97, 0.95),  # 1.000 / 0.976 (0.990 / 0.695 when first scored)
 }
 
