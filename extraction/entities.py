@@ -512,7 +512,7 @@ class DocEntities:
     def _portfolio(self, r: tuple) -> bool:
         """Whether a mention NER labelled ORG is a minister's portfolio, part of a title ("Defence Minister
         Hulusi Akar", "Energy Secretary X"): only portfolio words, right before a state office."""
-        start, end, name, label = r[0], r[1], r[2], r[3]
+        end, name, label = r[1], r[2], r[3]
         return label == "ORG" and end < len(self.doc) and self._view[end].lower_ in _STATE_ROLES \
             and all(w in _PORTFOLIOS for w in normalize(name).split())
 

@@ -1036,7 +1036,8 @@ class RelationFinder:
     def _sanction_reasons(self, cands: list[dict]) -> None:
         """A sanction given with its reason accuses the target: "put X on its blacklist, saying the
         company had enabled abuses" -- what the sanctioner says the target did (the clause's subject
-        must be the target, by name, description or pronoun; resolution checks it)."""
+        must be the target, by name or description; resolution checks it). A pronoun ("saying it had ...") is
+        left to _accused_targets, which gives it the sentence's targets."""
         accuses = self.rules.gerunds.get("accuses", "accusing")
         for c in list(cands):
             if c["predicate"] != "sanctions" or c["obj"] is None:
@@ -1065,8 +1066,8 @@ class RelationFinder:
                                            or target.lower_ == "they") and (obj.conjuncts or obj.head.conjuncts):
                     # "added A and B to its list, saying the spyware makers supplied ...": each target
                     cands.append(dict(c, predicate="accuses", gerund=accuses, status=None, obj=obj))
-                elif target is not None and target.lower_ not in ("it", "they", "this", "that") or target is not None \
-                        and target.lower_ in ("it", "they") and target.head.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+                elif target is not None and target.lower_ not in ("it", "they", "this", "that", "he", "she"):
+                    # a pronoun ("saying it had ...") is resolved to the sentence's targets by _accused_targets
                     cands.append(dict(c, predicate="accuses", gerund=accuses, obj=target, status=None))
                 break
 
@@ -1483,8 +1484,8 @@ class RelationFinder:
         """A state, or the target itself, that urges the document's sanctioner opposes it: "India banned 59
         Chinese apps. Beijing urged New Delhi to correct its mistake" (China opposes India). Not a firm pressing
         another firm, and not one the sanctioner pressed."""
-        sanctioners = {r.subject: r for r in relations.values() if r.predicate == "sanctions"}
         targets = {(r.subject, r.object) for r in relations.values() if r.predicate == "sanctions"}
+        sanctioners = {sub for sub, _ in targets}
         for key, r in list(relations.items()):
             if r.predicate != "urges" or r.object not in sanctioners or r.subject in sanctioners:
                 continue
@@ -1549,15 +1550,16 @@ class RelationFinder:
                          for k in [" ".join(n.lower().split())] if k in offices), None)
             if held is None:
                 continue
-            titled = [x for x in ents.mentions if x.cluster == ci and self._office_title(doc, x)]
-            if not titled:
+            titles = [(x, t) for x in ents.mentions if x.cluster == ci for t in [self._office_title(doc, x)] if t]
+            if not titles:
                 continue  # the sentence must say the person holds an office; the list only says which state's
             if month is not None:
                 held = tuple(o for o in held if o.held_in(month))
             else:
-                words = {w for x in titled for w in self._office_title(doc, x)}
+                words = set().union(*(t for _, t in titles))
                 held = tuple(o for o in held if set(o.role.split()) & words)
-            offices_states = {ents.clusters[si].name for o in held for si in self._state_clusters(ents, o.state)}
+            state_clusters = {o.state: self._state_clusters(ents, o.state) for o in held}
+            offices_states = {ents.clusters[si].name for cs in state_clusters.values() for si in cs}
             # national governments: the gazetteer entries places stand for ("Washington": the US government)
             gov_ids = {e.id for e in ents.linker.metonyms.values()}
             governments = {c.name for c in ents.clusters if c.type == "GovernmentBody" and c.gazetteer_id in gov_ids}
@@ -1570,10 +1572,10 @@ class RelationFinder:
             if any(r.subject == person.name and r.predicate == "works-for" and r.object_type in ("GovernmentBody", "Country")
                    for r in relations.values()):
                 continue  # "Treasury Secretary X": the text already names the state body the person works for
-            cite = titled[0]
+            cite = titles[0][0]
             sent = doc[cite.start].sent
             for office in held:
-                states = self._state_clusters(ents, office.state)
+                states = state_clusters[office.state]
                 if not states:
                     continue
                 si = states[0]
