@@ -28,6 +28,7 @@ rounded to 2 places.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.attrs import LEMMA
@@ -67,6 +68,9 @@ _CHOOSING = _WORDS["choosing_verbs"]
 _REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _TARGETING = _WORDS["targeting_verbs"]
 _DEAL_ENDS = _WORDS["deal_ending_participles"]
+_ACCEPTING = _WORDS["accepting_verbs"]
+_NEW_FIRM = _WORDS["new_firm_modifiers"]
+_HOSTILE = _WORDS["hostile_pursuits"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
@@ -313,6 +317,11 @@ class RelationFinder:
                     if named is not None:
                         return named, False  # "sued Pinecone to block its purchase of Y": its = Pinecone
                     s, inh = self._verb_subject(noun.head)  # "Broadcom closed its acquisition of VMware"
+                    if s is not None:
+                        return s, inh
+                if c.pos_ == "PROPN" and noun.dep_ == "dobj" and noun.lemma_.lower() in _STAKES \
+                        and noun.head.lemma_.lower() in _STAKE_PURCHASES:
+                    s, inh = self._verb_subject(noun.head)  # "agreed to buy Holcim's stakes in A": Holcim sells them
                     if s is not None:
                         return s, inh
                 return c, False
@@ -595,7 +604,15 @@ class RelationFinder:
                 continue  # "sued to stop the merger" opposes; "stopped the Celtics" does not
             if predicate == "sanctions" and trig.lemma_.lower() in _HALTING and (obj is None or obj.lemma_.lower() not in _FLOWS):
                 continue  # "suspended imports of X from Y" sanctions Y; "suspended its dividend" nothing
-            if predicate == "sanctions" and trig.pos_ == "VERB" and obj is not None and obj.lemma_.lower() in _BARRED \
+            if predicate == "merges-with" and obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "into" \
+                    and any(k.dep_ == "amod" and k.lower_ in _NEW_FIRM for k in obj.children):
+                continue  # "agreed to merge into a new holding company called Z": Z is what the merger makes
+            if predicate == "sanctions" and trig.pos_ == "VERB" and obj is not None and obj.ent_type_ == "NORP" \
+                    and obj.tag_ == "NNPS":
+                obj = self._barred_target(trig)  # "barred Americans from dealing with X": X, not the Americans
+                if obj is None:
+                    continue
+            elif predicate == "sanctions" and trig.pos_ == "VERB" and obj is not None and obj.lemma_.lower() in _BARRED \
                     and ents.token_mention[obj.i] == -1:
                 target = self._barred_target(trig)  # "barred US firms from selling chips to X": X
                 if target is not None:
@@ -836,6 +853,10 @@ class RelationFinder:
                 if inner is not None and inner.conjuncts:
                     subjects.extend(t for t in inner.conjuncts if t not in subjects)
             objects = [c["obj"]] if title else [c["obj"], *c["obj"].conjuncts]
+            # "will hold 51 percent of the venture and Honda 49 percent": a conjunct followed by its own
+            # share is the subject of a gapped clause, not another object
+            objects = [o for o in objects if o is c["obj"] or not (
+                o.i + 2 < len(doc) and doc[o.i + 1].like_num and doc[o.i + 2].lower_ in ("percent", "%"))]
             if not title:
                 # "put A, China's largest chipmaker, and B on its list": B parsed as a conjunct of A's appositive
                 objects += [k for o in list(objects) for a in o.children if a.dep_ == "appos"
@@ -957,6 +978,8 @@ class RelationFinder:
         self._group_antecedents(groups, ents, doc_id, relations, dropped)
         self._pair_antecedents(pairs, ents, doc_id, relations, dropped)
         self._contest_bids(relations)
+        self._accepted_takeovers(doc, ents, relations)
+        self._hostile_bids(doc, ents, relations)
         self._raised_offers(doc, ents, relations)
         self._rejected_offers(doc, ents, relations)
         self._remaining_stakes(doc, ents, relations)
@@ -1208,6 +1231,11 @@ class RelationFinder:
                 c.update(predicate="holds-stake-in", gerund=stake_gerund, obj=company)
                 if _majority(obj, bought=True):
                     cands.append(dict(c, predicate="acquires", gerund="buying"))
+                seller = next((k for k in obj.children if k.dep_ == "poss" and k.pos_ == "PROPN"), None)
+                if seller is not None and trig.lemma_.lower() in _STAKE_PURCHASES:
+                    # "agreed to buy Holcim's stakes in A and B": Holcim sells them
+                    cands.append(dict(c, predicate="divests", gerund=self.rules.gerunds.get("divests", "divesting"),
+                                      subj=seller, inherited=False))
             elif c["predicate"] == "holds-stake-in" and trig.pos_ == "NOUN" and (trig.lemma_.lower() in _STAKES or trig.lower_ in _STAKES):
                 verb = trig.head if trig.dep_ == "dobj" else trig.head.head if trig.dep_ == "pobj" else None
                 if verb is not None and verb.lemma_.lower() in _STAKE_PURCHASES and _majority(trig, bought=True):
@@ -1282,6 +1310,64 @@ class RelationFinder:
                     win, subject=bidder, subject_type=btype, predicate="bids-for", object=target.object,
                     object_type=target.object_type, status="asserted", label="bids-for",
                     confidence=round(win.confidence * 0.9, 2), rule=f"{win.rule}+contest")
+
+    def _accepted_takeovers(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """A target that agreed to be bought accepted its buyer's offer: "Y agreed to be taken over by X",
+        "Y agreed to a takeover by X", "Y accepted a takeover by X" give (X, bids-for, Y), asserted (the offer
+        was made), on the purchase's sentence, when the document does not say so already."""
+        for key, r in list(relations.items()):
+            if r.predicate != "acquires" or key not in self._trigger_at:
+                continue
+            trig = doc[self._trigger_at[key]]
+            if trig.pos_ == "VERB" and trig.dep_ == "xcomp" and any(k.dep_ == "auxpass" for k in trig.children):
+                accept = trig.head  # "agreed to be bought by X"
+            elif trig.pos_ == "NOUN":
+                # "agreed to a takeover by X" / "accepted a takeover by X" ("by X" on the noun or the verb)
+                accept = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ == "to" else \
+                    trig.head if trig.dep_ == "dobj" else None
+                if accept is None or not any(k.dep_ == "prep" and k.lower_ == "by" for t in (trig, accept) for k in t.children):
+                    continue
+            else:
+                continue
+            if accept.lemma_.lower() not in _ACCEPTING:
+                continue
+            target = next((k for k in accept.children if k.dep_ == "nsubj"), None)
+            if target is not None and target.pos_ == "NOUN":  # "Mannesmann's supervisory board agreed to ..."
+                target = next((k for k in target.children if k.dep_ == "poss"), None)
+            res = ents.resolve(target, acting=True) if target is not None else None
+            if res is None or ents.clusters[res[0]].name != r.object:
+                continue
+            if any(x.predicate == "bids-for" and x.subject == r.subject and x.object == r.object for x in relations.values()):
+                continue
+            relations[(r.subject, "bids-for", r.object, r.start)] = replace(
+                r, predicate="bids-for", status="asserted", label="bids-for", rule=f"{r.rule}+accepted",
+                confidence=round(r.confidence * 0.9, 2))
+
+    def _hostile_bids(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """A hostile bid is one its target opposes: "X launched a hostile bid for Y", "its hostile offer for Y",
+        "ending an eight-month hostile battle" give (Y, opposes, X) on the bid's sentence, for the bid or
+        purchase of that sentence whose target the hostile noun names (or, unnamed, is the only one)."""
+        rels = [r for r in relations.values() if r.predicate in ("bids-for", "acquires")]
+        for adj in (t for t in doc if t.lower_ == "hostile" and t.dep_ in ("amod", "compound")):
+            noun = adj.head
+            if noun.lemma_.lower() not in _HOSTILE:
+                continue
+            named = next((p for k in noun.children if k.dep_ == "prep" and k.lower_ in ("for", "of")
+                          for p in k.children if p.dep_ == "pobj"), None)
+            res = ents.resolve(named, acting=False) if named is not None else None
+            target = ents.clusters[res[0]].name if res is not None else None
+            sent = [r for r in rels if r.start == noun.sent.start_char and (target is None or r.object == target)]
+            if len({(r.subject, r.object) for r in sent}) != 1:
+                continue  # no deal in the sentence, or several: whose bid is hostile is not clear
+            r = sent[0]
+            if any(x.predicate == "opposes" and x.subject == r.object and x.object == r.subject for x in relations.values()):
+                continue
+            if not self.onto.allows("opposes", r.object_type, r.subject_type):
+                continue
+            relations[(r.object, "opposes", r.subject, r.start)] = replace(
+                r, subject=r.object, subject_type=r.object_type, object=r.subject, object_type=r.subject_type,
+                predicate="opposes", status="asserted", label="opposes", role=None, trigger=adj.text,
+                rule=f"{r.rule}+hostile", confidence=round(r.confidence * 0.85, 2))
 
     def _raised_offers(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """"A agreed to buy C ..., after raising its offer to 62 euros a share": an offer named by its owner
@@ -1824,7 +1910,9 @@ class RelationFinder:
                 listed = predicate == "sanctions" and any(t.list for t in self.rules.noun_triggers.get(c["trig"].lemma_.lower(), ()))
                 # a deal for a "place" nobody knows as a place is a firm NER mistyped ("agreed to buy Seagen")
                 unknown = predicate in ("acquires", "bids-for", "outbids") and not ents.known_place(ent)
-                place = ent.type == "Place" and ent.gazetteer_id is None and (predicate not in _PLACE_DEALS or listed or unknown) and (
+                # "the Pittsburgh-based startup": the text itself says it is a place
+                based = ent.type == "Place" and re.search(re.escape(ent.name) + r"\s?-\s?(?:based|headquartered)\b", ents.text)
+                place = ent.type == "Place" and ent.gazetteer_id is None and not based and (predicate not in _PLACE_DEALS or listed or unknown) and (
                     predicate != "works-for" or bool(set((c["role"] or "").split()) & _BUSINESS_ROLES))
                 if place or ent.type == "Person" and ent.gazetteer_id is None and not ents.has_title(ent):
                     t_s = "Company" if ent is s_ent else s_ent.type
@@ -1964,7 +2052,12 @@ class RelationFinder:
             found = next((c for c in kids if c.dep_ == "poss"), None) or pobj(("of",))
             if found is not None:
                 return found  # "Norsk Telekom's board opposed", "the board of Y received a proposal"
-        if tok.pos_ == "NOUN":
+        if tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids):
+            app = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if app is not None:
+                return app  # "sanctioned Y and one of its employees, X"
+        if tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.dep_ == "conj" and any(c.dep_ == "poss" for c in kids):
+            # (an adjective with a possessor is a noun the tagger missed: "sued A and its subsidiary B")
             app = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if app is not None:
                 return app  # "Russian shipping group Volgatanker", "two makers, A and B"
