@@ -38,6 +38,8 @@ CORE_FLOORS = {
     GOLD / "blind16.jsonl": (0.86, 0.48),    # 0.884 / 0.502 (0.858 / 0.454 when scored once, held out)
     GOLD / "blind17.jsonl": (0.89, 0.45),    # 0.919 / 0.470 (0.916 / 0.452 when scored once, held out)
     GOLD / "blind18.jsonl": (0.87, 0.38),    # 0.897 / 0.406 (0.819 / 0.354 when scored once, held out)
+    GOLD / "blind19.jsonl": (0.84, 0.36),    # 0.867 / 0.379 when scored once, held out
+    GOLD / "blind20.jsonl": (0.85, 0.48),    # 0.877 / 0.507 when scored once, held out
     Path(__file__).parent / "phrasings.jsonl": (0.97, 0.95),  # 1.000 / 0.976 (0.990 / 0.695 when first scored)
 }
 
