@@ -607,16 +607,15 @@ class RelationFinder:
             if predicate == "merges-with" and obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "into" \
                     and any(k.dep_ == "amod" and k.lower_ in _NEW_FIRM for k in obj.children):
                 continue  # "agreed to merge into a new holding company called Z": Z is what the merger makes
-            if predicate == "sanctions" and trig.pos_ == "VERB" and obj is not None and obj.ent_type_ == "NORP" \
-                    and obj.tag_ == "NNPS":
-                obj = self._barred_target(trig)  # "barred Americans from dealing with X": X, not the Americans
-                if obj is None:
-                    continue
-            elif predicate == "sanctions" and trig.pos_ == "VERB" and obj is not None and obj.lemma_.lower() in _BARRED \
-                    and ents.token_mention[obj.i] == -1:
-                target = self._barred_target(trig)  # "barred US firms from selling chips to X": X
+            people = obj is not None and obj.ent_type_ == "NORP" and obj.tag_ == "NNPS"  # "Americans"
+            if predicate == "sanctions" and trig.pos_ == "VERB" and obj is not None and (
+                    people or obj.lemma_.lower() in _BARRED and ents.token_mention[obj.i] == -1):
+                # "barred US firms / Americans from selling chips to X": X, never the people barred
+                target = self._barred_target(trig)
                 if target is not None:
                     obj = target
+                elif people:
+                    continue
             governor = trig.head
             if trig.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in _PORTIONS | {"many"}:
                 governor = governor.head.head  # "lifting most of the bloc's sanctions on X"
@@ -1348,8 +1347,12 @@ class RelationFinder:
         "ending an eight-month hostile battle" give (Y, opposes, X) on the bid's sentence, for the bid or
         purchase of that sentence whose target the hostile noun names (or, unnamed, is the only one)."""
         rels = [r for r in relations.values() if r.predicate in ("bids-for", "acquires")]
-        for adj in (t for t in doc if t.lower_ == "hostile" and t.dep_ in ("amod", "compound")):
+        if not rels:
+            return
+        for adj in _with_lemma(doc, ("hostile",)):
             noun = adj.head
+            if adj.dep_ not in ("amod", "compound"):
+                continue
             if noun.lemma_.lower() not in _HOSTILE:
                 continue
             named = next((p for k in noun.children if k.dep_ == "prep" and k.lower_ in ("for", "of")
@@ -2052,15 +2055,14 @@ class RelationFinder:
             found = next((c for c in kids if c.dep_ == "poss"), None) or pobj(("of",))
             if found is not None:
                 return found  # "Norsk Telekom's board opposed", "the board of Y received a proposal"
-        if tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids):
-            app = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if app is not None:
-                return app  # "sanctioned Y and one of its employees, X"
-        if tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.dep_ == "conj" and any(c.dep_ == "poss" for c in kids):
-            # (an adjective with a possessor is a noun the tagger missed: "sued A and its subsidiary B")
-            app = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if app is not None:
-                return app  # "Russian shipping group Volgatanker", "two makers, A and B"
+        # a noun, or what the tagger took for a number or an adjective: "one of its employees, X",
+        # "sued A and its subsidiary B"
+        nominal = tok.pos_ == "NOUN" or tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids) \
+            or tok.pos_ == "ADJ" and tok.dep_ == "conj" and any(c.dep_ == "poss" for c in kids)
+        app = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if nominal else None
+        if app is not None:
+            return app  # "Russian shipping group Volgatanker", "two makers, A and B"
+        if tok.pos_ == "NOUN":
             # "placed 14 companies on a blacklist, including X": the list may carry the "including"
             # "slapped sanctions on three banks on Monday, including X": the "including" may hang on the verb
             govs = []
