@@ -186,6 +186,24 @@ class EntityLinker:
         self.descriptor_matcher: Matcher | None = None
         self.gazetteer_matcher: PhraseMatcher | None = None
         self._gaz_label: dict[int, str] = {}
+        # English words of the model's lemmatizer tables: a capitalised word outside them is a name
+        # even where the tagger calls it an adjective or a sentence's first noun (set by the pipeline)
+        self.common_words: frozenset[str] | None = None
+
+    def use_lemma_index(self, nlp) -> None:
+        """Take the English words of the pipeline's rule lemmatizer (its WordNet index) as common words.
+
+        nlp: the spaCy pipeline; a pipeline without a lookup-based lemmatizer leaves the set unknown.
+        """
+        try:
+            index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        except (KeyError, AttributeError, ValueError):
+            return
+        self.common_words = frozenset(w for words in index.values() for w in words)
+
+    def common_word(self, word: str) -> bool:
+        """Whether a lower-case word is an English dictionary word (True when no dictionary is known)."""
+        return self.common_words is None or word in self.common_words
 
     def build_matchers(self, vocab) -> None:
         """Compile the descriptor matcher ("signalling firm Trackwise") once for a vocabulary.
@@ -763,10 +781,15 @@ class DocEntities:
             if j == start - 1 or doc[start - 1].lower_ not in roles or j < 0 or j in taken:
                 continue
             tok = doc[j]
-            # "Rite Aid chief executive X": a capitalised word inside the sentence may be tagged a common noun
-            proper = tok.pos_ == "PROPN" or tok.pos_ in _NAME_POS and not tok.is_sent_start and not tok.is_stop
+            # "Rite Aid chief executive X": a capitalised word inside the sentence may be tagged a common noun;
+            # "Implats chief executive X", "Freeport chief executive X" open a sentence as a plural noun or an
+            # adjective, and "Meituan chief executive X" is tagged a nationality: no dictionary word, so a name
+            word = not tok.is_stop and tok.lower_ not in rules.role_blockers and not self.linker.common_word(tok.lower_)
+            proper = tok.pos_ == "PROPN" or tok.pos_ in _NAME_POS and not tok.is_sent_start and not tok.is_stop \
+                or tok.pos_ in _NAME_POS | {"INTJ", "X"} and word
             if not proper or not (tok.is_title or tok.is_upper or _CAMEL.match(tok.text)) \
-                    or tok.ent_type_ and tok.ent_type_ not in _MISLABELS | {"ORG"} or tok.ent_type_ == "NORP":
+                    or tok.ent_type_ and tok.ent_type_ not in _MISLABELS | {"ORG"} \
+                    or tok.ent_type_ == "NORP" and (not word or tok.lower_ in rules.demonyms):
                 continue
             s = j
             while s - 1 >= tok.sent.start and s - 1 not in taken and doc[s - 1].is_title and not doc[s - 1].is_stop \
@@ -843,7 +866,9 @@ class DocEntities:
             for name in (c.name, *c.aliases):
                 words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isupper() or w[:1].isdigit()]
                 bare = [w for w in words if w.rstrip(".") not in self.linker.legal_forms]
-                if text in ("".join(w[0] for w in words), "".join(w[0] for w in bare)) and len(words) > 1:
+                # "TD" = Toronto-Dominion Bank: the initials without a closing business head noun
+                headless = bare[:-1] if len(bare) > 2 and bare[-1].lower() in self.linker.heads else bare
+                if text in {"".join(w[0] for w in ws) for ws in (words, bare, headless)} and len(words) > 1:
                     hits.add(ci)
         return hits.pop() if len(hits) == 1 else None
 
@@ -1202,7 +1227,8 @@ class DocEntities:
             cue_set = {c.lower() for c in cues}
             cued = [ci for ci in fits if cue_set & set(normalize(self.clusters[ci].name).split())]
             if len(cued) == 1:
-                return cued[0]
+                # not an argument beside it: "TD's takeover of the lender" is not TD's own bank
+                return cued[0] if cued[0] not in self._coarguments(tok) else None
             if not cued:
                 # the referent may have been named earlier in the article
                 earlier = {m.cluster for m in self.mentions if m.start < tok.i
@@ -1285,6 +1311,14 @@ class DocEntities:
             edge, h = h.dep_, h.head
             if edge in ("ccomp", "relcl", "parataxis"):
                 break  # another clause: "X said the company would ..." may mean X
+            if verb is None and h.pos_ in ("NOUN", "PROPN"):
+                # "X's takeover of the lender": the lender is not X
+                for c in h.children:
+                    if c.dep_ == "poss" and c.i != tok.i:
+                        ci = self.mentions[tm[c.i]].cluster if tm[c.i] != -1 else \
+                            self._pronoun(c) if c.lower_ == "its" else None
+                        if ci is not None:
+                            out.add(ci)
             if h.pos_ in ("VERB", "AUX"):
                 verb = verb or h
                 subjects = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]

@@ -95,6 +95,7 @@ class Extractor:
             raise ModelError(f"spaCy model {model!r} lacks a parser or NER; use an English pipeline such as {DEFAULT_MODEL}")
         self.nlp.add_pipe("relgraph_newline_sentences", before="parser")
         self.linker = EntityLinker(self.gazetteer, self.rules)
+        self.linker.use_lemma_index(self.nlp)
         ruler = self.nlp.add_pipe("entity_ruler", name="relgraph_gazetteer", after="ner",
                                   config={"overwrite_ents": False})
         try:

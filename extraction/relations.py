@@ -1380,9 +1380,15 @@ class RelationFinder:
         if not rels:
             return
         for tok in _with_lemma(doc, _BID_NOUNS):
-            # "its competing offer for the Japanese software developer": a "for" that names no entity names nothing
-            if tok.pos_ != "NOUN" or any(k.dep_ == "prep" and k.lower_ in ("for", "to") and any(
-                    p.dep_ == "pobj" and ents.resolve(p, acting=False) is not None for p in k.children) for k in tok.children):
+            if tok.pos_ != "NOUN":
+                continue
+            # an offer "for" an entity is read where it stands, but a competing one is also the rival's in the
+            # sentence's contest ("KKR took control of Fuji Soft after Bain withdrew its competing offer for the
+            # Japanese software developer"); a "for" that names no entity names nothing
+            named = {ents.clusters[res[0]].name for k in tok.children if k.dep_ == "prep" and k.lower_ in ("for", "to")
+                     for p in k.children if p.dep_ == "pobj" for res in [ents.resolve(p, acting=False)] if res is not None}
+            competing = any(k.dep_ == "amod" and k.lower_ in ("competing", "rival") for k in tok.children)
+            if named and not competing:
                 continue
             owner = next((k for k in tok.children if k.dep_ == "poss"), None)
             # "agreed to buy Y through a tender offer", "won control of Y, capping an unsolicited offer": the
@@ -1410,7 +1416,7 @@ class RelationFinder:
                 same = mine or (same if rival else [])
             elif owner is not None and owner.lower_ not in ("its", "their"):
                 continue
-            if len({r.object for r in same}) != 1:
+            if len({r.object for r in same}) != 1 or named and same[0].object not in named:
                 continue  # no deal in the sentence, or several: which one the offer is for is not clear
             deal = same[0]
             if rival is not None:
