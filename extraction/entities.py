@@ -1436,6 +1436,16 @@ class DocEntities:
             ci = self.mentions[self.token_mention[tok.head.head.i]].cluster
             if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):
                 return ci
+        roles = self.linker.rules.role_heads
+        if tok.dep_ == "poss" and tok.head.lower_ in roles:
+            # "X will be Yum China's chief executive, and Y will become its chairman": the firm of the role before
+            for k in range(tok.i - 1, tok.sent.start - 1, -1):
+                t = self.doc[k]
+                if t.dep_ == "poss" and self.token_mention[k] != -1 and t.head.lower_ in roles:
+                    ci = self.mentions[self.token_mention[k]].cluster
+                    if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):
+                        return ci
+                    break
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head

@@ -582,6 +582,8 @@ class RelationFinder:
             if rule.object_is_clause_subject:
                 # "B agreed to be acquired by A": B is the subject of the governing clause
                 anchor = nodes.get("verb")
+                if anchor is not None and _crosses_clause(trig, anchor):
+                    continue  # "A agreed to buy B after the chipmaker walked away from an agreed takeover by C"
                 obj, _ = self._verb_subject(anchor if anchor is not None else trig.head)
                 if obj is None:
                     continue
@@ -1142,8 +1144,10 @@ class RelationFinder:
                          for p in k.children if p.dep_ == "pobj" and p.lemma_.lower() in _BID_NOUNS), None)
 
             def bidder(n: Token) -> Token | None:
+                # "an offer from A", "the Chinese miner's friendly offer"
                 return next((p for k in n.children if k.dep_ == "prep" and k.lower_ in ("from", "by")
-                             for p in k.children if p.dep_ == "pobj"), None)
+                             for p in k.children if p.dep_ == "pobj"), None) \
+                    or next((k for k in n.children if k.dep_ == "poss"), None)
             if over is None or bidder(offer) is None or bidder(over) is None:
                 continue
             winner, loser = bidder(offer), bidder(over)
@@ -1360,6 +1364,24 @@ class RelationFinder:
             res = ents.resolve(named, acting=False) if named is not None else None
             target = ents.clusters[res[0]].name if res is not None else None
             sent = [r for r in rels if r.start == noun.sent.start_char and (target is None or r.object == target)]
+            # "chose Z's friendly offer over a hostile bid from X": the hostile bid is X's, for the sentence's target
+            owner = next((p for k in noun.children if k.dep_ == "prep" and k.lower_ in ("from", "by")
+                          for p in k.children if p.dep_ == "pobj"), None) \
+                or next((k for k in noun.children if k.dep_ == "poss" and k.lower_ not in ("its", "their")), None)
+            ores = ents.resolve(owner, acting=True) if owner is not None else None
+            bidder = ents.clusters[ores[0]] if ores is not None else None
+            if bidder is not None and len({r.object for r in sent}) == 1 and bidder.name != sent[0].object:
+                r = sent[0]
+                for key, args in (((r.object, "opposes", bidder.name, r.start),
+                                   dict(subject=r.object, subject_type=r.object_type, object=bidder.name,
+                                        object_type=bidder.type, predicate="opposes")),
+                                  ((bidder.name, "bids-for", r.object, r.start),
+                                   dict(subject=bidder.name, subject_type=bidder.type, predicate="bids-for"))):
+                    if key not in relations and self.onto.allows(key[1], args.get("subject_type", r.subject_type),
+                                                                 args.get("object_type", r.object_type)):
+                        relations[key] = replace(r, **args, status="asserted", label=key[1], role=None, trigger=adj.text,
+                                                 rule=f"{r.rule}+hostile-owner", confidence=round(r.confidence * 0.8, 2))
+                continue
             if len({(r.subject, r.object) for r in sent}) != 1:
                 continue  # no deal in the sentence, or several: whose bid is hostile is not clear
             r = sent[0]
@@ -2370,6 +2392,16 @@ class RelationFinder:
                             subj=doc[m.end - 1], obj=org, inherited=False, anchor=None, status="asserted",
                             role=" ".join(t.text for t in role_toks).lower().replace(" - ", "-"), title_org=True))
         return out
+
+
+def _crosses_clause(tok: Token, top: Token) -> bool:
+    """Whether the path from tok up to its ancestor top passes into another clause (adverbial, complement
+    or coordinated); relative clauses and infinitive complements ("agreed to recommend a takeover") do not count."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("advcl", "ccomp", "conj", "parataxis") and tok.pos_ in ("VERB", "AUX"):
+            return True
+        tok = tok.head
+    return False
 
 
 _PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations.py", confidence=0.7, pattern=())
