@@ -1913,6 +1913,10 @@ class RelationFinder:
             c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate), role=None)
             if o_ent.name < s_ent.name:
                 s_ent, o_ent, s_res, o_res = o_ent, s_ent, o_res, s_res
+        if predicate == "works-for" and s_ent.type == "Person" and (c["role"] or "") in ("owner", "co-owner", "majority owner"):
+            # "its owner, X", "Chelsea owner X": a person who owns the firm holds it (the sets' convention)
+            predicate = "holds-stake-in"
+            c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate), role=None)
         if predicate == "member-of" and s_ent.type == "Person" and ents.has_title(s_ent) \
                 and o_ent.type in ("Company", "Organization", "GovernmentBody") and c["trig"].lemma_.lower() in ("join", "rejoin"):
             # "chief executive X will join Oracle": a titled person who joins a firm works for it
