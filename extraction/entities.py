@@ -488,9 +488,11 @@ class DocEntities:
                     and 2 <= end - start <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end]) \
                     and not any(self._cued(t) for t in doc[start:end]):
                 label = "PERSON"  # "Nissan chief executive Makoto Uchida": a person after a job title
-            if label in ("GPE", "LOC") and start > 0 and doc[start - 1].lower_ in self.linker.rules.org_descriptors \
-                    and normalize(name) not in self.linker.countries and normalize(name) not in self.linker.by_surface:
-                label = "ORG"  # "mobile operator Celtra": NER took the firm for a place
+            if label in ("GPE", "LOC") and start > 0 and (
+                    doc[start - 1].lower_ in self.linker.rules.org_descriptors
+                    or "Company" in self.linker.rules.descriptions.get(doc[start - 1].lemma_.lower(), ((),))[0]) \
+                    and normalize(name) not in self.linker.known_places and normalize(name) not in self.linker.by_surface:
+                label = "ORG"  # "mobile operator Celtra", "state copper giant Codelco": NER took the firm for a place
             if label == "PERSON" and start > 0 and doc[start - 1].is_lower:
                 prev = doc[start - 1].lemma_.lower()
                 kinds = self.linker.rules.descriptions.get(prev, ((),))[0]
@@ -1451,6 +1453,13 @@ class DocEntities:
             verb = verb.head
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             for c in verb.head.children:
+                if c.dep_ == "nsubj" and self.token_mention[c.i] == -1 and c.pos_ == "NOUN":
+                    # "VW's premium brand Audi said it would ...": the name in apposition to the subject noun
+                    named = next((k for k in c.children if k.dep_ == "appos" and self.token_mention[k.i] != -1), None)
+                    if named is not None and named.i < tok.i:
+                        ci = self.mentions[self.token_mention[named.i]].cluster
+                        if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody"):
+                            return ci
                 if c.dep_ == "nsubj" and c.i < tok.i and self.token_mention[c.i] == -1 and c.pos_ in ("NOUN", "PROPN") \
                         and c.lower_ not in PRONOUNS:
                     res = self.resolve(c, acting=True)  # "China's foreign ministry said it opposed ...": a named body
