@@ -1567,12 +1567,16 @@ class RelationFinder:
             else:
                 # "sanctioned X, saying it had processed ...": the pronoun subject of what was said
                 clause = next((k for k in verb.children if k.dep_ == "ccomp"), None)
-                obj = next((k for k in clause.children if k.dep_ == "nsubj" and k.lower_ in ("it", "they", "he", "she")),
+                obj = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in ("it", "they", "he", "she")),
                            None) if clause is not None else None
             if obj is None or any(ents.token_mention[k.i] != -1 for k in obj.subtree):
                 continue  # a named party ("accusing manufacturers such as A and B") is the verb's own relation
-            if verb.lemma_.lower() == "cite" and obj.lemma_.lower() not in _WRONGS:
-                continue  # "citing fire safety violations", not "citing national security"
+            if verb.lemma_.lower() == "cite" and not any(
+                    t.lemma_.lower() in _WRONGS or t.lemma_.lower() in ("labour", "labor") and any(
+                        k.lower_ == "forced" for k in t.children) for t in obj.subtree):
+                # "citing fire safety violations", "citing evidence of forced labour", "citing their involvement
+                # in corruption"; not "citing national security"
+                continue
             sent = verb.sent
             sanctions = [r for r in relations.values() if r.predicate == "sanctions" and r.start == sent.start_char]
             if len({r.subject for r in sanctions}) != 1:
