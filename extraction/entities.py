@@ -735,24 +735,13 @@ class DocEntities:
         out = []
         tags = doc.to_array([POS]).tolist()  # Token objects only for proper nouns
         for tok in (doc[i] for i, pos in enumerate(tags) if pos == PROPN):
+            # "Arcelor's board backed ...": only a firm has a board or shareholders
+            owner = tok.dep_ == "poss" and tok.head.lemma_.lower() in ("board", "shareholder", "director")
             if not (tok.is_title or _CAMEL.match(tok.text)) or tok.i in taken \
-                    or tok.dep_ not in _ARG_DEPS or tok.ent_type_ and tok.ent_type_ not in _MISLABELS \
-                    or tok.is_sent_start and tok.dep_ != "nsubj":
+                    or tok.dep_ not in _ARG_DEPS and not owner or tok.ent_type_ and tok.ent_type_ not in _MISLABELS \
+                    or tok.is_sent_start and tok.dep_ != "nsubj" and not owner:
                 continue
-            head = tok.head.head if tok.dep_ == "pobj" else tok.head
-            lemma = head.lemma_.lower()
-            if tok.dep_ == "nsubj" and lemma in rules.support_verbs and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in rules.noun_triggers for c in head.children):
-                lemma = next(c.lemma_.lower() for c in head.children
-                             if c.dep_ == "dobj" and c.lemma_.lower() in rules.noun_triggers)
-                head = next(c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in rules.noun_triggers)
-            if tok.dep_ == "pobj" and tok.head.lower_ not in ("for", "in", "of", "with", "against", "on", "by", "from", "to"):
-                continue
-            if head.pos_ in ("VERB", "AUX"):
-                if lemma not in rules.verb_triggers and not (tok.dep_ == "nsubj" and any(
-                        c.dep_ == "xcomp" and c.lemma_.lower() in rules.verb_triggers for c in head.children)):
-                    continue  # "Pfizer agreed to buy Seagen": the subject of the deal verb's governing verb
-            elif lemma not in rules.noun_triggers:
+            if not owner and not self._deal_argument(tok):
                 continue
             s = tok.i
             while s - 1 >= tok.sent.start and doc[s - 1].dep_ == "compound" and doc[s - 1].pos_ == "PROPN" \
@@ -763,6 +752,23 @@ class DocEntities:
                 out.append((s, tok.i + 1, name, "ORG", None))
                 taken.update(range(s, tok.i + 1))
         return out
+
+    def _deal_argument(self, tok: Token) -> bool:
+        """Whether a proper noun is the subject or object of a deal word ("acquired Quillon", "Quillon's bid")."""
+        rules = self.linker.rules
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        lemma = head.lemma_.lower()
+        if tok.dep_ == "nsubj" and lemma in rules.support_verbs and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in rules.noun_triggers for c in head.children):
+            head = next(c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in rules.noun_triggers)
+            lemma = head.lemma_.lower()
+        if tok.dep_ == "pobj" and tok.head.lower_ not in ("for", "in", "of", "with", "against", "on", "by", "from", "to"):
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            # "Pfizer agreed to buy Seagen": also the subject of the deal verb's governing verb
+            return lemma in rules.verb_triggers or tok.dep_ == "nsubj" and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in rules.verb_triggers for c in head.children)
+        return lemma in rules.noun_triggers
 
     def _employer_names(self, raw: list) -> list:
         """A capitalised name NER missed right before a business title and a person's name: the employer

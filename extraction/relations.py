@@ -403,6 +403,8 @@ class RelationFinder:
                 break
             if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in cur.children):
                 break  # "agreed to buy Y a year after Y rejected an approach": the main clause's plan is not the rejection's
+            if cur.dep_ == "pcomp" and cur.head.lower_ in _TIME_MARKS:
+                break  # "agreed to a takeover by X after twice rejecting its offers": so is a preposition's clause
             head = cur.head
             hl = head.lemma_.lower()
             if hl in self.rules.reporting_verbs or hl in self.rules.reporting_nouns:
@@ -656,6 +658,12 @@ class RelationFinder:
             rest_of = obj is not None and (obj.lemma_.lower() in ("all", "rest", "remainder", "balance") or any(
                 r.i > obj.i and r.lemma_.lower() in ("own", "hold", "control") and r.dep_ in ("relcl", "ccomp")
                 and any(k.dep_ == "neg" for k in r.children) for r in obj.sent))
+            if obj is not None and rest_of and predicate in ("bids-for", "acquires") and obj.lemma_.lower() in ("share", "stock") \
+                    and (owner := next((k for k in obj.children if k.dep_ == "compound" and k.pos_ == "PROPN"), None)) is not None:
+                # "an offer for the MultiChoice Group shares it does not already own": it holds the others
+                cands.append(dict(rule=rule, predicate="holds-stake-in", gerund=self.rules.gerunds.get(
+                    "holds-stake-in", "holding-stake-in"), trig=trig, subj=subj, obj=owner, inherited=inherited,
+                    role=None, anchor=nodes.get("verb"), status="asserted"))
             if obj is not None and (predicate == "bids-for" or predicate == "acquires" and rest_of) and (
                     obj.lemma_.lower() in _PORTIONS or obj.lemma_.lower() in _FRACTIONS):
                 # "a tender offer for all of Y", "a bid for the rest of Y", "its offer for the 49 percent of Y",
@@ -980,8 +988,8 @@ class RelationFinder:
         self._pair_antecedents(pairs, ents, doc_id, relations, dropped)
         self._contest_bids(relations)
         self._accepted_takeovers(doc, ents, relations)
-        self._hostile_bids(doc, ents, relations)
         self._raised_offers(doc, ents, relations)
+        self._hostile_bids(doc, ents, relations)  # after the owned offers: "a tender offer ..., a rare hostile bid"
         self._rejected_offers(doc, ents, relations)
         self._remaining_stakes(doc, ents, relations)
         self._listed_targets(doc, ents, relations)
@@ -1417,7 +1425,11 @@ class RelationFinder:
             # offer is the means or the end of the sentence's deal
             means = owner is None and (tok.dep_ == "pobj" and tok.head.lower_ in ("through", "via") or tok.dep_ == "dobj"
                                        and tok.head.tag_ == "VBG" and tok.head.dep_ == "advcl"
-                                       and tok.head.lemma_.lower() in _DEAL_ENDS)
+                                       and tok.head.lemma_.lower() in _DEAL_ENDS
+                                       # "launched a tender offer to raise its stake in Y": the offer buys the stake
+                                       or any(k.dep_ in ("acl", "relcl") and k.pos_ == "VERB" and any(
+                                           c.dep_ == "aux" and c.lower_ == "to" for c in k.children) and any(
+                                           t.lemma_.lower() in _STAKES for t in k.subtree) for k in tok.children))
             if owner is None and not means:
                 continue
             if owner is not None and owner.lower_ in ("its", "their") and tok.dep_ == "dobj":

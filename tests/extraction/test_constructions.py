@@ -335,3 +335,12 @@ def test_a_ministers_portfolio_is_part_of_the_title_not_an_employer(extractor):
     names = {e.name for e in result.entities}
     assert not names & {"Defence", "Energy", "Interior"}, names
     assert not any(p == "works-for" and o in ("Defence", "Energy", "Interior") for _, p, o in got), got
+
+
+def test_a_rejection_after_an_agreement_keeps_its_own_time(extractor):
+    # "after twice rejecting": the rejection happened; the agreement's "planned" does not reach into it
+    text = ("Carrow Airport agreed to a $20 billion takeover by the Carrow Aviation Alliance, a consortium of pension "
+            "and infrastructure funds led by Ardent Investors, after twice rejecting the group's lower offers.")
+    _, result = _triples(extractor, text)
+    opposed = [r for r in result.relations if r.predicate == "opposes" and r.subject == "Carrow Airport"]
+    assert opposed and all(r.status == "asserted" for r in opposed), opposed
