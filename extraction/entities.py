@@ -887,9 +887,11 @@ class DocEntities:
         # equal cores count: "SoftBank" after "SoftBank Group Corp" (only legal forms differ); a name with its
         # own legal form is a full name, not a short form of a longer one ("Kellogg Co" vs "WK Kellogg Co")
         full = m.text.split()[-1].rstrip(".") in self.linker.legal_forms and len(m.text.split()) > 1
+        # a longer name first written after this one is not what it abbreviates ("Shell agreed to sell its
+        # subsidiary, Shell Petroleum Development Company of Nigeria"): wire copy names in full first
         hits = {ci for ci, c in enumerate(self.clusters)
                 if c.label not in ("GPE", "LOC") and core <= c.core and not self.linker.unit_words(c.core - core)
-                and not (full and core != c.core)}
+                and not (full and core != c.core) and not (core != c.core and c.first > m.start)}
         return hits.pop() if len(hits) == 1 else None
 
     def _propagate(self) -> None:
@@ -1014,8 +1016,17 @@ class DocEntities:
 
     def named_after(self, tok: Token) -> Token | None:
         """The last token of the name right after a firm descriptor noun, singular or plural ("rival
-        Paysphere", "chipmakers Semtra and Yanlo"), or None."""
+        Paysphere", "chipmakers Semtra and Yanlo"), or given after a comma ("the unit, now called Kioxia"),
+        or None."""
         descriptors = self.linker.rules.org_descriptors
+        doc = self.doc
+        if tok.pos_ == "NOUN" and tok.i + 4 < len(doc) and doc[tok.i + 1].text == ",":
+            # "a stake in the unit, now called Toshiba Memory" (the participle hung on the verb)
+            called = next((t for t in doc[tok.i + 2:tok.i + 4] if t.tag_ == "VBN"
+                           and t.lemma_.lower() in ("call", "name", "rename")), None)
+            mi = self.token_mention[called.i + 1] if called is not None else -1
+            if mi != -1 and self.mentions[mi].start == called.i + 1:
+                return doc[self.mentions[mi].end - 1]
         if tok.pos_ != "NOUN" or tok.i + 1 >= len(self.doc) or not (
                 tok.lower_ in descriptors or tok.lemma_.lower() in descriptors
                 or tok.lemma_.lower().endswith("maker") and tok.lower_.endswith("s")):

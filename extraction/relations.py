@@ -2093,6 +2093,7 @@ class RelationFinder:
             return tok.head  # "Yarrow Health, the hospital operator that bought X": the description's name
         if tok.pos_ == "NOUN":
             called = next((c for c in kids if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "dub")), None)
+
             if called is not None:  # "51 percent of the combined business, called VodafoneThree"
                 found = next((p for p in called.children if p.dep_ in ("oprd", "attr", "dobj") and p.pos_ == "PROPN"), None) \
                     or next((p for c in called.children if c.dep_ == "prep" and c.lower_ == "as"
@@ -2108,6 +2109,10 @@ class RelationFinder:
         nominal = tok.pos_ == "NOUN" or tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids) \
             or tok.pos_ == "ADJ" and tok.dep_ == "conj" and any(c.dep_ == "poss" for c in kids)
         app = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if nominal else None
+        if app is None and nominal and lemma in _PARTS and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            # "the spin-off of its North American business, Amrize": the name hung on the noun before "of"
+            app = next((c for c in tok.head.head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                        and c.i == tok.right_edge.i + 2 and tok.doc[tok.right_edge.i + 1].text == ","), None)
         if app is not None:
             return app  # "Russian shipping group Volgatanker", "two makers, A and B"
         if tok.pos_ == "NOUN":
