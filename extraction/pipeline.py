@@ -101,7 +101,9 @@ class Extractor:
         try:
             ruler.add_patterns(self.linker.ruler_patterns(self.gazetteer) + list(self.rules.org_patterns)
                                + self.linker.cue_patterns()
-                               + [{"label": "ORG", "pattern": name} for name in self.rules.companies])
+                               + [{"label": "ORG", "pattern": name} for name in self.rules.companies]
+                               # a country NER left untagged ("Nigeria suspended Twitter"); a tag NER gave stays
+                               + [{"label": "GPE", "pattern": name} for name in self.rules.countries])
         except ValueError as exc:
             raise DataFileError(f"extraction/data/lexicons/org_names.jsonl: invalid ruler pattern: {' '.join(str(exc).split())[:200]}") from exc
         self.linker.build_matchers(self.nlp.vocab)

@@ -2101,9 +2101,10 @@ class RelationFinder:
                 if found is not None:
                     return found
         if lemma in _GOVERNING:
-            found = next((c for c in kids if c.dep_ == "poss"), None) or pobj(("of",))
+            found = next((c for c in kids if c.dep_ == "poss"), None) or pobj(("of",)) or next(
+                (c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
             if found is not None:
-                return found  # "Norsk Telekom's board opposed", "the board of Y received a proposal"
+                return found  # "Norsk Telekom's board opposed", "the board of Y received a proposal", "the Tesco board"
         # a noun, or what the tagger took for a number or an adjective: "one of its employees, X",
         # "sued A and its subsidiary B"
         nominal = tok.pos_ == "NOUN" or tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids) \
@@ -2380,9 +2381,11 @@ class RelationFinder:
             if j >= 0 and doc[j].lower_ == "whose":
                 # "Qantas, whose chief executive Alan Joyce is due to hand over ...": the firm the clause describes
                 rel = next((a for a in doc[m.end - 1].ancestors if a.dep_ == "relcl"), None)
-                if rel is not None and tm[rel.head.i] != -1:
+                firm = rel.head if rel is not None else doc[j - 2] if j >= 2 and doc[j - 1].text == "," else None
+                # (the parser may leave the clause unattached: "Qantas, whose chief executive X is due to ...")
+                if firm is not None and tm[firm.i] != -1:
                     out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
-                                    subj=doc[m.end - 1], obj=rel.head, inherited=False, anchor=None, status="asserted",
+                                    subj=doc[m.end - 1], obj=firm, inherited=False, anchor=None, status="asserted",
                                     role=" ".join(t.text for t in role_toks).lower(), title_org=True))
                 continue
             if not bare and (j < 0 or tm[j] == -1 and doc[j].pos_ != "PROPN" and not doc[j].is_title):
@@ -2392,7 +2395,11 @@ class RelationFinder:
             if j >= 0 and tm[j] == -1 and doc[j].ent_type_ == "NORP" and not state \
                     and not any(doc[j].text == c.name or doc[j].text in c.aliases for c in ents.clusters):
                 continue  # "Qatari banker X": a description, not a post at the firm of the story
-            if bare and j >= 2 and doc[j].lower_ in ("its", "their") and doc[j - 1].pos_ == "ADP" and doc[j - 2].lower_ == "and":
+            named = ents.clusters[ents.mentions[tm[j - 2]].cluster] if j >= 2 and tm[j - 2] != -1 else None
+            if bare and named is not None and doc[j].lower_ in ("its", "their") and doc[j - 1].lower_ == "and" and (
+                    named.type in ("Company", "Organization") or named.type == "Place" and not ents.known_place(named)):
+                org = doc[j - 2]  # "sued Binance and its chief executive X": the firm just named (NER's place or not)
+            elif bare and j >= 2 and doc[j].lower_ in ("its", "their") and doc[j - 1].pos_ == "ADP" and doc[j - 2].lower_ == "and":
                 # "sanctions on Nordline AG, ..., and on its chief executive X": the firm named before
                 org = next((doc[ents.mentions[tm[k]].end - 1] for k in range(j - 3, doc[j].sent.start - 1, -1)
                             if tm[k] != -1 and ents.clusters[ents.mentions[tm[k]].cluster].type in ("Company", "Organization")), None)
