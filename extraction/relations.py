@@ -2335,11 +2335,41 @@ class RelationFinder:
             found = org_subject(sent.root)
             if found is not None:
                 return found
-        if sent.start > 0:
-            found = org_subject(person.doc[sent.start - 1].sent.root)
+        prev = sent
+        for _ in range(3):
+            if prev.start == 0:
+                break
+            prev = person.doc[prev.start - 1].sent
+            found = org_subject(prev.root)
             if found is not None:
                 return found
+            # a sentence about a person ("Elhedery ... takes over in September") passes the story's firm on
+            subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            res = ents.resolve(subj, acting=False) if subj is not None else None
+            person_named = subj is not None and (subj.ent_type_ == "PERSON" or any(
+                c.type == "Person" and c.name.split()[-1] == subj.text for c in ents.clusters))
+            if not (res is not None and ents.clusters[res[0]].type == "Person" or person_named):
+                break
         return None
+
+    @staticmethod
+    def _listed_state(person: Token, ents: DocEntities) -> Token | None:
+        """The one country named as a possessor earlier in the list a titled person is part of: "sanctions on
+        Colombia's President A, his wife and Interior Minister B", "on Turkey's ministries and on three
+        officials, Defence Minister C, ..." (B and C serve that state), or None."""
+        top = person
+        while top.dep_ in ("conj", "appos", "pobj", "prep") and top.head.pos_ not in ("VERB", "AUX") \
+                and top.head.i != top.i:
+            top = top.head
+        states = {}
+        for t in top.subtree:
+            if t.i >= person.i:
+                break
+            if t.dep_ == "poss" and ents.token_mention[t.i] != -1:
+                c = ents.mentions[ents.token_mention[t.i]].cluster
+                if ents.clusters[c].type == "Country":
+                    states.setdefault(c, t)
+        return next(iter(states.values())) if len(states) == 1 else None
 
     def _titles(self, doc: Doc, ents: DocEntities) -> list[dict]:
         """works-for candidates from a title before a person: "<org> <role> <Person>"."""
@@ -2406,7 +2436,8 @@ class RelationFinder:
                 if org is None:
                     continue
             elif bare:
-                org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j + 1].is_sent_start)
+                org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j + 1].is_sent_start) \
+                    or (self._listed_state(doc[m.end - 1], ents) if state else None)
                 if org is None:
                     continue
             else:
