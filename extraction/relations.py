@@ -2382,9 +2382,11 @@ class RelationFinder:
             j = m.start - 1
 
             def role_word(k: int) -> bool:
-                # "co-founder" is three tokens; "co-founder and chief executive X" two roles
+                # "co-founder" is three tokens; "co-founder and chief executive X" two roles; "Under Secretary X"
+                # (not "under President X")
                 return doc[k].lower_ in words or k > 0 and doc[k].text in ("-", "and") and doc[k - 1].lower_ in words \
-                    and k + 1 < m.start and doc[k + 1].lower_ in words
+                    and k + 1 < m.start and doc[k + 1].lower_ in words \
+                    or doc[k].lower_ == "under" and k + 1 < m.start and doc[k + 1].lower_ == "secretary"
             while j >= 0 and tm[j] == -1 and role_word(j) and not doc[j].is_sent_start:
                 j -= 1
             bare = False
