@@ -2129,7 +2129,9 @@ class RelationFinder:
                 if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
                     break
                 gov = gov.head
-            around = [p for g in govs for c in g.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"] + govs
+            # (not the sellers or agents: "bought the company from investors including A and B")
+            around = [p for g in govs for c in g.children if c.dep_ == "prep" and c.lower_ not in ("from", "by")
+                      for p in c.children if p.dep_ == "pobj"] + govs
             for holder in (tok, pobj(("of",)), tok.head if tok.dep_ == "dobj" else None, *around):
                 if holder is not None and not subject:
                     inc = next((p for c in holder.children if c.dep_ == "prep" and c.lower_ in _INCLUDING

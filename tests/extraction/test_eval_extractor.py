@@ -40,7 +40,7 @@ CORE_FLOORS = {
     GOLD / "blind18.jsonl": (0.87, 0.41),    # 0.903 / 0.438 (0.819 / 0.354 when scored once, held out)
     GOLD / "blind19.jsonl": (0.87, 0.39),    # 0.902 / 0.411 (0.867 / 0.379 when scored once, held out)
     GOLD / "blind20.jsonl": (0.89, 0.53),    # 0.922 / 0.559 (0.877 / 0.507 when scored once, held out)
-    GOLD / "blind21.jsonl": (0.82, 0.35),    # 0.850 / 0.371 when scored once, held out
+    GOLD / "blind21.jsonl": (0.87, 0.35),    # 0.850 / 0.371 when scored once, held out (0.901 after sellers after "including")
     GOLD / "blind22.jsonl": (0.88, 0.43),    # 0.898 / 0.451 when scored once, held out (0.907 after 'under President')
     Path(__file__).parent / "phrasings.jsonl": (0.97, 0.95),  # 1.000 / 0.976 (0.990 / 0.695 when first scored)
 }
