@@ -2356,9 +2356,10 @@ class RelationFinder:
 
     @staticmethod
     def _listed_state(person: Token, ents: DocEntities) -> Token | None:
-        """The one country named as a possessor earlier in the list a titled person is part of: "sanctions on
-        Colombia's President A, his wife and Interior Minister B", "on Turkey's ministries and on three
-        officials, Defence Minister C, ..." (B and C serve that state), or None."""
+        """The one country named as a possessor earlier in the list a titled person is part of ("sanctions on
+        Colombia's President A, his wife and Interior Minister B": B serves Colombia), or None. A list the
+        parser splits across two prepositions ("on Turkey's ministries and on three officials, Defence
+        Minister C") is not reached."""
         top = person
         while top.dep_ in ("conj", "appos", "pobj", "prep") and top.head.pos_ not in ("VERB", "AUX") \
                 and top.head.i != top.i:
