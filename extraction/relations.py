@@ -1380,15 +1380,14 @@ class RelationFinder:
             bidder = ents.clusters[ores[0]] if ores is not None else None
             if bidder is not None and len({r.object for r in sent}) == 1 and bidder.name != sent[0].object:
                 r = sent[0]
-                for key, args in (((r.object, "opposes", bidder.name, r.start),
-                                   dict(subject=r.object, subject_type=r.object_type, object=bidder.name,
-                                        object_type=bidder.type, predicate="opposes")),
-                                  ((bidder.name, "bids-for", r.object, r.start),
-                                   dict(subject=bidder.name, subject_type=bidder.type, predicate="bids-for"))):
-                    if key not in relations and self.onto.allows(key[1], args.get("subject_type", r.subject_type),
-                                                                 args.get("object_type", r.object_type)):
-                        relations[key] = replace(r, **args, status="asserted", label=key[1], role=None, trigger=adj.text,
-                                                 rule=f"{r.rule}+hostile-owner", confidence=round(r.confidence * 0.8, 2))
+                for sub, stype, pred, obj, otype in ((r.object, r.object_type, "opposes", bidder.name, bidder.type),
+                                                     (bidder.name, bidder.type, "bids-for", r.object, r.object_type)):
+                    key = (sub, pred, obj, r.start)
+                    if key not in relations and self.onto.allows(pred, stype, otype):
+                        relations[key] = replace(r, subject=sub, subject_type=stype, predicate=pred, object=obj,
+                                                 object_type=otype, status="asserted", label=pred, role=None,
+                                                 trigger=adj.text, rule=f"{r.rule}+hostile-owner",
+                                                 confidence=round(r.confidence * 0.8, 2))
                 continue
             if len({(r.subject, r.object) for r in sent}) != 1:
                 continue  # no deal in the sentence, or several: whose bid is hostile is not clear
