@@ -86,6 +86,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _STAKE_PURCHASES, _MAJORITY_WORDS = _WORDS["stake_purchases"], _WORDS["majority_words"]
 _BARRED, _STAKE_CUTS, _DEAL_FAILURES = _WORDS["barred_parties"], _WORDS["stake_cuts"], _WORDS["deal_failures"]
 _OWNERSHIP = _WORDS["ownership_verbs"]
+_REACTION_VERBS, _REACTION_ADJS = _WORDS["reaction_verbs"], _WORDS["reaction_adjectives"]
+_RULINGS = _WORDS["ruling_nouns"]
 _RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
 # rules where an ownership verb's object is the firm owned outright ("Y, owned by X", "X owns Y")
 _OWNED_RULES = frozenset({"verb-dobj", "verb-passive", "verb-passive-acl"})
@@ -996,6 +998,7 @@ class RelationFinder:
         self._office_holders(doc, ents, relations, doc_id, doc_date)
         self._pressed_sanctioners(relations)
         self._accused_targets(doc, ents, relations)
+        self._target_reactions(doc, ents, relations)
         self._venture_stakes(doc, ents, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
@@ -1610,6 +1613,82 @@ class RelationFinder:
                     relations[key] = replace(ref, predicate="accuses", label="accuses", status="asserted",
                                              trigger=verb.text, rule="sanction-charge", role=None,
                                              confidence=round(ref.confidence * 0.9, 2))
+
+    def _target_reactions(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """A target's answer to a sanction, charge or suit opposes whoever brought it, when the answer names
+        no party: "Teva said it disagreed with the decision and would appeal", "Live Nation vowed to fight it",
+        "Zhipu said the decision lacked a factual basis", "NSO said it was dismayed by the decision".
+
+        The speaker is the subject of a reaction verb or adjective (``reaction_verbs``, ``reaction_adjectives``)
+        or of a reporting verb whose clause is about the measure ("said the ruling was ..."). It must be a
+        target of an earlier sanction of the document, or of a charge or suit by a state; what it answers, when
+        said, is a definite measure, ruling, charge or suit noun or "it". It opposes every such party. A firm
+        answering another firm's suit or claims only denies them ("said the claims were baseless").
+        """
+        adverse = [r for r in relations.values() if r.predicate in ("sanctions", "accuses", "sues")]
+        if not adverse:
+            return
+        nouns = set(_MEASURES_ONLY) | set(_WORDS["event_anaphors"]) | set(_WORDS["accusation_anaphors"]) \
+            | set(_WORDS["suit_anaphors"]) | set(_RULINGS)
+
+        def about_measure(tok: Token | None) -> bool:
+            if tok is None:
+                return True
+            if tok.lower_ in ("it", "them"):
+                return True
+            return tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns and any(
+                k.dep_ in ("det", "poss") and (k.lower_ in _DEFINITE or k.pos_ == "PRON") for k in tok.children) \
+                and not any(k.dep_ in ("poss", "compound", "nmod") and k.pos_ == "PROPN" for k in tok.children)
+
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            speaker_of = None
+            if tok.pos_ == "VERB" and lemma in _REACTION_VERBS:
+                objs = [k for k in tok.children if k.dep_ == "dobj"] + [
+                    p for k in tok.children if k.dep_ == "prep" and k.lower_ in ("with", "against")
+                    for p in k.children if p.dep_ == "pobj"]
+                if len(objs) > 1 or objs and not about_measure(objs[0]) or not objs and lemma not in ("appeal", "disagree", "fight"):
+                    continue
+                speaker_of = tok
+            elif tok.lower_ in _REACTION_ADJS and tok.pos_ in ("ADJ", "VERB"):  # the word: "dismayed" is lemmatized "dismay"
+                objs = [p for k in tok.children if k.dep_ in ("prep", "agent") and k.lower_ in ("by", "with", "at")
+                        for p in k.children if p.dep_ == "pobj"]  # "was dismayed by the decision": an agent
+                if objs and not about_measure(objs[0]):
+                    continue
+                speaker_of = tok.head if tok.dep_ == "acomp" else tok
+            elif lemma in self.rules.reporting_verbs and tok.pos_ == "VERB":
+                clause = next((k for k in tok.children if k.dep_ == "ccomp"), None)
+                subj = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+                if subj is None or subj.lower_ in ("it", "them") or not about_measure(subj):
+                    continue
+                speaker_of = tok
+            else:
+                continue
+            speaker = self._verb_subject(speaker_of, ("nsubj", "nsubjpass"))[0]
+            if speaker is None:
+                continue
+            res = ents.resolve(speaker, acting=True)
+            if res is None:
+                continue
+            target = ents.clusters[res[0]].name
+            sent = tok.sent
+            brought = {}
+            for r in adverse:
+                if r.object == target and r.start <= sent.start_char and r.subject != target and (
+                        r.subject_type in ("Country", "GovernmentBody") or r.predicate == "sanctions"):
+                    brought.setdefault(r.subject, r)  # not a firm's suit or claims: "said the claims were baseless"
+            for actor, ref in brought.items():
+                key = (target, "opposes", actor, sent.start_char)
+                if key in relations or any(k[:3] == key[:3] for k in relations):
+                    continue
+                if not self.onto.allows("opposes", ref.object_type, ref.subject_type):
+                    continue
+                relations[key] = replace(ref, subject=target, subject_type=ref.object_type, predicate="opposes",
+                                         object=actor, object_type=ref.subject_type, status="asserted",
+                                         label="opposes", role=None, attributed_to=None, event_date=None,
+                                         sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                                         trigger=tok.text, rule="target-reaction",
+                                         confidence=round(ref.confidence * 0.8, 2))
 
     @staticmethod
     def _pressed_sanctioners(relations: dict) -> None:
