@@ -78,6 +78,7 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "Sir", "Dame", "Prof"}
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "authorities"}
 _BREAKS = {"to", "from", "by", "with", "in", "on", "at", "over", "after", "said", "says"}
+_MAGNITUDES = frozenset({"million", "billion", "trillion", "mln", "bln", "bn"})
 
 
 # Numeric entities NER may swallow a name into ("fined Google 220 billion won").
@@ -438,6 +439,12 @@ class DocEntities:
                     break
             if end - 1 > start and doc[end - 1].tag_ == "POS":
                 end -= 1
+            num = end
+            while num - 1 > start and (doc[num - 1].like_num or doc[num - 1].lower_ in _MAGNITUDES):
+                num -= 1
+            if num < end and any(t.lower_ in _MAGNITUDES or any(ch.isdigit() for ch in t.text) and not t.text.isdigit()
+                                 for t in doc[num:end]):
+                end = num  # NER ran a name into the sum after it: "fined Meta Platforms 797.72 million euros"
             while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].pos_ in ("CCONJ", "ADP", "DET"):
                 end -= 1  # NER swallowed the conjunction: "Caldera Copper and"
             if start >= end:

@@ -2039,8 +2039,9 @@ class RelationFinder:
                 listed = predicate == "sanctions" and any(t.list for t in self.rules.noun_triggers.get(c["trig"].lemma_.lower(), ()))
                 # a deal for a "place" nobody knows as a place is a firm NER mistyped ("agreed to buy Seagen")
                 unknown = predicate in ("acquires", "bids-for", "outbids") and not ents.known_place(ent)
-                # "the Pittsburgh-based startup": the text itself says it is a place
-                based = ent.type == "Place" and re.search(re.escape(ent.name) + r"\s?-\s?(?:based|headquartered)\b", ents.text)
+                # "the Pittsburgh-based startup", "the San Jose, California-based company": the text says it is a place
+                based = ent.type == "Place" and re.search(
+                    re.escape(ent.name) + r"(?:,\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s?-\s?(?:based|headquartered)\b", ents.text)
                 place = ent.type == "Place" and ent.gazetteer_id is None and not based and (predicate not in _PLACE_DEALS or listed or unknown) and (
                     predicate != "works-for" or bool(set((c["role"] or "").split()) & _BUSINESS_ROLES))
                 if place or ent.type == "Person" and ent.gazetteer_id is None and not ents.has_title(ent):
@@ -2062,11 +2063,10 @@ class RelationFinder:
         person = s_ent.type == "Person" and not words & (self.rules.org_heads | _ORG_WORDS) and (
             len(words) > 1 or f"{s_ent.name} family" in sentence)  # "Meta" alone may be a person to NER
         if c.get("ownership") and not person:
-            # "Nexperia, owned by Wingtech": a firm that owns another outright is its parent; one that
-            # controls it holds a (controlling) stake as well
-            if c["trig"].lemma_.lower() == "control":
-                self._emit(dict(c, ownership=False), s_res, o_res, status, attributed, ents, sentence, start, end,
-                           doc_id, relations, dropped)
+            # "Nexperia, owned by Wingtech", "Abra, which controls Gol": a firm that owns or controls another
+            # is its parent, and holds it ("holder -> company it owns")
+            self._emit(dict(c, ownership=False), s_res, o_res, status, attributed, ents, sentence, start, end,
+                       doc_id, relations, dropped)
             predicate, s_ent, o_ent, s_res, o_res = "subsidiary-of", o_ent, s_ent, o_res, s_res
             c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
         if not self.onto.allows(predicate, s_ent.type, o_ent.type):
