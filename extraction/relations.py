@@ -193,8 +193,9 @@ class RelationFinder:
             # the subject nearest the verb ("Robotics start-up Pellam Robotics raised": two nsubj)
             for c in sorted(cur.children, key=lambda t: abs(t.i - cur.i)):
                 if c.dep_ in deps or (inherited and c.dep_ == "nsubj") or (
-                        inherited and c.dep_ == "nsubjpass" and came_from == "xcomp"):
-                    # "X is set to buy Y", "X was forced to sell Y": the passive subject does the xcomp
+                        inherited and c.dep_ == "nsubjpass" and came_from in ("xcomp", "conj")):
+                    # "X is set to buy Y", "X was forced to sell Y": the passive subject does the xcomp;
+                    # "Cosan, which is controlled by Ometto and owns Raizen": and the coordinated verb
                     if c.lower_ in _RELATIVE and cur.dep_ == "relcl":
                         return cur.head, inherited  # "Acme, which bought Y": the noun the clause describes
                     return c, inherited
@@ -853,6 +854,11 @@ class RelationFinder:
                 dropped.append(dict(reason="no subject found", predicate=c["predicate"], trigger=trig.text,
                                     rule=rule.id, sentence=sentence, doc_id=doc_id))
                 continue
+            if c["predicate"] == "merges-with" and rule.id == "verb-prep" and trig.pos_ == "VERB":
+                moved = next((k for k in trig.children if k.dep_ == "dobj"), None)
+                if moved is not None and moved.pos_ in ("NOUN", "PROPN"):
+                    # "Tata will merge Vistara into Air India": the one merged is the object, not the owner
+                    c["subj"] = moved
             status = c.get("status") or self._status(trig, c["anchor"])
             attributed = self._attribution(trig, ents)
             title = c.get("title_org", False)
