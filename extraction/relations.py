@@ -767,6 +767,12 @@ class RelationFinder:
                 continue  # "the former chief financial officer of Y": no longer works there
             if predicate == "works-for" and trig.lemma_.lower() in ("found", "co-found", "cofound", "establish"):
                 role = "founder"  # "Y was founded by X"
+            elif predicate == "works-for" and trig.lemma_.lower() in ("run", "head", "lead", "chair", "manage") \
+                    and subj is not None:
+                # "is led by chief executive X", "run by chairman X": the title before the name
+                title = [c for c in subj.lefts if c.dep_ in ("compound", "amod") and ents.token_mention[c.i] == -1]
+                words = sorted({t.i: t for c in title for t in c.subtree if ents.token_mention[t.i] == -1}.items())
+                role = " ".join(t.text for _, t in words).lower() or None
             elif predicate == "works-for" and trig.pos_ not in ("VERB", "AUX"):
                 role = " ".join(t.text for t in (*[c for c in trig.lefts if c.dep_ in ("compound", "amod")
                                                     and ents.token_mention[c.i] == -1], trig)).lower()  # not "halden executive"

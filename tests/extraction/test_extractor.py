@@ -145,3 +145,13 @@ def test_deal_constructions(extractor):
         ("Broadcom Inc", "acquires", "VMware Inc", "completed"),               # "completed its acquisition of"
     ]:
         assert expected in found
+
+
+def test_leader_title_is_the_role(extractor):
+    """"is led by chief executive X" and "run by chairman X" keep the title as the role."""
+    result = extractor.extract(Document(id="lead", text=(
+        "Halvern Telecom is led by chief executive Samuel Otieno. "
+        "Brisco Homes, run by executive chairman Larry Vance, bought Tallis Bricks.")))
+    roles = {(r.subject, r.object): r.role for r in result.relations if r.predicate == "works-for"}
+    assert roles == {("Samuel Otieno", "Halvern Telecom"): "chief executive",
+                     ("Larry Vance", "Brisco Homes"): "executive chairman"}
