@@ -2172,6 +2172,9 @@ class RelationFinder:
             led = next((c for c in kids if c.dep_ in ("amod", "compound") and c.lower_ == "led"), None)
             if led is not None:  # "a Brookfield-led consortium": the leader named before "-led"
                 return next((g for g in led.children if g.dep_ in ("npadvmod", "compound", "nmod") and g.pos_ == "PROPN"), None)
+            member = pobj(("of",))
+            if member is not None and member.pos_ == "PROPN" and lemma in ("consortium", "syndicate", "group"):
+                return member  # "a consortium of Cobalt Partners and Nordvik Capital": the members (each conjunct too)
         if predicate == "sanctions" and (lemma in _BATCHES or lemma in _PORTIONS) and tok.pos_ == "NOUN":
             inner = pobj(("of",))  # "tariffs on a range of US imports"
             if inner is not None and inner.lemma_.lower() in _GOODS:
