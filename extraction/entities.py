@@ -1043,6 +1043,19 @@ class DocEntities:
             return None
         return self.doc[self.mentions[mi].end - 1]
 
+    def _named_body(self, owner: Token, head: Token) -> int | None:
+        """The one government body of the document whose full name carries a cue of the domain words between
+        a state and a body noun ("Britain's competition regulator": the Competition and Markets Authority),
+        or None (no domain word, no such body, or two)."""
+        domains = self.linker.rules.regulator_domains
+        cues = {c.lower() for t in self.doc[owner.i + 1: head.i] for c in domains.get(t.lower_, ())}
+        if not cues:
+            return None
+        found = {ci for m in self.mentions if m.cluster >= 0
+                 for ci in [m.cluster] if self.clusters[ci].type == "GovernmentBody"
+                 and any(f" {c} " in f" {self.clusters[ci].name.lower()} " for c in cues)}
+        return found.pop() if len(found) == 1 else None
+
     def resolve(self, tok: Token, acting: bool) -> tuple[int, str] | None:
         """The cluster a relation argument token refers to, and how.
 
@@ -1144,6 +1157,9 @@ class DocEntities:
                 if gov is not None:
                     return gov[0], "metonym"
             if owner is not None:
+                named = self._named_body(owner, tok)
+                if named is not None:
+                    return named, "description"  # "Britain's competition regulator" ... "the Competition and Markets Authority"
                 phrase = _clean(self.doc[owner.i: tok.i + 1].text)
                 ci = self._name_cluster.get(normalize(phrase))
                 if ci is None:

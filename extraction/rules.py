@@ -158,6 +158,8 @@ class Rules:
     companies: tuple[str, ...] = ()  # well-known company names as written (companies.txt)
     # lower-case full name -> the person's dated state offices (office_holders.yaml)
     offices: Mapping[str, tuple[Office, ...]] = field(default_factory=dict)
+    # a state body's domain word -> cue words of its full name (regulator_domains.yaml)
+    regulator_domains: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     digest: str = field(default="", compare=False)
 
 
@@ -458,6 +460,13 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         if not isinstance(spec, dict) or not isinstance(spec.get("types"), list):
             raise DataFileError(f"{where}: expected {{types: [...], cues: [...]}}")
         descriptions[str(noun).lower()] = (frozenset(spec["types"]), tuple(spec.get("cues") or ()))
+    dom_file = ldir / "regulator_domains.yaml"
+    dom_raw = (_yaml(dom_file) or {}) if dom_file.exists() else {}
+    if not isinstance(dom_raw, dict) or not all(
+            isinstance(k, str) and k == k.lower() and isinstance(v, list) and v and all(isinstance(w, str) and w for w in v)
+            for k, v in dom_raw.items()):
+        raise DataFileError(f"{dom_file}: expected lower-case domain words, each with a list of name cues")
+    regulator_domains = {k: tuple(v) for k, v in dom_raw.items()}
     tdata = _yaml(ldir / "entity_types.yaml") or {}
     type_cues = tuple((k, frozenset(v)) for k, v in tdata.items())
     countries = frozenset(_lines(ldir / "countries.txt"))
@@ -505,7 +514,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
         demonyms=MappingProxyType(demonyms), places=places, capitals=MappingProxyType(capitals), companies=companies,
-        offices=MappingProxyType(offices),
+        offices=MappingProxyType(offices), regulator_domains=MappingProxyType(regulator_domains),
         org_patterns=tuple(org_patterns), org_heads=org_heads,
         org_descriptors=frozenset(w.lower() for w in _words(cues_raw.get("descriptors"), f"{cue_file}: descriptors")),
         not_names=frozenset(w.lower() for w in _words(cues_raw.get("not_names"), f"{cue_file}: not_names")),

@@ -159,3 +159,25 @@ def test_name_cue_file_errors_name_the_key(tmp_path):
     path.write_text("legal_forms: Co\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="org_cues.yaml: legal_forms: expected a list"):
         load_name_cues(path)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one named body whose name carries the domain's cue
+    ("Chile's markets regulator fined Andes Copper. The Chilean Securities Board said the miner misled investors.",
+     "Chilean Securities Board"),
+    ("Britain's competition regulator blocked the deal. The Competition and Markets Authority said prices would rise.",
+     "Competition and Markets Authority"),
+    # no named body of that domain: the phrase names the body
+    ("Chile's markets regulator fined Andes Copper. The Chilean Health Ministry said nothing.",
+     "Chile's markets regulator"),
+    # two fit: neither is chosen
+    ("Chile's markets regulator fined Andes Copper. The Chilean Securities Board and the Santiago Stock Exchange "
+     "Commission said the miner misled investors.", "Chile's markets regulator"),
+])
+def test_state_body_named_by_its_domain(extractor, text, expected):
+    """"Britain's competition regulator" is the Competition and Markets Authority the story names in full."""
+    sdoc = extractor.nlp(text)
+    ents = extractor.linker.link(sdoc)
+    head = next(t for t in sdoc if t.lower_ == "regulator")
+    res = ents.resolve(head, acting=True)
+    assert res is not None and ents.clusters[res[0]].name == expected
