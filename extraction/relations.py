@@ -88,6 +88,7 @@ _BARRED, _STAKE_CUTS, _DEAL_FAILURES = _WORDS["barred_parties"], _WORDS["stake_c
 _OWNERSHIP = _WORDS["ownership_verbs"]
 _REACTION_VERBS, _REACTION_ADJS = _WORDS["reaction_verbs"], _WORDS["reaction_adjectives"]
 _RULINGS = _WORDS["ruling_nouns"]
+_HALTED = _WORDS["halted_activities"]
 _RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
 # rules where an ownership verb's object is the firm owned outright ("Y, owned by X", "X owns Y")
 _OWNED_RULES = frozenset({"verb-dobj", "verb-passive", "verb-passive-acl"})
@@ -609,8 +610,9 @@ class RelationFinder:
                 predicate, gerund = "sanctions", self.rules.gerunds.get("sanctions", "sanctioning")
             if predicate == "opposes" and trig.lemma_.lower() in _DEAL_ONLY and (obj is None or obj.lemma_.lower() not in _ACTS):
                 continue  # "sued to stop the merger" opposes; "stopped the Celtics" does not
-            if predicate == "sanctions" and trig.lemma_.lower() in _HALTING and (obj is None or obj.lemma_.lower() not in _FLOWS):
-                continue  # "suspended imports of X from Y" sanctions Y; "suspended its dividend" nothing
+            if predicate == "sanctions" and trig.lemma_.lower() in _HALTING and (obj is None or obj.lemma_.lower() not in _FLOWS) \
+                    and not (obj is not None and obj.lemma_.lower() in _HALTED and any(k.dep_ == "poss" for k in obj.children)):
+                continue  # "suspended imports of X from Y" sanctions Y, "suspended X's activities" X; "suspended its dividend" nothing
             if predicate == "merges-with" and obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "into" \
                     and any(k.dep_ == "amod" and k.lower_ in _NEW_FIRM for k in obj.children):
                 continue  # "agreed to merge into a new holding company called Z": Z is what the merger makes
@@ -2298,8 +2300,9 @@ class RelationFinder:
                               for p in c.children if p.dep_ == "pobj"), None)
             if inner is not None and inner.i != tok.i:
                 return self._unwrap(inner, predicate, subject) if inner.lemma_.lower() in _GOODS else inner
-        if lemma in _GOODS and predicate == "sanctions":
-            found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None)  # "barred X's fertiliser"
+        if (lemma in _GOODS or lemma in _HALTED) and predicate == "sanctions":
+            # "barred X's fertiliser", "a duty on Bombardier's jetliners", "suspended Worldcoin's activities"
+            found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             if found is not None:
                 return found
             found = pobj(("from", "to", "into", "for"))
