@@ -1271,6 +1271,11 @@ class RelationFinder:
                 if verb is not None and verb.lemma_.lower() in _STAKE_CUTS:
                     # "trimmed its stake in Y": part of it is sold, the rest still held
                     cands.append(dict(c, predicate="divests", gerund=self.rules.gerunds.get("divests", "divesting")))
+            elif c["predicate"] == "invests-in" and trig.pos_ == "VERB" and any(
+                    (t.lemma_.lower() in _STAKES or t.lower_ in _STAKES) and t.dep_ == "pobj" and t.head.lower_ == "for"
+                    for t in trig.subtree):
+                # "will invest $1 billion in Y for a 10 percent stake": the stake it buys
+                cands.append(dict(c, predicate="holds-stake-in", gerund=stake_gerund))
 
 
     def _outcomes(self, doc: Doc, text: str, relations: dict) -> None:
