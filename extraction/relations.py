@@ -2035,11 +2035,20 @@ class RelationFinder:
             # "chief executive X will join Oracle": a titled person who joins a firm works for it
             predicate = "works-for"
             c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
-        if predicate == "subsidiary-of" and o_ent.type == "Person" and len(o_ent.name.split()) > 1 \
+        family = predicate == "subsidiary-of" and f"{o_ent.name} family" in sentence
+        if predicate == "subsidiary-of" and (o_ent.type == "Person" and len(o_ent.name.split()) > 1 or family) \
                 and not {w.lower() for w in o_ent.name.split()} & (self.rules.org_heads | _ORG_WORDS):
-            # "EP Group, the investment company of billionaire X": a person owns it, i.e. holds a stake
+            # "EP Group, the investment company of billionaire X", "Artemis, the holding company of the Pinault
+            # family": a person or a family owns it, i.e. holds a stake
             predicate, s_ent, o_ent, s_res, o_res = "holds-stake-in", o_ent, s_ent, o_res, s_res
             c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
+        elif predicate == "subsidiary-of" and c["trig"].lemma_.lower() == "company" and any(
+                k.dep_ in ("amod", "compound") and k.lower_ == "holding" for k in c["trig"].children) \
+                and o_ent.type == "Company":
+            # "Hanjin KAL, the holding company of Korean Air": the holding company owns the firm, not the reverse
+            self._emit(dict(c, predicate="holds-stake-in", gerund=self.rules.gerunds.get("holds-stake-in"), ownership=False),
+                       s_res, o_res, status, attributed, ents, sentence, start, end, doc_id, relations, dropped)
+            s_ent, o_ent, s_res, o_res = o_ent, s_ent, o_res, s_res
         if not self.onto.allows(predicate, s_ent.type, o_ent.type) and o_ent.type in ("Place", "Country"):
             # "urged Beijing to ...": a place that cannot be the object acts as its government
             gi = ents.government_of(o_res[0], o_ent.name) or next(
