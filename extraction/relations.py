@@ -1012,6 +1012,7 @@ class RelationFinder:
         self._office_holders(doc, ents, relations, doc_id, doc_date)
         self._pressed_sanctioners(relations)
         self._accused_targets(doc, ents, relations)
+        self._fined_for(doc, relations)
         self._target_reactions(doc, ents, relations)
         self._venture_stakes(doc, ents, relations)
         self._outcomes(doc, ents.text, relations)
@@ -1632,6 +1633,29 @@ class RelationFinder:
                     relations[key] = replace(ref, predicate="accuses", label="accuses", status="asserted",
                                              trigger=verb.text, rule="sanction-charge", role=None,
                                              confidence=round(ref.confidence * 0.9, 2))
+
+    def _fined_for(self, doc: Doc, relations: dict) -> None:
+        """What a fine is for accuses the fined party: "fined Teva 462 million euros for abusing its dominant
+        position", "fined X for running a cartel", "fined X over price fixing". The reason is a gerund or a
+        wrongdoing noun (``wrongdoing_nouns``) after "for" or "over" on the fining verb."""
+        at = self._trigger_at
+        for key, r in list(relations.items()):
+            if r.predicate != "sanctions" or key not in at:
+                continue
+            verb = doc[at[key]]
+            if verb.pos_ != "VERB" or verb.lower_ not in ("fine", "fines", "fined", "fining", "penalised", "penalized"):
+                continue
+            # the reason hangs on the verb or on the sum ("fined X 300 million euros for running a cartel")
+            holders = [verb, *(k for k in verb.children if k.dep_ in ("dobj", "npadvmod") and k.pos_ in ("NOUN", "NUM", "SYM"))]
+            reason = next((p for h in holders for k in h.children if k.dep_ == "prep" and k.lower_ in ("for", "over")
+                           for p in k.children if p.dep_ == "pcomp" and p.tag_ == "VBG"
+                           or p.dep_ == "pobj" and p.lemma_.lower() in _WRONGS), None)
+            if reason is None:
+                continue
+            akey = (r.subject, "accuses", r.object, r.start)
+            if akey not in relations and self.onto.allows("accuses", r.subject_type, r.object_type):
+                relations[akey] = replace(r, predicate="accuses", label="accuses", status="asserted", trigger=reason.text,
+                                          rule="fine-reason", role=None, confidence=round(r.confidence * 0.9, 2))
 
     def _target_reactions(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A target's answer to a sanction, charge or suit opposes whoever brought it, when the answer names
