@@ -608,6 +608,14 @@ class RelationFinder:
                     and obj.lemma_.lower() in _HOLDINGS:
                 # "blocking the company's US assets": a freeze, i.e. a sanction on the owner
                 predicate, gerund = "sanctions", self.rules.gerunds.get("sanctions", "sanctioning")
+            if trig.pos_ == "VERB" and trig.lemma_.lower() in ("block", "restrict", "cut", "suspend", "limit") \
+                    and obj is not None and obj.lemma_.lower() == "access":
+                # "Turkey blocked access to Instagram": a sanction on the service, not opposition to a deal
+                target = next((p for k in obj.children if k.dep_ == "prep" and k.lower_ == "to"
+                               for p in k.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+                if target is None:
+                    continue  # "restricting their access to US technology": the named party is the one cut off
+                predicate, gerund, obj = "sanctions", self.rules.gerunds.get("sanctions", "sanctioning"), target
             if predicate == "opposes" and trig.lemma_.lower() in _DEAL_ONLY and (obj is None or obj.lemma_.lower() not in _ACTS):
                 continue  # "sued to stop the merger" opposes; "stopped the Celtics" does not
             if predicate == "sanctions" and trig.lemma_.lower() in _HALTING and (obj is None or obj.lemma_.lower() not in _FLOWS) \
