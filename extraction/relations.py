@@ -189,7 +189,7 @@ class RelationFinder:
 
     def _verb_subject(self, verb: Token, deps=("nsubj",)) -> tuple[Token | None, bool]:
         """The subject of a verb, inheriting from governing clauses. Returns (token, inherited)."""
-        cur, inherited, came_from = verb, False, None
+        cur, inherited, came_from, via_participle = verb, False, None, False
         for _ in range(5):
             # the subject nearest the verb ("Robotics start-up Pellam Robotics raised": two nsubj)
             for c in sorted(cur.children, key=lambda t: abs(t.i - cur.i)):
@@ -244,10 +244,12 @@ class RelationFinder:
                 return None, inherited  # a finite clause has its own subject
             if cur.head.lemma_.lower() in self.rules.reporting_verbs:
                 return None, inherited
-            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _OBJECT_CONTROL:
+            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _OBJECT_CONTROL and not via_participle:
                 ctl = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
                 if ctl is not None:
                     return ctl, True  # "ordered the company to sell its stake": the company sells
+            # "ordered A and B to end their venture, accusing Mexico of ...": the participle is the orderer's
+            via_participle = via_participle or participle
             came_from = cur.dep_
             cur, inherited = cur.head, True
         return None, inherited
@@ -2568,7 +2570,8 @@ class RelationFinder:
             if not bare and (j < 0 or tm[j] == -1 and doc[j].pos_ != "PROPN" and not doc[j].is_title):
                 bare = True  # "..., chief executive Maria Lindqvist said": a bare title inside the sentence
             roles = {t.lower_ for t in role_toks}
-            state = bool(roles & _STATE_ROLES and not roles & _BUSINESS_ROLES)
+            state = bool(roles & _STATE_ROLES and not roles & _BUSINESS_ROLES) \
+                or "general" in roles and bool(roles & _WORDS["general_offices"])  # "Assistant Attorney General X"
             if j >= 0 and tm[j] == -1 and doc[j].ent_type_ == "NORP" and not state \
                     and not any(doc[j].text == c.name or doc[j].text in c.aliases for c in ents.clusters):
                 continue  # "Qatari banker X": a description, not a post at the firm of the story
