@@ -532,7 +532,10 @@ class RelationFinder:
                 continue  # "a takeover offer for Y": the offer is the bid ("offer" reads it); nothing is bought yet
             if predicate == "acquires" and trig.pos_ == "VERB" and (
                     trig.dep_ == "acl" and trig.head.lemma_.lower() in _BID_NOUNS
-                    or trig.dep_ == "xcomp" and trig.head.lemma_.lower() in ("offer", "bid")):
+                    or trig.dep_ == "xcomp" and trig.head.lemma_.lower() in ("offer", "bid")
+                    or trig.dep_ == "advcl" and trig.head.lemma_.lower() in ("offer", "bid") and any(
+                        k.dep_ == "aux" and k.lower_ == "to" for k in trig.children)):
+                # ("offered $11 a share to take Y private": the purpose of an offer is bid for)
                 # "its proposal to buy Y", "offered to buy Y": only a bid (an agreement to buy is a purchase)
                 predicate, gerund = "bids-for", self.rules.gerunds.get("bids-for", "bidding-for")
             seller = trig.head
@@ -1603,18 +1606,23 @@ class RelationFinder:
         of ...", "sanctioned President X, accusing the leftist leader of ...", "shut X's stores, citing safety
         violations". The sanctioner and the targets are the sentence's one sanctioner and its targets; "him"
         and "her" take the persons among them, "it" and a singular description the one target."""
-        for verb in _with_lemma(doc, ("accuse", "cite", "say", "allege", "claim")):
+        for verb in _with_lemma(doc, ("accuse", "cite", "say", "allege", "claim", "rule", "find", "conclude")):
             if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp", "acl"):
                 continue
             if verb.lemma_.lower() in ("accuse", "cite"):
                 obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
             else:
-                # "sanctioned X, saying it had processed ...": the pronoun subject of what was said
+                # "sanctioned X, saying it had processed ...": the pronoun subject of what was said; "fined X,
+                # ruling that the online travel agency had abused ...": a ruling's description of the target too
+                ruling = verb.lemma_.lower() in ("rule", "find", "conclude")
                 clause = next((k for k in verb.children if k.dep_ == "ccomp"), None)
-                obj = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in ("it", "they", "he", "she")),
-                           None) if clause is not None else None
-            if obj is None or any(ents.token_mention[k.i] != -1 for k in obj.subtree):
+                obj = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass") and (
+                    k.lower_ in ("it", "they", "he", "she") or ruling and k.pos_ == "NOUN" and any(
+                        d.dep_ == "det" and d.lower_ == "the" for d in k.children))), None) if clause is not None else None
+            if obj is None or any(ents.token_mention[k.i] != -1 for k in obj.subtree if not (
+                    verb.lemma_.lower() in ("rule", "find", "conclude") and k.dep_ == "compound" and k.head.i == obj.i)):
                 continue  # a named party ("accusing manufacturers such as A and B") is the verb's own relation
+                # (a ruling's "the Alphabet unit" describes the target by its parent's name)
             if verb.lemma_.lower() == "cite" and not any(
                     t.lemma_.lower() in _WRONGS or t.lemma_.lower() in ("labour", "labor") and any(
                         k.lower_ == "forced" for k in t.children) for t in obj.subtree):
