@@ -89,6 +89,7 @@ _OWNERSHIP = _WORDS["ownership_verbs"]
 _REACTION_VERBS, _REACTION_ADJS = _WORDS["reaction_verbs"], _WORDS["reaction_adjectives"]
 _RULINGS = _WORDS["ruling_nouns"]
 _HALTED = _WORDS["halted_activities"]
+_FINE_WORDS = _WORDS["fine_words"]
 _RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
 # rules where an ownership verb's object is the firm owned outright ("Y, owned by X", "X owns Y")
 _OWNED_RULES = frozenset({"verb-dobj", "verb-passive", "verb-passive-acl"})
@@ -1606,7 +1607,8 @@ class RelationFinder:
         of ...", "sanctioned President X, accusing the leftist leader of ...", "shut X's stores, citing safety
         violations". The sanctioner and the targets are the sentence's one sanctioner and its targets; "him"
         and "her" take the persons among them, "it" and a singular description the one target."""
-        for verb in _with_lemma(doc, ("accuse", "cite", "say", "allege", "claim", "rule", "find", "conclude")):
+        rulings = ("rule", "find", "conclude")
+        for verb in _with_lemma(doc, ("accuse", "cite", "say", "allege", "claim", *rulings)):
             if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp", "acl"):
                 continue
             if verb.lemma_.lower() in ("accuse", "cite"):
@@ -1614,13 +1616,13 @@ class RelationFinder:
             else:
                 # "sanctioned X, saying it had processed ...": the pronoun subject of what was said; "fined X,
                 # ruling that the online travel agency had abused ...": a ruling's description of the target too
-                ruling = verb.lemma_.lower() in ("rule", "find", "conclude")
+                ruling = verb.lemma_.lower() in rulings
                 clause = next((k for k in verb.children if k.dep_ == "ccomp"), None)
                 obj = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass") and (
                     k.lower_ in ("it", "they", "he", "she") or ruling and k.pos_ == "NOUN" and any(
                         d.dep_ == "det" and d.lower_ == "the" for d in k.children))), None) if clause is not None else None
             if obj is None or any(ents.token_mention[k.i] != -1 for k in obj.subtree if not (
-                    verb.lemma_.lower() in ("rule", "find", "conclude") and k.dep_ == "compound" and k.head.i == obj.i)):
+                    verb.lemma_.lower() in rulings and k.dep_ == "compound" and k.head.i == obj.i)):
                 continue  # a named party ("accusing manufacturers such as A and B") is the verb's own relation
                 # (a ruling's "the Alphabet unit" describes the target by its parent's name)
             if verb.lemma_.lower() == "cite" and not any(
@@ -1655,13 +1657,14 @@ class RelationFinder:
     def _fined_for(self, doc: Doc, relations: dict) -> None:
         """What a fine is for accuses the fined party: "fined Teva 462 million euros for abusing its dominant
         position", "fined X for running a cartel", "fined X over price fixing". The reason is a gerund or a
-        wrongdoing noun (``wrongdoing_nouns``) after "for" or "over" on the fining verb."""
+        wrongdoing noun (``wrongdoing_nouns``) after "for" or "over" on the fining verb (``fine_words``: the
+        word forms, as the small model lemmatizes "fined" as "fin")."""
         at = self._trigger_at
         for key, r in list(relations.items()):
             if r.predicate != "sanctions" or key not in at:
                 continue
             verb = doc[at[key]]
-            if verb.pos_ != "VERB" or verb.lower_ not in ("fine", "fines", "fined", "fining", "penalised", "penalized"):
+            if verb.pos_ != "VERB" or verb.lower_ not in _FINE_WORDS:
                 continue
             # the reason hangs on the verb or on the sum ("fined X 300 million euros for running a cartel")
             holders = [verb, *(k for k in verb.children if k.dep_ in ("dobj", "npadvmod") and k.pos_ in ("NOUN", "NUM", "SYM"))]
@@ -1740,8 +1743,8 @@ class RelationFinder:
                     brought.setdefault(r.subject, r)  # not a firm's suit or claims: "said the claims were baseless"
             for actor, ref in brought.items():
                 key = (target, "opposes", actor, sent.start_char)
-                if key in relations or any(k[:3] == key[:3] for k in relations):
-                    continue
+                if any(k[:3] == key[:3] for k in relations):
+                    continue  # one answer per pair: the first the document gives, or the rules' own
                 if not self.onto.allows("opposes", ref.object_type, ref.subject_type):
                     continue
                 relations[key] = replace(ref, subject=target, subject_type=ref.object_type, predicate="opposes",
