@@ -89,6 +89,8 @@ _OWNERSHIP = _WORDS["ownership_verbs"]
 _REACTION_VERBS, _REACTION_ADJS = _WORDS["reaction_verbs"], _WORDS["reaction_adjectives"]
 _RULINGS = _WORDS["ruling_nouns"]
 _HALTED = _WORDS["halted_activities"]
+# what a target's answer is about: a measure, an act, a charge, a suit or a ruling (see _target_reactions)
+_ANSWERED = _MEASURES_ONLY | _WORDS["event_anaphors"] | _WORDS["accusation_anaphors"] | _WORDS["suit_anaphors"] | _RULINGS
 _FINE_WORDS = _WORDS["fine_words"]
 _RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
 # rules where an ownership verb's object is the firm owned outright ("Y, owned by X", "X owns Y")
@@ -1692,15 +1694,13 @@ class RelationFinder:
         adverse = [r for r in relations.values() if r.predicate in ("sanctions", "accuses", "sues")]
         if not adverse:
             return
-        nouns = set(_MEASURES_ONLY) | set(_WORDS["event_anaphors"]) | set(_WORDS["accusation_anaphors"]) \
-            | set(_WORDS["suit_anaphors"]) | set(_RULINGS)
 
         def about_measure(tok: Token | None) -> bool:
             if tok is None:
                 return True
             if tok.lower_ in ("it", "them"):
                 return True
-            return tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns and any(
+            return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ANSWERED and any(
                 k.dep_ in ("det", "poss") and (k.lower_ in _DEFINITE or k.pos_ == "PRON") for k in tok.children) \
                 and not any(k.dep_ in ("poss", "compound", "nmod") and k.pos_ == "PROPN" for k in tok.children)
 

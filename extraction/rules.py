@@ -27,7 +27,8 @@ Node names the extractor understands: ``trigger`` (required), ``subject``,
 ``auxpass``, ``of``, ``from``, ``private``, ``as``, ``round``, ``led``, ``amount``, ``mark``,
 ``target`` and ``verdict`` only constrain the match. Inside ``RIGHT_ATTRS`` a
 value ``"$VERB"``, ``"$NOUN"``, ``"$LIST"``, ``"$CLAUSAL"``, ``"$ROLE"`` or ``"$SUPPORT"``
-stands for the lemma list of that trigger class from the lexicons.
+stands for the lemma list of that trigger class from the lexicons; ``"$FINE"`` and ``"$HALTED"``
+for the ``fine_words`` and ``halted_activities`` lists of ``construction_words.yaml``.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
 NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as",
               "round", "led", "amount", "mark", "target", "verdict", "conjhead"}
-PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE", "$HOLDER", "$SUPPORT")
+PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE", "$HOLDER", "$SUPPORT", "$FINE", "$HALTED")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only",
                    "poss_object", "modifiers"}
@@ -426,6 +427,8 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         "$ROLE": sorted(role_heads),
         "$SUPPORT": sorted(_words((_yaml(ldir / "support_verbs.yaml") or {}).get("verbs"), "support_verbs.yaml: verbs")),
     }
+    word_lists = load_word_lists(ldir / "construction_words.yaml")
+    classes["$FINE"], classes["$HALTED"] = sorted(word_lists["fine_words"]), sorted(word_lists["halted_activities"])
     files = sorted(pdir.glob("*.jsonl"))
     if not files:
         raise DataFileError(f"{pdir}: no *.jsonl pattern files; restore extraction/data/patterns")
