@@ -72,6 +72,7 @@ _ACCEPTING = _WORDS["accepting_verbs"]
 _NEW_FIRM = _WORDS["new_firm_modifiers"]
 _HOSTILE = _WORDS["hostile_pursuits"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
+_AFFILIATES = _WORDS["affiliates"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
 _DEALS = frozenset({"acquires", "bids-for", "merges-with"})
@@ -372,7 +373,9 @@ class RelationFinder:
                 and head.head.lemma_.lower() in _STAKE_PURCHASES:
             s, _ = self._verb_subject(head.head)  # "will invest $5 billion for a 10 percent stake in Y"
             return s, True
-        if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through", "on", "about", "among", "from"):
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "into", "with", "under", "through", "on", "about", "among", "from") \
+                and not (entry is not None and entry.predicate == "subsidiary-of"):
+            # (not "sanctions on two subsidiaries of Y": a unit is no event the verb's subject takes part in)
             cur = head.head
             for _ in range(8):
                 if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
@@ -641,6 +644,14 @@ class RelationFinder:
                     obj = target
                 elif people:
                     continue
+            if predicate == "headquartered-in" and trig.head.lemma_.lower() in _AFFILIATES and ents.token_mention[trig.head.i] == -1:
+                continue  # "China-based units of Y": the units are there, Y need not be
+            if predicate in ("sanctions", "accuses", "sues") and obj is not None and obj.lemma_.lower() in _AFFILIATES \
+                    and ents.token_mention[obj.i] == -1 and not any(
+                        k.dep_ == "appos" or k.dep_ == "prep" and k.lower_ in ("including", "like") for k in obj.children):
+                # "added several units of Y to the entity list", "fined the local unit of Y": Y, the unnamed parts' owner
+                obj = next((p for k in obj.children if k.dep_ == "prep" and k.lower_ == "of"
+                            for p in k.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), obj)
             governor = trig.head
             if trig.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in _PORTIONS | {"many"}:
                 governor = governor.head.head  # "lifting most of the bloc's sanctions on X"
