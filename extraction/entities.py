@@ -62,6 +62,7 @@ _GOVERNING = _WORDS["governing"]  # "Acme's board" acts for Acme
 _STATE_ROLES = _WORDS["state_roles"]
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Defence Minister X": part of the title, not an organization  # "Texas Governor X" names no employer firm
 _NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
+_PAIR_NOUNS = _WORDS["pair_nouns"]  # "the merger of A and B": two names
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
 # labels NER gives unknown firm names ("Acme Robotics" as WORK_OF_ART); kept only with a business cue
@@ -354,7 +355,8 @@ class DocEntities:
         for ent in doc.ents:
             if ent.start in consumed:
                 continue
-            if ent.label_ in _NUMERIC:
+            if ent.label_ in _NUMERIC or ent.label_ == "LAW" and any(t.like_num for t in ent):
+                # (or "fined Canon 28 million euros" taken for a law's name)
                 k = ent.start
                 while k < ent.end and doc[k].pos_ == "PROPN" and (doc[k].is_title or _CAMEL.match(doc[k].text)):
                     k += 1
@@ -582,7 +584,7 @@ class DocEntities:
 
     def _coordinated_cut(self, start: int, end: int, cued: set[str], seen: set[str]) -> int | None:
         """Where NER joined two coordinated names into one span ("Rusal and En+ Group", "Glencore and
-        Nippon Steel") or a name met before and the next one ("Buffett, Berkshire's"), the index of the
+        Nippon Steel", "the merger of Allkem and Livent") or a name met before and the next one ("Buffett, Berkshire's"), the index of the
         "and" or comma; None for one name with "and" in it ("Bureau of Industry and Security").
 
         start, end: the span. cued: lower-case business words. seen: names found earlier in the document.
@@ -596,7 +598,9 @@ class DocEntities:
             left = doc[start:k].root
             right = doc[k + 1:end].root
             if right.dep_ == "conj" and right.head.i == left.i and not start <= left.head.i < end \
-                    and (doc[end - 1].lower_.rstrip(".") in cued or normalize(doc[start:k].text) in seen):
+                    and (doc[end - 1].lower_.rstrip(".") in cued or normalize(doc[start:k].text) in seen
+                         or left.dep_ == "pobj" and left.head.lower_ in ("of", "between")
+                         and left.head.head.lemma_.lower() in _PAIR_NOUNS):
                 return k
         return None
 

@@ -850,7 +850,10 @@ class RelationFinder:
             if c["predicate"] == "sues" and c["obj"] is not None:
                 # "sued B, alleging that ...": the allegation is against the defendant
                 holders = (c["trig"],) + ((c["trig"].head,) if c["trig"].dep_ == "dobj" else ())
-                if any(k.dep_ == "advcl" and k.lemma_.lower() in _ALLEGE for h in holders for k in h.children) or any(
+                # (not "accusing Novo of ...": a named accused is the verb's own relation)
+                if any(k.dep_ == "advcl" and k.lemma_.lower() in _ALLEGE and not any(
+                        d.dep_ == "dobj" and d.pos_ == "PROPN" for d in k.children)
+                       for h in holders for k in h.children) or any(
                         k.dep_ == "prep" and k.lower_ == "for" and p.dep_ == "pobj" and p.lemma_.lower() in _WRONGS
                         for h in (c["trig"], c["obj"]) for k in h.children for p in k.children):  # "sued B for patent infringement"
                     cands.append(dict(c, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
@@ -1628,16 +1631,20 @@ class RelationFinder:
                 obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
             else:
                 # "sanctioned X, saying it had processed ...": the pronoun subject of what was said; "fined X,
-                # ruling that the online travel agency had abused ...": a ruling's description of the target too
+                # ruling that the online travel agency had abused ...": a ruling's description of the target too,
+                # and what was said of a firm described ("saying the Chinese online marketplace had passed ...")
                 ruling = verb.lemma_.lower() in rulings
                 clause = next((k for k in verb.children if k.dep_ == "ccomp"), None)
                 obj = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass") and (
-                    k.lower_ in ("it", "they", "he", "she") or ruling and k.pos_ == "NOUN" and any(
-                        d.dep_ == "det" and d.lower_ == "the" for d in k.children))), None) if clause is not None else None
+                    k.lower_ in ("it", "they", "he", "she") or k.pos_ == "NOUN" and any(
+                        d.dep_ == "det" and d.lower_ == "the" for d in k.children) and (
+                        ruling or k.lemma_.lower() in self.rules.descriptions))), None) if clause is not None else None
             if obj is None or any(ents.token_mention[k.i] != -1 for k in obj.subtree if not (
-                    verb.lemma_.lower() in rulings and k.dep_ == "compound" and k.head.i == obj.i)):
+                    verb.lemma_.lower() in rulings and k.dep_ == "compound" and k.head.i == obj.i
+                    or k.dep_ == "amod" and k.ent_type_ == "NORP" and k.head.i == obj.i)):
                 continue  # a named party ("accusing manufacturers such as A and B") is the verb's own relation
-                # (a ruling's "the Alphabet unit" describes the target by its parent's name)
+                # (a ruling's "the Alphabet unit" describes the target by its parent's name, "the Chinese
+                # marketplace" by its nationality)
             if verb.lemma_.lower() == "cite" and not any(
                     t.lemma_.lower() in _WRONGS or t.lemma_.lower() in ("labour", "labor") and any(
                         k.lower_ == "forced" for k in t.children) for t in obj.subtree):
