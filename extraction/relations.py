@@ -73,6 +73,7 @@ _NEW_FIRM = _WORDS["new_firm_modifiers"]
 _HOSTILE = _WORDS["hostile_pursuits"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
+_TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
 _DEALS = frozenset({"acquires", "bids-for", "merges-with"})
@@ -1045,6 +1046,7 @@ class RelationFinder:
         self._fined_for(doc, relations)
         self._target_reactions(doc, ents, relations)
         self._venture_stakes(doc, ents, relations)
+        self._deepened_ties(doc, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
@@ -1617,6 +1619,31 @@ class RelationFinder:
                                               object=jv.name, object_type=jv.type, label="holds-stake-in",
                                               rule="venture-stake", confidence=round(r.confidence * 0.9, 2), role=None)
 
+    def _deepened_ties(self, doc: Doc, relations: dict) -> None:
+        """A stake or an investment that deepens a partnership makes the two firms partners: "Toyota will take
+        a 4.9 percent stake in Suzuki, deepening a partnership under which ...", "will invest $400 million in
+        Pony.ai, strengthening its ties with the start-up". The clause of the ties (``ties_verbs`` and
+        ``ties_nouns``) hangs on the verb of the stake or investment. The partnership is there already (asserted),
+        however planned the stake; a denied stake gives none."""
+        at = self._trigger_at
+        for key, r in list(relations.items()):
+            if r.predicate not in ("holds-stake-in", "invests-in") or r.status == "denied" or key not in at:
+                continue
+            verb = next((a for a in [doc[at[key]], *doc[at[key]].ancestors] if a.pos_ == "VERB"), None)
+            if verb is None or not any(
+                    k.dep_ in ("advcl", "xcomp", "conj") and k.tag_ == "VBG" and k.lemma_.lower() in _TIES_VERBS
+                    and any(d.dep_ == "dobj" and d.lemma_.lower() in _TIES_NOUNS for d in k.children)
+                    for k in verb.children):
+                continue
+            if not self.onto.allows("partners-with", r.subject_type, r.object_type):
+                continue
+            (a, at_), (b, bt) = sorted([(r.subject, r.subject_type), (r.object, r.object_type)])
+            pkey = (a, "partners-with", b, r.start)
+            if pkey not in relations:
+                relations[pkey] = replace(r, subject=a, subject_type=at_, object=b, object_type=bt,
+                                          predicate="partners-with", label="partners-with", role=None, status="asserted",
+                                          rule="deepened-ties", confidence=round(r.confidence * 0.85, 2))
+
     def _accused_targets(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A sanction's stated charge accuses its targets when the charge names them only by a pronoun or a
         description: "imposed sanctions on A, B and C, accusing them of ...", "blacklisted X, ..., accusing him
@@ -2160,6 +2187,13 @@ class RelationFinder:
                        doc_id, relations, dropped)
             predicate, s_ent, o_ent, s_res, o_res = "subsidiary-of", o_ent, s_ent, o_res, s_res
             c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
+        if predicate == "partners-with" and c["trig"].lemma_.lower() == "work" and (
+                {s_ent.type, o_ent.type} & {"GovernmentBody", "Country"}):
+            # "said it had been working with the regulator to resolve the issues": no partnership with the state
+            dropped.append(dict(reason="working with a state actor", subject=s_ent.name, predicate=predicate,
+                                object=o_ent.name, trigger=c["trig"].text, rule=c["rule"].id, sentence=sentence,
+                                doc_id=doc_id))
+            return
         if not self.onto.allows(predicate, s_ent.type, o_ent.type):
             dropped.append(dict(
                 reason=f"ontology: {predicate} does not allow {s_ent.type} -> {o_ent.type}",

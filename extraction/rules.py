@@ -50,7 +50,7 @@ DATA = Path(__file__).parent / "data"
 PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
 NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as",
-              "round", "led", "amount", "mark", "target", "verdict", "conjhead"}
+              "round", "led", "amount", "mark", "target", "verdict", "conjhead", "number"}
 PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE", "$HOLDER", "$SUPPORT", "$FINE", "$HALTED")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only",
@@ -310,7 +310,7 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "retaliation_verbs", "blocking_verbs", "people_groups", "accusation_anaphors", "state_roles", "defendant_verbs", "rejecting_phrasal_verbs", "choosing_verbs", "rest_holding_verbs", "targeting_verbs", "deal_ending_participles", "new_firm_modifiers",
               "trade_halting_verbs", "trade_flows", "made_verbs", "suit_anaphors", "wrongdoing_nouns",
               "portfolio_words", "accepting_verbs", "hostile_pursuits", "reaction_verbs", "reaction_adjectives",
-              "ruling_nouns", "halted_activities", "general_offices", "fine_words", "affiliates", "pair_nouns")
+              "ruling_nouns", "halted_activities", "general_offices", "fine_words", "affiliates", "pair_nouns", "ties_verbs", "ties_nouns")
 
 
 @lru_cache(maxsize=8)
