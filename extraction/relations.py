@@ -518,6 +518,9 @@ class RelationFinder:
         for match_id, token_ids in matches:
             rule = rules_by_key[match_id]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
+            if "of" in nodes and "prep" in nodes and any(
+                    a.dep_ == "appos" for a in nodes["prep"].ancestors if a.i != nodes["of"].i and nodes["of"] in a.ancestors):
+                continue  # "the takeover of Y, the parent of Z": Z is Y's, the deal is not for it
             entry = None
             if rule.predicate == "works-for":
                 predicate, gerund = "works-for", "working-for"
