@@ -96,7 +96,7 @@ _ANSWERED = _MEASURES_ONLY | _WORDS["event_anaphors"] | _WORDS["accusation_anaph
 _FINE_WORDS = _WORDS["fine_words"]
 _RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
 # rules where an ownership verb's object is the firm owned outright ("Y, owned by X", "X owns Y")
-_OWNED_RULES = frozenset({"verb-dobj", "verb-passive", "verb-passive-acl"})
+_OWNED_RULES = frozenset({"verb-dobj", "verb-passive", "verb-passive-acl", "verb-passive-in-parts", "verb-passive-acl-in-parts"})
 _UNIT_NOUNS = frozenset({"group", "team", "segment", "department"})  # what a manager runs (with _PARTS)
 _PEOPLE_GROUPS = _WORDS["people_groups"]
 # what a party's wrongdoing is said of besides goods, acts and units: "Lukashenko's government", "X's software"
@@ -1050,6 +1050,7 @@ class RelationFinder:
         self._target_reactions(doc, ents, relations)
         self._venture_stakes(doc, ents, relations)
         self._deepened_ties(doc, relations)
+        self._venture_owners(doc, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
@@ -1621,6 +1622,27 @@ class RelationFinder:
                     relations[skey] = replace(r, subject=party, subject_type=ptype, predicate="holds-stake-in",
                                               object=jv.name, object_type=jv.type, label="holds-stake-in",
                                               rule="venture-stake", confidence=round(r.confidence * 0.9, 2), role=None)
+
+    def _venture_owners(self, doc: Doc, relations: dict) -> None:
+        """The owners of a venture are partners: "X, a venture owned in equal parts by A, B and C" gives each
+        pair (A, partners-with, B) besides their stakes; owners of any other firm are not partners for it."""
+        at = self._trigger_at
+        owners: dict[tuple[int, str], list] = {}
+        for key, r in relations.items():
+            if r.predicate != "holds-stake-in" or r.status == "denied" or key not in at:
+                continue
+            verb = doc[at[key]]
+            if verb.dep_ == "acl" and verb.head.lemma_.lower() == "venture":
+                owners.setdefault((verb.i, r.object), []).append(r)
+        for rels in owners.values():
+            for i, r1 in enumerate(rels):
+                for r2 in rels[i + 1:]:
+                    (a, at_), (b, bt) = sorted([(r1.subject, r1.subject_type), (r2.subject, r2.subject_type)])
+                    pkey = (a, "partners-with", b, r1.start)
+                    if a != b and pkey not in relations and self.onto.allows("partners-with", at_, bt):
+                        relations[pkey] = replace(r1, subject=a, subject_type=at_, object=b, object_type=bt,
+                                                  predicate="partners-with", label="partners-with", role=None,
+                                                  rule="venture-owners", confidence=round(r1.confidence * 0.85, 2))
 
     def _deepened_ties(self, doc: Doc, relations: dict) -> None:
         """A stake or an investment that deepens a partnership makes the two firms partners: "Toyota will take
