@@ -74,6 +74,7 @@ _HOSTILE = _WORDS["hostile_pursuits"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
+_PORTFOLIOS = _WORDS["portfolio_words"]  # "Transport Minister X": part of the title
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
 _DEALS = frozenset({"acquires", "bids-for", "merges-with"})
@@ -608,6 +609,13 @@ class RelationFinder:
                 obj, _ = self._verb_subject(anchor if anchor is not None else trig.head)
                 if obj is None:
                     continue
+                if predicate == "works-for":
+                    # "Tata Sons named X as the next chief executive and managing director of Air India": the firm
+                    # of the post, when named, not the one that fills it
+                    post = next((p for t in (trig, *trig.conjuncts) for k in t.children if k.dep_ == "prep" and k.lower_ == "of"
+                                 for p in k.children if p.dep_ == "pobj" and ents.token_mention[p.i] != -1), None)
+                    if post is not None:
+                        obj = post
             if obj is not None and obj.lower_ in ("it", "them", "him", "her") and (trig.dep_ == "advcl" and trig.tag_ == "VBG"
                                                                      or trig.dep_ == "conj" and trig.head.pos_ == "VERB"):
                 # "blacklisted X and accused it of ...": the same object as the first verb
@@ -2619,10 +2627,12 @@ class RelationFinder:
             def role_word(k: int) -> bool:
                 # "co-founder" is three tokens; "co-founder and chief executive X" two roles; "Under Secretary X"
                 # (not "under President X")
+                # "Malaysia's Transport Minister X": a portfolio before a state office, however NER tagged it
                 return doc[k].lower_ in words or k > 0 and doc[k].text in ("-", "and") and doc[k - 1].lower_ in words \
                     and k + 1 < m.start and doc[k + 1].lower_ in words \
-                    or doc[k].lower_ == "under" and k + 1 < m.start and doc[k + 1].lower_ == "secretary"
-            while j >= 0 and tm[j] == -1 and role_word(j) and not doc[j].is_sent_start:
+                    or doc[k].lower_ == "under" and k + 1 < m.start and doc[k + 1].lower_ == "secretary" \
+                    or doc[k].lower_ in _PORTFOLIOS and k + 1 < m.start and doc[k + 1].lower_ in _STATE_ROLES
+            while j >= 0 and (tm[j] == -1 or doc[j].lower_ in _PORTFOLIOS) and role_word(j) and not doc[j].is_sent_start:
                 j -= 1
             bare = False
             if j >= 0 and tm[j] == -1 and doc[j].lower_ in words and doc[j].is_sent_start:
