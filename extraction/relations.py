@@ -976,6 +976,14 @@ class RelationFinder:
                             # "including drone maker A and chip designer B": B hangs on the first descriptor
                             objects.extend(t for a in inner.children if a.dep_ == "appos"
                                            for t in (a, *a.conjuncts) if t not in objects)
+                        elif o_tok.tag_ in ("CD", "NNS") and o_tok is not c["obj"]:
+                            # "sued Rio Tinto and two of its former executives, A and B": the counted conjunct's
+                            # named members
+                            counted = [o_tok, *(p for k in o_tok.children if k.dep_ == "prep" and k.lower_ == "of"
+                                                for p in k.children if p.dep_ == "pobj")]
+                            objects.remove(o_tok)
+                            objects.extend(t for g in counted for a in g.children if a.dep_ == "appos"
+                                           and ents.token_mention[a.i] != -1 for t in (a, *a.conjuncts) if t not in objects)
             if not title and c["predicate"] in ("opposes", "sues"):
                 # "blocked the merger of A with B", "opposed A's merger with B": both sides of a merger
                 for o_tok in list(objects):
