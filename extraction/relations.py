@@ -981,9 +981,11 @@ class RelationFinder:
                             # named members
                             counted = [o_tok, *(p for k in o_tok.children if k.dep_ == "prep" and k.lower_ == "of"
                                                 for p in k.children if p.dep_ == "pobj")]
-                            objects.remove(o_tok)
-                            objects.extend(t for g in counted for a in g.children if a.dep_ == "appos"
-                                           and ents.token_mention[a.i] != -1 for t in (a, *a.conjuncts) if t not in objects)
+                            members = [t for g in counted for a in g.children if a.dep_ == "appos"
+                                       and ents.token_mention[a.i] != -1 for t in (a, *a.conjuncts) if t not in objects]
+                            if members:
+                                objects.remove(o_tok)
+                                objects.extend(members)
             if not title and c["predicate"] in ("opposes", "sues"):
                 # "blocked the merger of A with B", "opposed A's merger with B": both sides of a merger
                 for o_tok in list(objects):
