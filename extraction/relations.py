@@ -75,6 +75,8 @@ _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governi
 _AFFILIATES = _WORDS["affiliates"]
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Transport Minister X": part of the title
+_HEADS_OF_STATE = _WORDS["head_of_state_words"]
+_BODY_WORDS = frozenset({"department", "ministry", "agency", "commission", "treasury", "office", "bureau", "administration", "authority"})
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
 _DEALS = frozenset({"acquires", "bids-for", "merges-with"})
@@ -1069,10 +1071,11 @@ class RelationFinder:
         self._venture_stakes(doc, ents, relations)
         self._deepened_ties(doc, relations)
         self._venture_owners(doc, relations)
+        self._combined_units(doc, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
         out = [r for r in relations.values()
-               if not (r.predicate == "partners-with" and (r.subject, r.object, r.start) in merged)]
+               if not (r.predicate == "partners-with" and (r.subject, r.object, r.start) in merged and r.rule != "combined-units")]
         return out, dropped  # "will tie up in a merger": the merger, not also a partnership
 
     @staticmethod
@@ -1640,6 +1643,25 @@ class RelationFinder:
                     relations[skey] = replace(r, subject=party, subject_type=ptype, predicate="holds-stake-in",
                                               object=jv.name, object_type=jv.type, label="holds-stake-in",
                                               rule="venture-stake", confidence=round(r.confidence * 0.9, 2), role=None)
+
+    def _combined_units(self, doc: Doc, relations: dict) -> None:
+        """Two firms that combine their businesses ("agreed to combine their ride-hailing businesses", "the
+        merger of their oil and gas businesses") go on as partners in what they combine, besides the merger the
+        text names: (A, partners-with, B) with the merger's status."""
+        at = self._trigger_at
+        for key, r in list(relations.items()):
+            if r.predicate != "merges-with" or key not in at:
+                continue
+            trig = doc[at[key]]
+            parts = [k for k in trig.children if k.dep_ == "dobj"] + [
+                p for k in trig.children if k.dep_ == "prep" and k.lower_ == "of" for p in k.children if p.dep_ == "pobj"]
+            if not any(p.lemma_.lower() in _PARTS and any(k.dep_ == "poss" and k.lower_ == "their" for k in p.children)
+                       for p in parts):
+                continue
+            pkey = (r.subject, "partners-with", r.object, r.start)
+            if pkey not in relations and self.onto.allows("partners-with", r.subject_type, r.object_type):
+                relations[pkey] = replace(r, predicate="partners-with", label="partners-with", role=None,
+                                          rule="combined-units", confidence=round(r.confidence * 0.85, 2))
 
     def _venture_owners(self, doc: Doc, relations: dict) -> None:
         """The owners of a venture are partners: "X, a venture owned in equal parts by A, B and C" gives each
@@ -2524,7 +2546,8 @@ class RelationFinder:
                     if lemma == "sale" else None)  # "blocked the sale of X's unit to Y": the buyer
         return None
 
-    def _title_org(self, person: Token, ents: DocEntities, state: bool = False, initial: bool = False) -> Token | None:
+    def _title_org(self, person: Token, ents: DocEntities, state: bool = False, initial: bool = False,
+                   head_of_state: bool = False) -> Token | None:
         """The organization a bare title refers to ("Chief executive X said ..."), only when unambiguous.
 
         In order: the organization that is the subject of what the person says ("X said Acme
@@ -2536,6 +2559,7 @@ class RelationFinder:
         with the main clause ("Turkey's ministry condemned ..., and President X called ...").
         person: the last token of the person's name. state: the title is a state office
         (president, minister), which may belong to a country. initial: the title opens the sentence.
+        head_of_state: the title is a president's or a prime minister's, never a ministry's or an agency's.
         """
         kinds = ("Organization", "GovernmentBody", "Country") if state else ("Company", "Organization", "GovernmentBody")
 
@@ -2548,6 +2572,9 @@ class RelationFinder:
                     # "Turkey's foreign ministry condemned ..., and President X": the country, not its ministry
                     for arg in ((*owners, c) if state else (c, *owners)):
                         res = ents.resolve(arg, acting=False)
+                        if res is not None and head_of_state and ents.clusters[res[0]].type == "GovernmentBody" \
+                                and {w.lower() for w in ents.clusters[res[0]].name.split()} & _BODY_WORDS:
+                            continue  # "The Treasury Department cut off ... President X said": not the department's
                         if res is not None and ents.clusters[res[0]].type in kinds:
                             return arg
                         if state and res is not None and ents.clusters[res[0]].type == "Place" \
@@ -2694,7 +2721,8 @@ class RelationFinder:
                 if org is None:
                     continue
             elif bare:
-                org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j + 1].is_sent_start) \
+                org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j + 1].is_sent_start,
+                                      head_of_state=state and bool(roles & _HEADS_OF_STATE)) \
                     or (self._listed_state(doc[m.end - 1], ents) if state else None)
                 if org is None:
                     continue
