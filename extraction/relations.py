@@ -808,6 +808,8 @@ class RelationFinder:
             if predicate == "works-for" and any(t.lower_ in self.rules.role_blockers
                                                 for t in trig.doc[max(trig.i - 4, trig.sent.start):trig.i]):
                 continue  # "the former chief financial officer of Y": no longer works there
+            if predicate == "works-for" and trig.pos_ == "VERB" and trig.dep_ == "pcomp" and trig.head.lower_ in ("after", "before"):
+                continue  # "joined MTN after running Old Mutual's emerging markets business": a past post
             if predicate == "works-for" and trig.lemma_.lower() in ("found", "co-found", "cofound", "establish"):
                 role = "founder"  # "Y was founded by X"
             elif predicate == "works-for" and trig.lemma_.lower() in ("run", "head", "lead", "chair", "manage") \
@@ -2252,6 +2254,12 @@ class RelationFinder:
                        doc_id, relations, dropped)
             predicate, s_ent, o_ent, s_res, o_res = "subsidiary-of", o_ent, s_ent, o_res, s_res
             c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
+        if predicate == "accuses" and {w.lower() for w in s_ent.name.split()} & {"court", "tribunal", "jury"}:
+            # "Tesco infringed Lidl's trademark, the High Court ruled": a judgement, not an allegation
+            dropped.append(dict(reason="a court's ruling is no accusation", subject=s_ent.name, predicate=predicate,
+                                object=o_ent.name, trigger=c["trig"].text, rule=c["rule"].id, sentence=sentence,
+                                doc_id=doc_id))
+            return
         if predicate == "partners-with" and c["trig"].lemma_.lower() == "work" and (
                 {s_ent.type, o_ent.type} & {"GovernmentBody", "Country"}):
             # "said it had been working with the regulator to resolve the issues": no partnership with the state
