@@ -76,7 +76,7 @@ _AFFILIATES = _WORDS["affiliates"]
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Transport Minister X": part of the title
 _HEADS_OF_STATE = _WORDS["head_of_state_words"]
-_BODY_WORDS = frozenset({"department", "ministry", "agency", "commission", "treasury", "office", "bureau", "administration", "authority"})
+_BODY_WORDS, _COURT_WORDS = _WORDS["state_body_words"], _WORDS["court_words"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
 _DEALS = frozenset({"acquires", "bids-for", "merges-with"})
@@ -1646,6 +1646,17 @@ class RelationFinder:
                                               object=jv.name, object_type=jv.type, label="holds-stake-in",
                                               rule="venture-stake", confidence=round(r.confidence * 0.9, 2), role=None)
 
+    def _add_partners(self, relations: dict, base: Relation, a: tuple[str, str], b: tuple[str, str], rule: str,
+                      **fields) -> None:
+        """Add (A, partners-with, B) in canonical order, modelled on ``base`` (its sentence and evidence), unless
+        the pair is there already or the ontology refuses it. a, b: (name, type)."""
+        (sa, ta), (sb, tb) = sorted([a, b])
+        key = (sa, "partners-with", sb, base.start)
+        if sa != sb and key not in relations and self.onto.allows("partners-with", ta, tb):
+            relations[key] = replace(base, subject=sa, subject_type=ta, object=sb, object_type=tb, predicate="partners-with",
+                                     label="partners-with", role=None, rule=rule,
+                                     confidence=round(base.confidence * 0.85, 2), **fields)
+
     def _combined_units(self, doc: Doc, relations: dict) -> None:
         """Two firms that combine their businesses ("agreed to combine their ride-hailing businesses", "the
         merger of their oil and gas businesses") go on as partners in what they combine, besides the merger the
@@ -1660,10 +1671,7 @@ class RelationFinder:
             if not any(p.lemma_.lower() in _PARTS and any(k.dep_ == "poss" and k.lower_ == "their" for k in p.children)
                        for p in parts):
                 continue
-            pkey = (r.subject, "partners-with", r.object, r.start)
-            if pkey not in relations and self.onto.allows("partners-with", r.subject_type, r.object_type):
-                relations[pkey] = replace(r, predicate="partners-with", label="partners-with", role=None,
-                                          rule="combined-units", confidence=round(r.confidence * 0.85, 2))
+            self._add_partners(relations, r, (r.subject, r.subject_type), (r.object, r.object_type), "combined-units")
 
     def _venture_owners(self, doc: Doc, relations: dict) -> None:
         """The owners of a venture are partners: "X, a venture owned in equal parts by A, B and C" gives each
@@ -1679,12 +1687,8 @@ class RelationFinder:
         for rels in owners.values():
             for i, r1 in enumerate(rels):
                 for r2 in rels[i + 1:]:
-                    (a, at_), (b, bt) = sorted([(r1.subject, r1.subject_type), (r2.subject, r2.subject_type)])
-                    pkey = (a, "partners-with", b, r1.start)
-                    if a != b and pkey not in relations and self.onto.allows("partners-with", at_, bt):
-                        relations[pkey] = replace(r1, subject=a, subject_type=at_, object=b, object_type=bt,
-                                                  predicate="partners-with", label="partners-with", role=None,
-                                                  rule="venture-owners", confidence=round(r1.confidence * 0.85, 2))
+                    self._add_partners(relations, r1, (r1.subject, r1.subject_type), (r2.subject, r2.subject_type),
+                                       "venture-owners")
 
     def _deepened_ties(self, doc: Doc, relations: dict) -> None:
         """A stake or an investment that deepens a partnership makes the two firms partners: "Toyota will take
@@ -1702,14 +1706,8 @@ class RelationFinder:
                     and any(d.dep_ == "dobj" and d.lemma_.lower() in _TIES_NOUNS for d in k.children)
                     for k in verb.children):
                 continue
-            if not self.onto.allows("partners-with", r.subject_type, r.object_type):
-                continue
-            (a, at_), (b, bt) = sorted([(r.subject, r.subject_type), (r.object, r.object_type)])
-            pkey = (a, "partners-with", b, r.start)
-            if pkey not in relations:
-                relations[pkey] = replace(r, subject=a, subject_type=at_, object=b, object_type=bt,
-                                          predicate="partners-with", label="partners-with", role=None, status="asserted",
-                                          rule="deepened-ties", confidence=round(r.confidence * 0.85, 2))
+            self._add_partners(relations, r, (r.subject, r.subject_type), (r.object, r.object_type), "deepened-ties",
+                               status="asserted")
 
     def _accused_targets(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A sanction's stated charge accuses its targets when the charge names them only by a pronoun or a
@@ -2254,7 +2252,7 @@ class RelationFinder:
                        doc_id, relations, dropped)
             predicate, s_ent, o_ent, s_res, o_res = "subsidiary-of", o_ent, s_ent, o_res, s_res
             c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
-        if predicate == "accuses" and {w.lower() for w in s_ent.name.split()} & {"court", "tribunal", "jury"}:
+        if predicate == "accuses" and {w.lower() for w in s_ent.name.split()} & _COURT_WORDS:
             # "Tesco infringed Lidl's trademark, the High Court ruled": a judgement, not an allegation
             dropped.append(dict(reason="a court's ruling is no accusation", subject=s_ent.name, predicate=predicate,
                                 object=o_ent.name, trigger=c["trig"].text, rule=c["rule"].id, sentence=sentence,
