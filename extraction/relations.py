@@ -356,6 +356,12 @@ class RelationFinder:
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in self.rules.support_verbs:
             s, _ = self._verb_subject(head)
             return s, True
+        if noun.dep_ == "dobj" and head.lemma_.lower() in ("approve", "back", "endorse") and entry is not None \
+                and entry.predicate == "merges-with":
+            board = next((k for k in head.children if k.dep_ == "nsubj" and k.lemma_.lower() in _GOVERNING), None)
+            owner = next((k for k in board.children if k.dep_ == "poss" and k.pos_ == "PROPN"), None) if board is not None else None
+            if owner is not None:
+                return owner, True  # "SK Innovation's board approved a merger with SK E&S": the board's firm merges
         if noun.dep_ == "nsubjpass" and head.lemma_.lower() in self.rules.support_verbs:
             by = next((p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if by is not None:
