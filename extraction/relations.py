@@ -76,7 +76,7 @@ _AFFILIATES = _WORDS["affiliates"]
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Transport Minister X": part of the title
 _HEADS_OF_STATE = _WORDS["head_of_state_words"]
-_BODY_WORDS, _COURT_WORDS = _WORDS["state_body_words"], _WORDS["court_words"]
+_COURT_WORDS = _WORDS["court_words"]
 _GOODS, _ACTS = _WORDS["goods"], _WORDS["acts"]
 # what a definite event noun without a named party refers back to (see RelationFinder._antecedents)
 _DEALS = frozenset({"acquires", "bids-for", "merges-with"})
@@ -155,6 +155,10 @@ class RelationFinder:
         self.status_labels = {c.key: c.label for c in rules.statuses}
         self.role_words = rules.role_heads | rules.role_modifiers
         self._suit_nouns: frozenset[str] | None = None  # noun triggers of sues (_suits_by), built once
+        # the one-word cues of a state body in entity_types.yaml ("Department", "Ministry", ...) but "Government":
+        # a body a president's title never belongs to (_title_org)
+        self._body_words = frozenset(w.lower() for t, ws in rules.type_cues if t == "GovernmentBody"
+                                     for w in ws if " " not in w) - {"government"}
 
     # -- helpers --------------------------------------------------------------
     def _trigger(self, rule: PatternRule, nodes: dict[str, Token]) -> Trigger | None:
@@ -2585,7 +2589,7 @@ class RelationFinder:
                     for arg in ((*owners, c) if state else (c, *owners)):
                         res = ents.resolve(arg, acting=False)
                         if res is not None and head_of_state and ents.clusters[res[0]].type == "GovernmentBody" \
-                                and {w.lower() for w in ents.clusters[res[0]].name.split()} & _BODY_WORDS:
+                                and {w.lower() for w in ents.clusters[res[0]].name.split()} & self._body_words:
                             continue  # "The Treasury Department cut off ... President X said": not the department's
                         if res is not None and ents.clusters[res[0]].type in kinds:
                             return arg

@@ -311,7 +311,7 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "trade_halting_verbs", "trade_flows", "made_verbs", "suit_anaphors", "wrongdoing_nouns",
               "portfolio_words", "accepting_verbs", "hostile_pursuits", "reaction_verbs", "reaction_adjectives",
               "ruling_nouns", "halted_activities", "general_offices", "fine_words", "affiliates", "pair_nouns", "ties_verbs", "ties_nouns", "head_of_state_words",
-              "state_body_words", "court_words")
+              "court_words")
 
 
 @lru_cache(maxsize=8)
