@@ -199,6 +199,23 @@ class RelationFinder:
             return e
         return None
 
+    def _ended_period(self, verb: Token) -> bool:
+        """A past-tense verb bounded by a period that is over: "ran Holcim for eight years", "led the group
+        until his death", "ran Imperial from 2013 to 2019" (words in roles.yaml)."""
+        if verb.tag_ != "VBD":
+            return False
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ in self.rules.ended_period:
+                return True
+            if prep.lower_ == "for" and any(t.lower_ in self.rules.period_nouns for t in prep.subtree):
+                return True
+            if prep.lower_ == "from" and any(t.dep_ == "prep" and t.lower_ in ("to", "until")
+                                             for t in (*prep.subtree, *verb.children)):
+                return True  # "to 2019" may hang on "from" or on the verb
+        return False
+
     def _verb_subject(self, verb: Token, deps=("nsubj",)) -> tuple[Token | None, bool]:
         """The subject of a verb, inheriting from governing clauses. Returns (token, inherited)."""
         cur, inherited, came_from, via_participle = verb, False, None, False
@@ -820,6 +837,8 @@ class RelationFinder:
                 continue  # "the former chief financial officer of Y": no longer works there
             if predicate == "works-for" and trig.pos_ == "VERB" and trig.dep_ == "pcomp" and trig.head.lower_ in ("after", "before"):
                 continue  # "joined MTN after running Old Mutual's emerging markets business": a past post
+            if predicate == "works-for" and self._ended_period(trig):
+                continue  # "who ran Pemex throughout the previous administration": a post that has ended
             if predicate == "works-for" and trig.lemma_.lower() in ("found", "co-found", "cofound", "establish"):
                 role = "founder"  # "Y was founded by X"
             elif predicate == "works-for" and trig.lemma_.lower() in ("run", "head", "lead", "chair", "manage") \
@@ -928,6 +947,11 @@ class RelationFinder:
             title = c.get("title_org", False)
             # "A, B and C formed a venture": every pair (objects hold the other conjuncts)
             subjects = [c["subj"]] if title else [c["subj"], *c["subj"].conjuncts]
+            rel = next((a for a in (trig, *trig.ancestors) if a.dep_ == "relcl" and a.head.i == c["subj"].i), None)
+            if rel is not None:
+                # "ING, which owns a quarter of TMB, and Thanachart Capital are ...": the clause describes the
+                # name it follows, not the conjuncts after it ("A and B, which together own Y" keeps A)
+                subjects = [s for s in subjects if s is c["subj"] or s.i < rel.left_edge.i]
             if not title and ents.token_mention[c["subj"].i] == -1:
                 # "a group of investors including A, B and C": every named member
                 inner = self._unwrap(c["subj"], c["predicate"], subject=True)
@@ -2416,8 +2440,9 @@ class RelationFinder:
                 if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
                     break
                 gov = gov.head
-            # (not the sellers or agents: "bought the company from investors including A and B")
-            around = [p for g in govs for c in g.children if c.dep_ == "prep" and c.lower_ not in ("from", "by")
+            # (not the sellers or agents: "bought the company from investors including A and B", nor the
+            # brands or rules it goes under: "will sell machines under brands including A and B")
+            around = [p for g in govs for c in g.children if c.dep_ == "prep" and c.lower_ not in ("from", "by", "under")
                       for p in c.children if p.dep_ == "pobj"] + govs
             for holder in (tok, pobj(("of",)), tok.head if tok.dep_ == "dobj" else None, *around):
                 if holder is not None and not subject:

@@ -144,6 +144,8 @@ class Rules:
     role_heads: frozenset[str]
     role_modifiers: frozenset[str]
     role_blockers: frozenset[str]
+    ended_period: frozenset[str]
+    period_nouns: frozenset[str]
     descriptions: Mapping[str, tuple[frozenset[str], tuple[str, ...]]]
     type_cues: tuple[tuple[str, frozenset[str]], ...]
     countries: frozenset[str]
@@ -516,6 +518,8 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         ending_verbs=_words(sup.get("ending"), "support_verbs.yaml: ending"),
         role_heads=role_heads, role_modifiers=_words(roles.get("modifiers"), "roles.yaml: modifiers"),
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
+        ended_period=_words(roles.get("ended_period"), "roles.yaml: ended_period"),
+        period_nouns=_words(roles.get("period_nouns"), "roles.yaml: period_nouns"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
         demonyms=MappingProxyType(demonyms), places=places, capitals=MappingProxyType(capitals), companies=companies,
         offices=MappingProxyType(offices), regulator_domains=MappingProxyType(regulator_domains),
