@@ -1102,6 +1102,16 @@ class DocEntities:
             if m.start == tok.i + 2 and self.clusters[m.cluster].type in ("Company", "Organization") \
                     and (after is None or after.is_punct or after.is_sent_start):
                 return m.cluster, "mention"  # "the combined company, Paramount Skydance Corp": parsed apart
+        left = tok.left_edge.i
+        if tok.pos_ == "NOUN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss") and left >= 2 \
+                and self.doc[left].lower_ in ("the", "a", "an") and self.doc[left - 1].text == "," \
+                and self.token_mention[left - 2] != -1 and self._firm_noun(tok):
+            m = self.mentions[self.token_mention[left - 2]]
+            if m.end == left - 1 and self.clusters[m.cluster].type not in ("Country", "GovernmentBody"):
+                # "a stake in Maziv, the fibre company that owns Vumatel": the parser hung the description on
+                # the verb, but it follows the name it describes (not "..., the company said"); NER may
+                # have typed the name a person or a place
+                return m.cluster, "mention"
         if tok.pos_ == "NOUN":
             # "chip designer Lumitek Semiconductor", "its unit, Meridian Home": the named entity
             if tok.dep_ == "compound" and self.token_mention[tok.head.i] != -1:
