@@ -354,6 +354,14 @@ class RelationFinder:
                     s, inh = self._verb_subject(noun.head)  # "Broadcom closed its acquisition of VMware"
                     if s is not None:
                         return s, inh
+                gov = noun.head.head if noun.dep_ == "pobj" else noun
+                if gov.pos_ == "ADV" and gov.dep_ == "advmod":
+                    gov = gov.head  # "walked away from its offer"
+                if c.lower_ in ("its", "their") and noun.dep_ == "pobj" and gov.pos_ == "VERB":
+                    s, inh = self._verb_subject(gov)
+                    if s is not None and s.pos_ == "NOUN" and s.lemma_.lower() in _GROUPS:
+                        return s, inh  # "a consortium led by X walked away from its offer": the consortium's
+                        # (a pronoun cannot reach a group that is no entity; the group's named members bid)
                 if c.pos_ == "PROPN" and noun.dep_ == "dobj" and noun.lemma_.lower() in _STAKES \
                         and noun.head.lemma_.lower() in _STAKE_PURCHASES:
                     s, inh = self._verb_subject(noun.head)  # "agreed to buy Holcim's stakes in A": Holcim sells them
