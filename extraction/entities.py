@@ -1047,6 +1047,23 @@ class DocEntities:
             return None
         return self.doc[self.mentions[mi].end - 1]
 
+    def listed_after(self, tok: Token) -> Token | None:
+        """The last token of the first name listed after a counted plural noun and a comma, however the
+        parser attached the list ("sanctions on three hacking groups, Lazarus Group, Bluenoroff and Andariel";
+        "three senior officials, Defence Minister Hulusi Akar, ..."), or None. Capitalised title words
+        before the name are passed over."""
+        doc = self.doc
+        if tok.tag_ != "NNS" or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "," \
+                or not any(c.dep_ == "nummod" for c in tok.children):
+            return None
+        k = tok.i + 2
+        while k < min(len(doc), tok.i + 6) and self.token_mention[k] == -1 and doc[k].is_title:
+            k += 1
+        mi = self.token_mention[k] if k < len(doc) else -1
+        if mi == -1 or self.mentions[mi].start != k:
+            return None
+        return doc[self.mentions[mi].end - 1]
+
     def _named_body(self, owner: Token, head: Token) -> int | None:
         """The one government body of the document whose full name carries a cue of the domain words between
         a state and a body noun ("Britain's competition regulator": the Competition and Markets Authority),

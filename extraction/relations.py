@@ -595,10 +595,13 @@ class RelationFinder:
                 continue  # "sold its stake in Y": no longer held ("plans to sell its stake": still held)
             inherited = False
             subj = nodes.get("subject")
-            if rule.id == "on-list":
-                # "X has been on the US entity list": the list's owner, named before it, sanctions
+            if rule.id == "on-list" or rule.id.startswith("under-sanctions"):
+                # "X has been on the US entity list", "under US sanctions": the owner, named before it, sanctions
                 subj = next((c for c in trig.children if c.dep_ in ("compound", "amod", "nmod", "poss")
                              and c.ent_type_ in ("GPE", "ORG", "NORP")), None)
+                if subj is None and rule.id != "on-list":
+                    subj = next((p for k in trig.children if k.dep_ == "prep" and k.lower_ in ("from", "by")
+                                 for p in k.children if p.dep_ == "pobj"), None)  # "under sanctions from the EU"
                 if subj is None:
                     continue
             if subj is None:
@@ -1016,7 +1019,10 @@ class RelationFinder:
                 # "14 firms, including A and B": every named member of an unnamed group
                 for o_tok in list(objects):
                     if ents.token_mention[o_tok.i] == -1 and o_tok.tag_ not in ("WDT", "WP"):  # "A and B, which he bought": B
-                        inner = self._unwrap(o_tok, c["predicate"], subject=False) or ents.named_after(o_tok)
+                        listed = ents.listed_after(o_tok)
+                        inner = self._unwrap(o_tok, c["predicate"], subject=False) or ents.named_after(o_tok) or listed
+                        if inner is not None and inner is listed and inner not in objects:
+                            objects.append(inner)  # "sanctions on three hacking groups, A, B and C": A too
                         if inner is not None:
                             objects.extend(t for t in inner.conjuncts if t not in objects)
                             # "including drone maker A and chip designer B": B hangs on the first descriptor
@@ -1843,7 +1849,8 @@ class RelationFinder:
         said, is a definite measure, ruling, charge or suit noun or "it". It opposes every such party. A firm
         answering another firm's suit or claims only denies them ("said the claims were baseless").
         """
-        adverse = [r for r in relations.values() if r.predicate in ("sanctions", "accuses", "sues")]
+        adverse = [r for r in relations.values() if r.predicate in ("sanctions", "accuses", "sues")
+                   and not r.rule.startswith(_STANDING_RULES)]
         if not adverse:
             return
 
@@ -2136,6 +2143,7 @@ class RelationFinder:
             kinds = _ANAPHORS[o_tok.lemma_.lower()]
             opposer = ents.clusters[s_res[0]].name
             found = [r for key, r in reversed(earlier) if r.predicate in kinds and at[key] < o_tok.i and r.subject != opposer
+                     and not r.rule.startswith(_STANDING_RULES)
                      and (kinds != {"sues"} or r.object == opposer)]  # a suit: only its defendant opposes the plaintiff
             if any(k.dep_ == "amod" and k.lower_ in ("earlier", "previous", "prior", "original", "first") for k in o_tok.children):
                 # "sued to stop the earlier deal": not the latest one; the one before it, if the document has one
@@ -2193,6 +2201,7 @@ class RelationFinder:
         counts = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
         for c, s_res, o_tok, status, attributed, sentence, start, end in groups:
             earlier = [(at[key], r) for key, r in relations.items() if r.predicate == "sanctions" and at[key] < o_tok.i
+                       and not r.rule.startswith(_STANDING_RULES)
                        and r.start < start and r.object_type in ("Company", "Organization", "Person")]
             if not earlier:
                 continue
@@ -2802,6 +2811,9 @@ def _crosses_clause(tok: Token, top: Token) -> bool:
     return False
 
 
+# rules that find a standing measure the story recalls ("has been under US sanctions since 2011", "is on the entity
+# list"): no later "the decision", reaction or "the two companies" refers to it
+_STANDING_RULES = ("under-sanctions", "on-list")
 _PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations.py", confidence=0.7, pattern=())
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
