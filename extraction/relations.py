@@ -834,6 +834,12 @@ class RelationFinder:
                     holders = (trig, obj) + ((trig.head,) if trig.dep_ == "dobj" else ())  # "completed the sale of Y to Z"
                     buyer = next((p for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
                                   for p in c.children if p.dep_ == "pobj"), None)
+                if buyer is None and obj is not None and obj.pos_ == "NOUN" and ents.token_mention[obj.i] == -1 \
+                        and obj.i + 2 < len(doc) and doc[obj.i + 1].text == "," and ents.token_mention[obj.i + 2] != -1:
+                    # "sell its consumer business, Mainland Group, to Lactalis": "to" hung on the name after the noun
+                    named = ents.mentions[ents.token_mention[obj.i + 2]]
+                    buyer = next((p for t in doc[named.start:named.end] for c in t.children
+                                  if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"), None)
                 if buyer is not None:
                     # "sold Y to Z": Z buys Y (or takes the stake in Y, and buys Y when it is a majority stake)
                     cands.append(dict(rule=rule, predicate="holds-stake-in" if stake else "acquires",
