@@ -2657,16 +2657,19 @@ class RelationFinder:
                 return org_subject(person.sent.root)
             return None
         sent = person.sent
-        if state and not (verb.i == sent.root.i or verb.dep_ == "conj" and verb.head.i == sent.root.i):
+        # "Mannesmann fought the bid, with chairman X arguing ...": an absolute "with" clause of the main one
+        with_clause = verb.dep_ in ("pcomp", "advcl") and verb.head.lower_ == "with" and verb.head.dep_ == "prep" \
+            and (verb.head.head.i == sent.root.i or verb.head.head.dep_ == "ccomp" and verb.head.head.head.i == sent.root.i)
+        if state and not (verb.i == sent.root.i or verb.dep_ == "conj" and verb.head.i == sent.root.i or with_clause):
             return None  # "matching the levy President X announced": a clause of another subject
         if verb.lemma_.lower() not in self.rules.reporting_verbs:
             coordinated = verb.dep_ == "conj" and verb.head.i == sent.root.i
             # "Google agreed to buy Looker, as cloud chief X sought to catch up": the main clause's firm
             framed = not state and verb.dep_ == "advcl" and verb.head.i == sent.root.i and any(
                 c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)
-            if not (initial and verb.i == sent.root.i or coordinated or framed):
+            if not (initial and verb.i == sent.root.i or coordinated or framed or with_clause):
                 return None  # only a speaker, a main clause's subject or a coordinated clause's subject
-            if coordinated or framed:
+            if coordinated or framed or with_clause:
                 return org_subject(sent.root)
         else:
             for c in verb.children:
