@@ -1287,6 +1287,9 @@ class DocEntities:
         types, cues = self.linker.rules.descriptions[lemma]
         if any(c.dep_ == "amod" and c.lower_ in _NEW_FIRM for c in tok.children):
             return None  # "the combined company", "the enlarged group": a firm the deal creates, named by none
+        if lemma in _WORDS["parts"] | {"group"} and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) \
+                and not any(c.lower_ in ("parent", "holding") for c in tok.lefts):
+            return None  # "sell its optical solutions group": a part of the possessor, not another firm
         fits = [ci for ci in self._window(tok, 2) if self.clusters[ci].type in types
                 or loose and "Company" in types and self._maybe_firm(ci)]
         pool = fits

@@ -216,6 +216,15 @@ class RelationFinder:
                 return True  # "to 2019" may hang on "from" or on the verb
         return False
 
+    def _departed(self, person: Token) -> bool:
+        """Whether a relative clause on the person says they left in the past: "Founder X, who had left months
+        earlier", "X, who stepped down in May" (departure_verbs in roles.yaml; "step" only with "down")."""
+        for rel in person.children:
+            if rel.dep_ == "relcl" and rel.tag_ in ("VBD", "VBN") and rel.lemma_.lower() in self.rules.departure_verbs \
+                    and (rel.lemma_.lower() != "step" or any(k.dep_ == "prt" and k.lower_ == "down" for k in rel.children)):
+                return True
+        return False
+
     def _verb_subject(self, verb: Token, deps=("nsubj",)) -> tuple[Token | None, bool]:
         """The subject of a verb, inheriting from governing clauses. Returns (token, inherited)."""
         cur, inherited, came_from, via_participle = verb, False, None, False
@@ -856,6 +865,8 @@ class RelationFinder:
                 continue  # "joined MTN after running Old Mutual's emerging markets business": a past post
             if predicate == "works-for" and self._ended_period(trig):
                 continue  # "who ran Pemex throughout the previous administration": a post that has ended
+            if predicate == "works-for" and subj is not None and self._departed(subj):
+                continue  # "X, who had left months earlier": no longer there
             if predicate == "works-for" and trig.lemma_.lower() in ("found", "co-found", "cofound", "establish"):
                 role = "founder"  # "Y was founded by X"
             elif predicate == "works-for" and trig.lemma_.lower() in ("run", "head", "lead", "chair", "manage") \
@@ -2757,8 +2768,8 @@ class RelationFinder:
                 role_toks.pop(0)
             if not role_toks or role_toks[-1].lower_ not in heads:
                 continue
-            if any(t.lower_ in blockers for t in doc[max(0, j - 3):m.start]):
-                continue
+            if any(t.lower_ in blockers for t in doc[max(0, j - 3):m.start]) or self._departed(doc[m.end - 1]):
+                continue  # "former chief executive X", "Founder X, who had left months earlier"
             if j >= 0 and doc[j].lower_ == "whose":
                 # "Qantas, whose chief executive Alan Joyce is due to hand over ...": the firm the clause describes
                 rel = next((a for a in doc[m.end - 1].ancestors if a.dep_ == "relcl"), None)

@@ -146,6 +146,7 @@ class Rules:
     role_blockers: frozenset[str]
     ended_period: frozenset[str]
     period_nouns: frozenset[str]
+    departure_verbs: frozenset[str]
     descriptions: Mapping[str, tuple[frozenset[str], tuple[str, ...]]]
     type_cues: tuple[tuple[str, frozenset[str]], ...]
     countries: frozenset[str]
@@ -520,6 +521,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
         role_blockers=_words(roles.get("blockers"), "roles.yaml: blockers"),
         ended_period=_words(roles.get("ended_period"), "roles.yaml: ended_period"),
         period_nouns=_words(roles.get("period_nouns"), "roles.yaml: period_nouns"),
+        departure_verbs=_words(roles.get("departure_verbs"), "roles.yaml: departure_verbs"),
         descriptions=MappingProxyType(descriptions), type_cues=type_cues, countries=countries,
         demonyms=MappingProxyType(demonyms), places=places, capitals=MappingProxyType(capitals), companies=companies,
         offices=MappingProxyType(offices), regulator_domains=MappingProxyType(regulator_domains),
