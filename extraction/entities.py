@@ -441,6 +441,8 @@ class DocEntities:
                     break
             if end - 1 > start and doc[end - 1].tag_ == "POS":
                 end -= 1
+            if end - 2 > start and doc[end - 1].lower_ in ("percent", "%", "pct") and doc[end - 2].like_num:
+                end -= 2  # "Toyota will own 51 percent and Panasonic 49 percent": the share is no part of the name
             num = end
             while num - 1 > start and (doc[num - 1].like_num or doc[num - 1].lower_ in _MAGNITUDES):
                 num -= 1
