@@ -939,6 +939,7 @@ class RelationFinder:
         self._retaliations(cands)
         self._sanction_reasons(cands)
         cands.extend(self._titles(doc, ents))
+        cands.extend(self._owners_firms(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
         for c in cands:
             if c["predicate"] == "works-for" and c["subj"] is not None:
@@ -1339,6 +1340,31 @@ class RelationFinder:
             out.append(dict(rule=_PER_SHARE_RULE, predicate="bids-for", gerund=self.rules.gerunds.get("bids-for", "bidding-for"),
                             trig=offer if offer is not None else verb, subj=bidder, obj=target, inherited=False, role=None,
                             anchor=None, status="asserted"))
+        return out
+
+    def _owners_firms(self, doc: Doc, ents: DocEntities) -> list[dict]:
+        """holds-stake-in candidates from a person's named firm: "Gina Rinehart's Hancock Prospecting", "Mukesh
+        Ambani's Reliance Industries" (the wire's way of naming a controlling owner). The person has a full name;
+        the possessive ends the person's name and the firm's name follows it directly."""
+        out = []
+        tm = ents.token_mention
+        for tok in doc:
+            if tok.dep_ != "poss" or tm[tok.i] == -1 or tok.i + 2 >= len(doc) or doc[tok.i + 1].tag_ != "POS":
+                continue
+            pm = ents.mentions[tm[tok.i]]
+            person = ents.clusters[pm.cluster]
+            if person.type != "Person" or len(person.name.split()) < 2 or pm.end != tok.i + 1:
+                continue
+            fi = tm[tok.i + 2]
+            if fi == -1 or ents.mentions[fi].start != tok.i + 2:
+                continue
+            firm = ents.mentions[fi]
+            if ents.clusters[firm.cluster].type not in ("Company", "Organization") or tok.head.i != firm.end - 1:
+                continue
+            out.append(dict(rule=_OWNER_FIRM_RULE, predicate="holds-stake-in", gerund=self.rules.gerunds.get(
+                "holds-stake-in", "holding-stake-in"), trig=doc[firm.end - 1], subj=tok, obj=doc[firm.end - 1],
+                inherited=False, role=None, anchor=None, status="asserted", title_org=True))
+            # (title_org: the one name, not its conjuncts: "David Martinez's Fintech Advisory and Grupo Clarin")
         return out
 
     def _suits_by(self, doc: Doc) -> list[dict]:
@@ -2837,4 +2863,5 @@ _STANDING_RULES = ("under-sanctions", "on-list")
 _PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations.py", confidence=0.7, pattern=())
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
+_OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
 _TITLE_RULE = PatternRule(id="title-prefix", source="extraction/relations.py", confidence=0.85, pattern=())
