@@ -1343,18 +1343,29 @@ class RelationFinder:
         return out
 
     def _owners_firms(self, doc: Doc, ents: DocEntities) -> list[dict]:
-        """holds-stake-in candidates from a person's named firm: "Gina Rinehart's Hancock Prospecting", "Mukesh
-        Ambani's Reliance Industries" (the wire's way of naming a controlling owner). The person has a full name;
-        the possessive ends the person's name and the firm's name follows it directly."""
+        """holds-stake-in candidates from a person's or a family's named firm: "Gina Rinehart's Hancock Prospecting",
+        "Mukesh Ambani's Reliance Industries", "the Kwek family's Hong Leong Group" (the wire's way of naming a
+        controlling owner). The person has a full name; the possessive ends the person's name (or "family") and
+        the firm's name follows it directly."""
         out = []
         tm = ents.token_mention
         for tok in doc:
-            if tok.dep_ != "poss" or tm[tok.i] == -1 or tok.i + 2 >= len(doc) or doc[tok.i + 1].tag_ != "POS":
+            if tok.dep_ != "poss" or tok.i + 2 >= len(doc) or doc[tok.i + 1].tag_ != "POS":
                 continue
-            pm = ents.mentions[tm[tok.i]]
-            person = ents.clusters[pm.cluster]
-            if person.type != "Person" or len(person.name.split()) < 2 or pm.end != tok.i + 1:
-                continue
+            owner = tok
+            if tok.lower_ == "family":
+                # "the Kwek family's Hong Leong Group": the family, named by its surname
+                owner = next((k for k in tok.children if k.dep_ == "compound" and k.pos_ == "PROPN"
+                              and tm[k.i] != -1 and ents.mentions[tm[k.i]].end == tok.i), None)
+                if owner is None or ents.clusters[ents.mentions[tm[owner.i]].cluster].type not in ("Person", "Organization", "Company"):
+                    continue
+            else:
+                if tm[tok.i] == -1:
+                    continue
+                pm = ents.mentions[tm[tok.i]]
+                person = ents.clusters[pm.cluster]
+                if person.type != "Person" or len(person.name.split()) < 2 or pm.end != tok.i + 1:
+                    continue
             fi = tm[tok.i + 2]
             if fi == -1 or ents.mentions[fi].start != tok.i + 2:
                 continue
@@ -1362,7 +1373,7 @@ class RelationFinder:
             if ents.clusters[firm.cluster].type not in ("Company", "Organization") or tok.head.i != firm.end - 1:
                 continue
             out.append(dict(rule=_OWNER_FIRM_RULE, predicate="holds-stake-in", gerund=self.rules.gerunds.get(
-                "holds-stake-in", "holding-stake-in"), trig=doc[firm.end - 1], subj=tok, obj=doc[firm.end - 1],
+                "holds-stake-in", "holding-stake-in"), trig=doc[firm.end - 1], subj=owner, obj=doc[firm.end - 1],
                 inherited=False, role=None, anchor=None, status="asserted", title_org=True))
             # (title_org: the one name, not its conjuncts: "David Martinez's Fintech Advisory and Grupo Clarin")
         return out
