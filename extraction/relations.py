@@ -2520,7 +2520,10 @@ class RelationFinder:
                     inc = next((p for c in holder.children if c.dep_ == "prep" and c.lower_ in _INCLUDING
                                 for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"), None) or next(
                         (p for c in holder.children if c.dep_ == "prep" and c.lower_ == "such"
-                         for a in c.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"), None)
+                         for a in c.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"), None) or next(
+                        (p for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"
+                         and any(a.lower_ == "such" for a in c.children)  # "such" parsed as a modifier of "as"
+                         for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"), None)
                     if inc is not None:
                         return inc  # "dozens of Chinese firms, including SMIC"
         if lemma in ("lawyer", "attorney", "counsel") and subject:
