@@ -904,9 +904,20 @@ class RelationFinder:
                     + ((obj,) if ents.token_mention[obj.i] != -1 else ())  # "buy Y, a software firm, from Z"
                 seller = next((p for h in holders for k in h.children if k.dep_ == "prep" and k.lower_ == "from"
                                for p in k.children if p.dep_ == "pobj"), None)
+                if seller is None:
+                    # "paid $2.7 billion for the 89 percent of Y held by A and B": the holders sell
+                    of_obj = [p for k in obj.children if k.dep_ == "prep" and k.lower_ == "of"
+                              for p in k.children if p.dep_ == "pobj"]  # "the 89 percent of Y held by A"
+                    held = next((k for h in (obj, *of_obj, obj.head, obj.head.head) for k in h.children
+                                 if k.dep_ == "acl" and k.tag_ == "VBN" and k.lemma_.lower() == "hold"), None)
+                    seller = next((p for k in held.children if k.dep_ == "agent"
+                                   for p in k.children if p.dep_ == "pobj"), None) if held is not None else None
+                    sold = of_obj[0] if seller is not None and of_obj else obj  # the firm, not "the 89 percent"
+                else:
+                    sold = obj
                 if seller is not None:
                     cands.append(dict(rule=rule, predicate="divests", gerund=self.rules.gerunds.get("divests", "divesting"),
-                                      trig=trig, subj=seller, obj=obj, inherited=False, role=None,
+                                      trig=trig, subj=seller, obj=sold, inherited=False, role=None,
                                       anchor=nodes.get("verb"), status=rule.status))
         for c in list(cands):
             t = c["trig"]
