@@ -789,6 +789,15 @@ class RelationFinder:
                     subj, obj = other, subj  # "A and rival B signed a partnership", parsed as two subjects
                 elif (pair := self._prenominal_pair(trig, ents)) is not None:
                     (subj, obj), inherited = pair, False  # "the $2bn Acme-Beta merger"
+                elif trig.pos_ == "NOUN" and subj is not None and ents.token_mention[subj.i] != -1 and (first := next(
+                        (k for k in subj.lefts if k.dep_ in ("nmod", "compound") and ents.token_mention[k.i] not in
+                         (-1, ents.token_mention[subj.i]) and ents.mentions[ents.token_mention[k.i]].end < len(doc)
+                         and doc[ents.mentions[ents.token_mention[k.i]].end].lower_ == "and"
+                         and ents.clusters[ents.mentions[ents.token_mention[k.i]].cluster].type in ("Company", "Organization")
+                         and not any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in k.children)),  # not "A and Germany's B"
+                        None)) is not None:
+                    # "A and battery maker B formed a joint venture", parsed as one noun phrase with A inside it
+                    subj, obj = doc[ents.mentions[ents.token_mention[first.i]].end - 1], subj
                 elif subj is not None and any(a.dep_ == "appos" and a.conjuncts for a in subj.children):
                     # "Two lenders, A and B, plan to merge"
                     subj = next(a for a in subj.children if a.dep_ == "appos" and a.conjuncts)
