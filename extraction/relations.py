@@ -1001,6 +1001,11 @@ class RelationFinder:
                 # "ING, which owns a quarter of TMB, and Thanachart Capital are ...": the clause describes the
                 # name it follows, not the conjuncts after it ("A and B, which together own Y" keeps A)
                 subjects = [s for s in subjects if s is c["subj"] or s.i < rel.left_edge.i]
+            if not title:
+                # "A and two other publishers, B and C, sued Y": the counted conjunct's named members act
+                subjects.extend(t for s_tok in list(subjects) if s_tok.tag_ == "NNS" and ents.token_mention[s_tok.i] == -1
+                                for a in s_tok.children if a.dep_ == "appos" and ents.token_mention[a.i] != -1
+                                for t in (a, *a.conjuncts) if t not in subjects)
             if not title and ents.token_mention[c["subj"].i] == -1:
                 # "a group of investors including A, B and C": every named member
                 inner = self._unwrap(c["subj"], c["predicate"], subject=True)
