@@ -116,6 +116,8 @@ def _with_lemma(doc: Doc, words) -> list[Token]:
 
 # rules whose trigger is a holder noun and whose object is the company held ("Y's largest shareholder")
 _HOLDER_RULES = frozenset({"noun-poss", "noun-poss-conj", "noun-compound-holder"})
+# what a holder is called: "buying out founder A and investor B" buys their shares, not A or B
+_HOLDER_NOUNS = frozenset({"founder", "co-founder", "investor", "shareholder", "stakeholder", "owner", "holder"})
 
 
 def _percent(tok: Token) -> float | None:
@@ -582,6 +584,11 @@ class RelationFinder:
                     predicate = rule.predicate_map[predicate]
                     gerund = self.rules.gerunds.get(predicate, predicate)
             trig = nodes["trigger"]
+            private = nodes.get("private")
+            if private is not None and not any(
+                    t.lower_ == "private" and (t.i + 1 == len(doc) or doc[t.i + 1].lower_ not in ("equity", "placement", "sector"))
+                    for t in trig.subtree):
+                continue  # "take 75 percent ..., buying out private equity investor X": no take-private
             if rule.id == "verb-dobj-clause" and any(c.dep_ == "dobj" for c in trig.children):
                 continue  # the verb has its own object: the clause subject is not it
             if predicate == "acquires" and trig.pos_ == "NOUN" and trig.dep_ == "compound" \
@@ -840,6 +847,9 @@ class RelationFinder:
                 # "holding" may lemmatise to "hold"; "exited its investment in Y"
                 stake = obj.lemma_.lower() in _STAKES | {"investment"} or obj.lower_ in _STAKES
                 stake_tok = obj
+                pct = obj.head.head if obj.dep_ == "pobj" and obj.head.lower_ == "of" else None
+                if pct is not None and pct.lower_ in ("percent", "%") and _percent(pct) is not None:
+                    stake, stake_tok = True, pct  # "sell 10 percent of Y to Z": Z takes a stake (a majority: buys Y)
                 if stake:
                     # "sold its stake in Y": what is divested is Y
                     obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
@@ -872,6 +882,9 @@ class RelationFinder:
                 continue  # "the former chief financial officer of Y": no longer works there
             if predicate == "works-for" and trig.pos_ == "VERB" and trig.dep_ == "pcomp" and trig.head.lower_ in ("after", "before"):
                 continue  # "joined MTN after running Old Mutual's emerging markets business": a past post
+            if predicate == "holds-stake-in" and trig.pos_ == "NOUN" and any(
+                    k.dep_ == "amod" and k.lower_ in self.rules.role_blockers for k in trig.children):
+                continue  # "Inmarsat's former owners, A and B": they no longer hold it
             if predicate == "works-for" and self._ended_period(trig):
                 continue  # "who ran Pemex throughout the previous administration": a post that has ended
             if predicate == "works-for" and subj is not None and self._departed(subj):
@@ -1016,6 +1029,11 @@ class RelationFinder:
             # share is the subject of a gapped clause, not another object
             objects = [o for o in objects if o is c["obj"] or not (
                 o.i + 2 < len(doc) and doc[o.i + 1].like_num and doc[o.i + 2].lower_ in ("percent", "%"))]
+            if c["predicate"] == "acquires" and trig.lemma_.lower() == "buy" and any(
+                    k.dep_ == "prt" and k.lower_ == "out" for k in trig.children):
+                # "buying out founder A and investor B": their shares are bought, not A or B
+                objects = [o for o in objects if not any(k.dep_ in ("compound", "appos") and k.lemma_.lower() in _HOLDER_NOUNS
+                                                         for k in o.children)]
             if not title:
                 # "put A, China's largest chipmaker, and B on its list": B parsed as a conjunct of A's appositive
                 objects += [k for o in list(objects) for a in o.children if a.dep_ == "appos"
