@@ -1392,7 +1392,9 @@ class RelationFinder:
         the firm's name follows it directly."""
         out = []
         tm = ents.token_mention
-        for tok in doc:
+        # the possessor is a name's last token or "family": no Token is made for the rest of the document
+        ends = sorted({m.end - 1 for m in ents.mentions if m.end + 1 < len(doc)} | {t.i for t in _with_lemma(doc, ("family",))})
+        for tok in (doc[i] for i in ends):
             if tok.dep_ != "poss" or tok.i + 2 >= len(doc) or doc[tok.i + 1].tag_ != "POS":
                 continue
             owner = tok
