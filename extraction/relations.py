@@ -117,7 +117,7 @@ def _with_lemma(doc: Doc, words) -> list[Token]:
 # rules whose trigger is a holder noun and whose object is the company held ("Y's largest shareholder")
 _HOLDER_RULES = frozenset({"noun-poss", "noun-poss-conj", "noun-compound-holder"})
 # what a holder is called: "buying out founder A and investor B" buys their shares, not A or B
-_HOLDER_NOUNS = frozenset({"founder", "co-founder", "investor", "shareholder", "stakeholder", "owner", "holder"})
+_HOLDER_NOUNS, _PRIVATE_COMPOUNDS = _WORDS["holder_nouns"], _WORDS["private_compounds"]
 
 
 def _percent(tok: Token) -> float | None:
@@ -586,7 +586,7 @@ class RelationFinder:
             trig = nodes["trigger"]
             private = nodes.get("private")
             if private is not None and not any(
-                    t.lower_ == "private" and (t.i + 1 == len(doc) or doc[t.i + 1].lower_ not in ("equity", "placement", "sector"))
+                    t.lower_ == "private" and (t.i + 1 == len(doc) or doc[t.i + 1].lower_ not in _PRIVATE_COMPOUNDS)
                     for t in trig.subtree):
                 continue  # "take 75 percent ..., buying out private equity investor X": no take-private
             if rule.id == "verb-dobj-clause" and any(c.dep_ == "dobj" for c in trig.children):
