@@ -60,6 +60,7 @@ from .rules import LEXICON_DIR, Rules, load_word_lists
 _WORDS = load_word_lists()
 _GOVERNING = _WORDS["governing"]  # "Acme's board" acts for Acme
 _STATE_ROLES = _WORDS["state_roles"]
+_POSSESSED_PARTS = _WORDS["parts"] | {"group"}  # "its optical solutions group": a part of the possessor
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Defence Minister X": part of the title, not an organization  # "Texas Governor X" names no employer firm
 _NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
 _PAIR_NOUNS = _WORDS["pair_nouns"]  # "the merger of A and B": two names
@@ -1289,7 +1290,7 @@ class DocEntities:
         types, cues = self.linker.rules.descriptions[lemma]
         if any(c.dep_ == "amod" and c.lower_ in _NEW_FIRM for c in tok.children):
             return None  # "the combined company", "the enlarged group": a firm the deal creates, named by none
-        if lemma in _WORDS["parts"] | {"group"} and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) \
+        if lemma in _POSSESSED_PARTS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) \
                 and not any(c.lower_ in ("parent", "holding") for c in tok.lefts):
             return None  # "sell its optical solutions group": a part of the possessor, not another firm
         fits = [ci for ci in self._window(tok, 2) if self.clusters[ci].type in types

@@ -218,6 +218,15 @@ class RelationFinder:
                 return True  # "to 2019" may hang on "from" or on the verb
         return False
 
+    @staticmethod
+    def _counted_members(group: Token, ents: DocEntities) -> list[Token]:
+        """The named members given in apposition to a counted group, with their conjuncts: "two other
+        publishers, B and C", "two of its former executives, A and B"."""
+        counted = [group, *(p for k in group.children if k.dep_ == "prep" and k.lower_ == "of"
+                            for p in k.children if p.dep_ == "pobj")]
+        return [t for g in counted for a in g.children if a.dep_ == "appos" and ents.token_mention[a.i] != -1
+                for t in (a, *a.conjuncts)]
+
     def _departed(self, person: Token) -> bool:
         """Whether a relative clause on the person says they left in the past: "Founder X, who had left months
         earlier", "X, who stepped down in May" (departure_verbs in roles.yaml; "step" only with "down")."""
@@ -1017,8 +1026,7 @@ class RelationFinder:
             if not title:
                 # "A and two other publishers, B and C, sued Y": the counted conjunct's named members act
                 subjects.extend(t for s_tok in list(subjects) if s_tok.tag_ == "NNS" and ents.token_mention[s_tok.i] == -1
-                                for a in s_tok.children if a.dep_ == "appos" and ents.token_mention[a.i] != -1
-                                for t in (a, *a.conjuncts) if t not in subjects)
+                                for t in self._counted_members(s_tok, ents) if t not in subjects)
             if not title and ents.token_mention[c["subj"].i] == -1:
                 # "a group of investors including A, B and C": every named member
                 inner = self._unwrap(c["subj"], c["predicate"], subject=True)
@@ -1092,10 +1100,7 @@ class RelationFinder:
                         elif o_tok.tag_ in ("CD", "NNS") and o_tok is not c["obj"]:
                             # "sued Rio Tinto and two of its former executives, A and B": the counted conjunct's
                             # named members
-                            counted = [o_tok, *(p for k in o_tok.children if k.dep_ == "prep" and k.lower_ == "of"
-                                                for p in k.children if p.dep_ == "pobj")]
-                            members = [t for g in counted for a in g.children if a.dep_ == "appos"
-                                       and ents.token_mention[a.i] != -1 for t in (a, *a.conjuncts) if t not in objects]
+                            members = [t for t in self._counted_members(o_tok, ents) if t not in objects]
                             if members:
                                 objects.remove(o_tok)
                                 objects.extend(members)
