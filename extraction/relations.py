@@ -71,6 +71,7 @@ _DEAL_ENDS = _WORDS["deal_ending_participles"]
 _ACCEPTING = _WORDS["accepting_verbs"]
 _NEW_FIRM = _WORDS["new_firm_modifiers"]
 _HOSTILE = _WORDS["hostile_pursuits"]
+_OFFER_NOUNS, _RIVAL_WORDS = _WORDS["offer_nouns"], _WORDS["rival_words"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
@@ -1177,6 +1178,7 @@ class RelationFinder:
         self._raised_offers(doc, ents, relations)
         self._hostile_bids(doc, ents, relations)  # after the owned offers: "a tender offer ..., a rare hostile bid"
         self._rejected_offers(doc, ents, relations)
+        self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
         self._remaining_stakes(doc, ents, relations)
         self._listed_targets(doc, ents, relations)
         self._office_holders(doc, ents, relations, doc_id, doc_date)
@@ -1587,6 +1589,50 @@ class RelationFinder:
             relations[(r.subject, "bids-for", r.object, r.start)] = replace(
                 r, predicate="bids-for", status="asserted", label="bids-for", rule=f"{r.rule}+accepted",
                 confidence=round(r.confidence * 0.9, 2))
+
+    def _offered_purchases(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """The one purchase a document reports is what its offer is for: "Irongate agreed to buy Wexford ...
+        The offer of 310 pence a share represents a premium of 38 percent" gives (Irongate, bids-for, Wexford)
+        on the offer's sentence, when the document names one buyer and one target, no other bid, and the
+        offer names no other owner, target or actor ("Mylan had fought off the drugmaker's offer")."""
+        rels = list(relations.values())
+        buys = {(r.subject, r.object) for r in rels if r.predicate == "acquires" and r.status != "denied"}
+        if len(buys) != 1:
+            return
+        ((buyer, target),) = buys
+        if any(r.predicate in ("bids-for", "outbids") for r in rels):
+            return  # a bid the text attributes already, the buyer's or another's: nothing is left to infer
+        purchase = min((r for r in rels if r.predicate == "acquires"), key=lambda r: r.start)
+        parties = {buyer, target}
+
+        def named(tok: Token | None) -> str | None:
+            res = ents.resolve(tok, acting=True) if tok is not None else None
+            return ents.clusters[res[0]].name if res is not None else None
+
+        for tok in _with_lemma(doc, _OFFER_NOUNS):
+            if tok.pos_ != "NOUN" or any(k.dep_ in ("amod", "compound") and k.lower_ in _RIVAL_WORDS for k in tok.children):
+                continue  # "a rival offer", "a competing bid": another bidder's
+            owner = next((k for k in tok.children if k.dep_ == "poss" and k.lower_ not in ("its", "their")), None) or next(
+                (p for k in tok.children if k.dep_ == "prep" and k.lower_ in ("by", "from") for p in k.children
+                 if p.dep_ == "pobj"), None)
+            if owner is not None and named(owner) != buyer:
+                continue
+            aim = next((p for k in tok.children if k.dep_ == "prep" and k.lower_ == "for" for p in k.children
+                        if p.dep_ == "pobj"), None)
+            if aim is not None and named(aim) not in (None, target):
+                continue
+            if tok.dep_ in ("dobj", "pobj", "nsubjpass"):  # "Mylan fought off ... offer": the actor is another firm
+                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                actor, _ = self._verb_subject(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+                if actor is not None and named(actor) not in (None, *parties):
+                    continue
+            sent = tok.sent
+            key = (buyer, "bids-for", target, sent.start_char)
+            relations[key] = replace(
+                purchase, predicate="bids-for", status="asserted", label="bids-for", role=None,
+                sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=tok.text,
+                rule=f"{purchase.rule}+offer", confidence=round(purchase.confidence * 0.8, 2))
+            return
 
     def _hostile_bids(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A hostile bid is one its target opposes: "X launched a hostile bid for Y", "its hostile offer for Y",
@@ -2426,6 +2472,12 @@ class RelationFinder:
                 subject=s_ent.name, predicate=predicate, object=o_ent.name, trigger=c["trig"].text,
                 rule=c["rule"].id, sentence=sentence, doc_id=doc_id))
             return
+        if predicate == "subsidiary-of" and not c.get("ownership"):
+            # "Kakao Mobility, a unit of Kakao", "Tribune's WGN America": the parent owns its unit, so it
+            # holds it ("holder -> company it owns"), as a firm "owned by" another already does above
+            self._emit(dict(c, predicate="holds-stake-in", gerund=self.rules.gerunds.get("holds-stake-in"), role=None,
+                            ownership=False), o_res, s_res, status, attributed, ents, sentence, start, end, doc_id,
+                       relations, dropped)
         conf = c["rule"].confidence * HOW_FACTOR[s_res[1]] * HOW_FACTOR[o_res[1]] * (0.9 if c["inherited"] else 1.0)
         prefix = self.status_labels.get(status)
         label = f"{prefix}-{c['gerund']}" if prefix and status != "asserted" else predicate
