@@ -72,6 +72,7 @@ _ACCEPTING = _WORDS["accepting_verbs"]
 _NEW_FIRM = _WORDS["new_firm_modifiers"]
 _HOSTILE = _WORDS["hostile_pursuits"]
 _OFFER_NOUNS, _RIVAL_WORDS = _WORDS["offer_nouns"], _WORDS["rival_words"]
+_DONE = ("asserted", "completed")  # statuses of a thing that has happened
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
@@ -580,6 +581,10 @@ class RelationFinder:
             if "of" in nodes and "prep" in nodes and any(
                     a.dep_ == "appos" for a in nodes["prep"].ancestors if a.i != nodes["of"].i and nodes["of"] in a.ancestors):
                 continue  # "the takeover of Y, the parent of Z": Z is Y's, the deal is not for it
+            verb = nodes.get("verb")
+            if verb is not None and verb.lemma_.lower() in _REJECTING_PHRASAL and (rule.predicate == "outbids") == any(
+                    k.dep_ == "prt" and k.lower_ in ("back", "down", "off") for k in verb.children):
+                continue  # "beat back a bid from B" repels it (no outbidding); "turned to a proposal from B" rejects nothing
             entry = None
             if rule.predicate == "works-for":
                 predicate, gerund = "works-for", "working-for"
@@ -1179,6 +1184,7 @@ class RelationFinder:
         self._hostile_bids(doc, ents, relations)  # after the owned offers: "a tender offer ..., a rare hostile bid"
         self._rejected_offers(doc, ents, relations)
         self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
+        self._pending_sales(relations)
         self._remaining_stakes(doc, ents, relations)
         self._listed_targets(doc, ents, relations)
         self._office_holders(doc, ents, relations, doc_id, doc_date)
@@ -1633,6 +1639,19 @@ class RelationFinder:
                 sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=tok.text,
                 rule=f"{purchase.rule}+offer", confidence=round(purchase.confidence * 0.8, 2))
             return
+
+    def _pending_sales(self, relations: dict) -> None:
+        """A seller holds what it has not sold yet: "Whitbread agreed to sell Costa Coffee", "will buy AOC
+        from Lone Star Funds", "denied it was exploring a sale of Ostara Agri" give the seller's holds-stake-in
+        (asserted) on the sale's sentence; a sale done ("sold", "completed the spin-off") gives none."""
+        held = {(r.subject, r.object) for r in relations.values() if r.predicate == "holds-stake-in"}
+        for r in list(relations.values()):
+            if r.predicate != "divests" or r.status in _DONE or (r.subject, r.object) in held:
+                continue
+            held.add((r.subject, r.object))
+            relations[(r.subject, "holds-stake-in", r.object, r.start)] = replace(
+                r, predicate="holds-stake-in", status="asserted", label="holds-stake-in", role=None,
+                rule=f"{r.rule}+seller", confidence=round(r.confidence * 0.9, 2))
 
     def _hostile_bids(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A hostile bid is one its target opposes: "X launched a hostile bid for Y", "its hostile offer for Y",
