@@ -73,6 +73,7 @@ _NEW_FIRM = _WORDS["new_firm_modifiers"]
 _HOSTILE = _WORDS["hostile_pursuits"]
 _OFFER_NOUNS, _RIVAL_WORDS = _WORDS["offer_nouns"], _WORDS["rival_words"]
 _DONE = ("asserted", "completed")  # statuses of a thing that has happened
+_CONTROL_NOUNS, _PARENT_NOUNS = _WORDS["control_nouns"], _WORDS["parent_nouns"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
@@ -1185,6 +1186,9 @@ class RelationFinder:
         self._rejected_offers(doc, ents, relations)
         self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
         self._pending_sales(relations)
+        self._controlling_purchases(relations)
+        self._unowned_rest(doc, ents, relations)
+        self._named_parents(doc, ents, relations, doc_id)
         self._remaining_stakes(doc, ents, relations)
         self._listed_targets(doc, ents, relations)
         self._office_holders(doc, ents, relations, doc_id, doc_date)
@@ -1652,6 +1656,95 @@ class RelationFinder:
             relations[(r.subject, "holds-stake-in", r.object, r.start)] = replace(
                 r, predicate="holds-stake-in", status="asserted", label="holds-stake-in", role=None,
                 rule=f"{r.rule}+seller", confidence=round(r.confidence * 0.9, 2))
+
+    def _label(self, predicate: str, status: str) -> str:
+        """The display label of a derived relation: the predicate, or status and gerund ("plans-taking-stake-in")."""
+        prefix = self.status_labels.get(status)
+        return f"{prefix}-{self.rules.gerunds.get(predicate, predicate)}" if prefix and status != "asserted" else predicate
+
+    def _controlling_purchases(self, relations: dict) -> None:
+        """Control bought is a majority held: "KKR took control of Fuji Soft", "will take full control of
+        NTT Docomo" give the buyer's holds-stake-in too, with the purchase's status (as a majority stake
+        bought does)."""
+        held = {(r.subject, r.object) for r in relations.values() if r.predicate == "holds-stake-in"}
+        for r in list(relations.values()):
+            if r.predicate != "acquires" or r.trigger.lower() not in _CONTROL_NOUNS or (r.subject, r.object) in held:
+                continue
+            held.add((r.subject, r.object))
+            relations[(r.subject, "holds-stake-in", r.object, r.start)] = replace(
+                r, predicate="holds-stake-in", label=self._label("holds-stake-in", r.status), role=None,
+                rule=f"{r.rule}+control")
+
+    def _unowned_rest(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """"Rio Tinto raised its offer for the 49 percent of Turquoise Hill it does not already own", "agreed to
+        pay $20.1 billion for the half of Grupo Modelo it did not already own": whoever bids for or buys the
+        part of Y it does not own holds the rest of Y. Read from the words, since the parser often hangs the
+        clause elsewhere: a part ("the third of Y", "the Y shares") right before "it does not own". Added
+        on that sentence, for the one bidder or buyer of Y there."""
+        parts = _PORTIONS | _FRACTIONS | _STAKES
+        for verb in _with_lemma(doc, _OWNERSHIP | {"hold"}):
+            subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ not in ("it", "they", "which", "that") or subj.i == 0 \
+                    or not any(k.dep_ == "neg" for k in verb.children):
+                continue
+            last = doc[subj.i - 1]  # the end of "the 49 percent of Turquoise Hill" or "the Modelo shares"
+            if last.lemma_.lower() in parts:
+                owned = next((t for t in reversed(doc[last.sent.start:last.i]) if t.dep_ == "compound"
+                              and t.head.i == last.i), None)
+            else:
+                root = last if last.dep_ != "compound" else last.head
+                prep = root.head if root.dep_ == "pobj" else None
+                owned = last if prep is not None and prep.lower_ in ("of", "in") and prep.head.lemma_.lower() in parts else None
+            res = ents.resolve(owned, acting=False) if owned is not None else None
+            if res is None:
+                continue
+            target = ents.clusters[res[0]].name
+            start = verb.sent.start_char
+            deals = [r for r in relations.values() if r.start == start and r.object == target
+                     and r.predicate in ("acquires", "bids-for") and r.status != "denied"]
+            if len({r.subject for r in deals}) != 1:
+                continue
+            deal = deals[0]
+            key = (deal.subject, "holds-stake-in", target, start)
+            if key not in relations:
+                relations[key] = replace(deal, predicate="holds-stake-in", status="asserted", label="holds-stake-in",
+                                         trigger=verb.text, rule=f"{deal.rule}+rest", role=None,
+                                         confidence=round(deal.confidence * 0.9, 2))
+
+    def _named_parents(self, doc: Doc, ents: DocEntities, relations: dict, doc_id: str) -> None:
+        """A parent or owner named beside what it owns: "Google parent Alphabet", "Coach owner Tapestry",
+        "Google's parent Alphabet", "TikTok and its Chinese parent ByteDance" give (parent, holds-stake-in,
+        owned) on that sentence."""
+        for noun in _with_lemma(doc, _PARENT_NOUNS):
+            if noun.pos_ != "NOUN":
+                continue
+            if any(k.lower_ in self.rules.role_blockers for k in noun.children):
+                continue  # "Inmarsat's former owners"
+            base = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun  # "parent company"
+            if base.dep_ == "compound" and base.head.pos_ == "PROPN":
+                parent = base.head  # "Google parent Alphabet Inc"
+            else:
+                parent = next((k for k in base.children if k.dep_ == "appos" and k.pos_ == "PROPN"), None)
+            around = [noun, base] + ([parent] if parent is not None and parent.i == base.head.i else [])
+            owned = next((k for t in around for k in t.children if k.dep_ in ("compound", "poss")
+                          and k.pos_ in ("PROPN", "NOUN") and k.i < noun.i), None)  # "Google's parent Alphabet"
+            conj = next((t for t in reversed(around) if t.dep_ == "conj"), None)
+            if owned is None and conj is not None and any(
+                    k.dep_ == "poss" and k.lower_ in ("its", "their") for t in around for k in t.children):
+                owned = conj.head  # "TikTok and its parent ByteDance", "Prosus and its parent Naspers"
+            if parent is None or owned is None:
+                continue
+            p_res, o_res = ents.resolve(parent, acting=True), ents.resolve(owned, acting=False)
+            if p_res is None or o_res is None or p_res[0] == o_res[0]:
+                continue
+            holder, held, sent = ents.clusters[p_res[0]], ents.clusters[o_res[0]], noun.sent
+            if not self.onto.allows("holds-stake-in", holder.type, held.type):
+                continue
+            relations.setdefault((holder.name, "holds-stake-in", held.name, sent.start_char), Relation(
+                subject=holder.name, subject_type=holder.type, predicate="holds-stake-in", object=held.name,
+                object_type=held.type, status="asserted", label="holds-stake-in", role=None, confidence=0.7,
+                attributed_to=None, doc_id=doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                trigger=noun.text, rule="named-parent"))
 
     def _hostile_bids(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A hostile bid is one its target opposes: "X launched a hostile bid for Y", "its hostile offer for Y",
