@@ -73,7 +73,7 @@ _NEW_FIRM = _WORDS["new_firm_modifiers"]
 _HOSTILE = _WORDS["hostile_pursuits"]
 _OFFER_NOUNS, _RIVAL_WORDS = _WORDS["offer_nouns"], _WORDS["rival_words"]
 _DONE = ("asserted", "completed")  # statuses of a thing that has happened
-_CONTROL_NOUNS, _PARENT_NOUNS = _WORDS["control_nouns"], _WORDS["parent_nouns"]
+_CONTROL_NOUNS, _PARENT_NOUNS, _SPIN_WORDS = _WORDS["control_nouns"], _WORDS["parent_nouns"], _WORDS["spin_words"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
@@ -1186,6 +1186,7 @@ class RelationFinder:
         self._rejected_offers(doc, ents, relations)
         self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
         self._pending_sales(relations)
+        self._sold_units(relations)
         self._controlling_purchases(relations)
         self._unowned_rest(doc, ents, relations)
         self._named_parents(doc, ents, relations, doc_id)
@@ -1661,6 +1662,17 @@ class RelationFinder:
         """The display label of a derived relation: the predicate, or status and gerund ("plans-taking-stake-in")."""
         prefix = self.status_labels.get(status)
         return f"{prefix}-{self.rules.gerunds.get(predicate, predicate)}" if prefix and status != "asserted" else predicate
+
+    @staticmethod
+    def _sold_units(relations: dict) -> None:
+        """A unit its parent has sold is no longer held: "Hartwell Media sold its magazine division, Hartwell
+        Press" keeps the divestment but not the holding that "its unit, Y" gives (a sale still to come keeps
+        both; so does a spin-off, of which a parent often keeps part)."""
+        done = {(r.subject, r.object) for r in relations.values() if r.predicate == "divests" and r.status in _DONE
+                and not any(w in r.trigger.lower() for w in _SPIN_WORDS)}  # a parent may keep part of a spin-off
+        for key, r in list(relations.items()):
+            if r.predicate == "holds-stake-in" and r.rule.endswith("+parent") and (r.subject, r.object) in done:
+                del relations[key]
 
     def _controlling_purchases(self, relations: dict) -> None:
         """Control bought is a majority held: "KKR took control of Fuji Soft", "will take full control of
@@ -2588,8 +2600,8 @@ class RelationFinder:
             # "Kakao Mobility, a unit of Kakao", "Tribune's WGN America": the parent owns its unit, so it
             # holds it ("holder -> company it owns"), as a firm "owned by" another already does above
             self._emit(dict(c, predicate="holds-stake-in", gerund=self.rules.gerunds.get("holds-stake-in"), role=None,
-                            ownership=False), o_res, s_res, status, attributed, ents, sentence, start, end, doc_id,
-                       relations, dropped)
+                            ownership=False, rule_suffix="+parent"), o_res, s_res, status, attributed, ents, sentence,
+                       start, end, doc_id, relations, dropped)
         conf = c["rule"].confidence * HOW_FACTOR[s_res[1]] * HOW_FACTOR[o_res[1]] * (0.9 if c["inherited"] else 1.0)
         prefix = self.status_labels.get(status)
         label = f"{prefix}-{c['gerund']}" if prefix and status != "asserted" else predicate
@@ -2597,7 +2609,7 @@ class RelationFinder:
             subject=s_ent.name, subject_type=s_ent.type, predicate=predicate, object=o_ent.name,
             object_type=o_ent.type, status=status, label=label, role=c["role"], confidence=round(conf, 2),
             attributed_to=attributed, doc_id=doc_id, sentence=sentence, start=start, end=end,
-            trigger=c["trig"].text, rule=c["rule"].id, event_date=c.get("event_date"),
+            trigger=c["trig"].text, rule=c["rule"].id + c.get("rule_suffix", ""), event_date=c.get("event_date"),
         )
         key = (rel.subject, predicate, rel.object, start)
         old = relations.get(key)
