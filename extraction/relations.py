@@ -583,9 +583,13 @@ class RelationFinder:
                     a.dep_ == "appos" for a in nodes["prep"].ancestors if a.i != nodes["of"].i and nodes["of"] in a.ancestors):
                 continue  # "the takeover of Y, the parent of Z": Z is Y's, the deal is not for it
             verb = nodes.get("verb")
-            if verb is not None and verb.lemma_.lower() in _REJECTING_PHRASAL and (rule.predicate == "outbids") == any(
-                    k.dep_ == "prt" and k.lower_ in ("back", "down", "off") for k in verb.children):
-                continue  # "beat back a bid from B" repels it (no outbidding); "turned to a proposal from B" rejects nothing
+            if verb is not None and verb.lemma_.lower() in _REJECTING_PHRASAL:
+                # "turned down / beat back a bid from B" rejects it, "turned to a proposal from B" does not; and
+                # "beat back" is no topping ("A beat B's bid for Y" is)
+                receiving = any(n["RIGHT_ID"] == "verb" and _RECEIVING & set(n["RIGHT_ATTRS"].get("LEMMA", {}).get("IN", ()))
+                                for n in rule.pattern)
+                if receiving != any(k.dep_ == "prt" and k.lower_ in ("back", "down", "off") for k in verb.children):
+                    continue
             entry = None
             if rule.predicate == "works-for":
                 predicate, gerund = "works-for", "working-for"
@@ -1185,9 +1189,8 @@ class RelationFinder:
         self._hostile_bids(doc, ents, relations)  # after the owned offers: "a tender offer ..., a rare hostile bid"
         self._rejected_offers(doc, ents, relations)
         self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
-        self._pending_sales(relations)
+        self._implied_holdings(relations)
         self._sold_units(relations)
-        self._controlling_purchases(relations)
         self._unowned_rest(doc, ents, relations)
         self._named_parents(doc, ents, relations, doc_id)
         self._remaining_stakes(doc, ents, relations)
@@ -1645,19 +1648,6 @@ class RelationFinder:
                 rule=f"{purchase.rule}+offer", confidence=round(purchase.confidence * 0.8, 2))
             return
 
-    def _pending_sales(self, relations: dict) -> None:
-        """A seller holds what it has not sold yet: "Whitbread agreed to sell Costa Coffee", "will buy AOC
-        from Lone Star Funds", "denied it was exploring a sale of Ostara Agri" give the seller's holds-stake-in
-        (asserted) on the sale's sentence; a sale done ("sold", "completed the spin-off") gives none."""
-        held = {(r.subject, r.object) for r in relations.values() if r.predicate == "holds-stake-in"}
-        for r in list(relations.values()):
-            if r.predicate != "divests" or r.status in _DONE or (r.subject, r.object) in held:
-                continue
-            held.add((r.subject, r.object))
-            relations[(r.subject, "holds-stake-in", r.object, r.start)] = replace(
-                r, predicate="holds-stake-in", status="asserted", label="holds-stake-in", role=None,
-                rule=f"{r.rule}+seller", confidence=round(r.confidence * 0.9, 2))
-
     def _label(self, predicate: str, status: str) -> str:
         """The display label of a derived relation: the predicate, or status and gerund ("plans-taking-stake-in")."""
         prefix = self.status_labels.get(status)
@@ -1674,18 +1664,27 @@ class RelationFinder:
             if r.predicate == "holds-stake-in" and r.rule.endswith("+parent") and (r.subject, r.object) in done:
                 del relations[key]
 
-    def _controlling_purchases(self, relations: dict) -> None:
-        """Control bought is a majority held: "KKR took control of Fuji Soft", "will take full control of
-        NTT Docomo" give the buyer's holds-stake-in too, with the purchase's status (as a majority stake
-        bought does)."""
+    def _implied_holdings(self, relations: dict) -> None:
+        """Holdings that other relations imply, on their sentence:
+        - a seller holds what it has not sold yet: "Whitbread agreed to sell Costa Coffee", "will buy AOC from
+          Lone Star Funds", "denied it was exploring a sale of Ostara Agri" (asserted); a sale done ("sold",
+          "completed the sale") gives none;
+        - control bought is a majority held: "KKR took control of Fuji Soft", "will take full control of NTT
+          Docomo" (with the purchase's status, as a majority stake bought does)."""
         held = {(r.subject, r.object) for r in relations.values() if r.predicate == "holds-stake-in"}
         for r in list(relations.values()):
-            if r.predicate != "acquires" or r.trigger.lower() not in _CONTROL_NOUNS or (r.subject, r.object) in held:
+            if r.predicate == "divests" and r.status not in _DONE:
+                status, suffix, confidence = "asserted", "+seller", round(r.confidence * 0.9, 2)
+            elif r.predicate == "acquires" and r.trigger.lower() in _CONTROL_NOUNS:
+                status, suffix, confidence = r.status, "+control", r.confidence
+            else:
+                continue
+            if (r.subject, r.object) in held:
                 continue
             held.add((r.subject, r.object))
             relations[(r.subject, "holds-stake-in", r.object, r.start)] = replace(
-                r, predicate="holds-stake-in", label=self._label("holds-stake-in", r.status), role=None,
-                rule=f"{r.rule}+control")
+                r, predicate="holds-stake-in", status=status, label=self._label("holds-stake-in", status), role=None,
+                rule=f"{r.rule}{suffix}", confidence=confidence)
 
     def _unowned_rest(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """"Rio Tinto raised its offer for the 49 percent of Turquoise Hill it does not already own", "agreed to
