@@ -993,6 +993,7 @@ class RelationFinder:
         self._sanction_reasons(cands)
         cands.extend(self._titles(doc, ents))
         cands.extend(self._owners_firms(doc, ents))
+        cands.extend(self._named_parents(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
         for c in cands:
             if c["predicate"] == "works-for" and c["subj"] is not None:
@@ -1192,7 +1193,6 @@ class RelationFinder:
         self._implied_holdings(relations)
         self._sold_units(relations)
         self._unowned_rest(doc, ents, relations)
-        self._named_parents(doc, ents, relations, doc_id)
         self._remaining_stakes(doc, ents, relations)
         self._listed_targets(doc, ents, relations)
         self._office_holders(doc, ents, relations, doc_id, doc_date)
@@ -1542,11 +1542,9 @@ class RelationFinder:
             start, end = tok.sent.start_char, tok.sent.end_char
             while end > start and text[end - 1].isspace():
                 end -= 1
-            prefix = self.status_labels.get(status)
-            gerund = self.rules.gerunds.get(rel.predicate, rel.predicate)
             key = (rel.subject, rel.predicate, rel.object, start)
             if key not in relations:
-                relations[key] = replace(rel, status=status, label=f"{prefix}-{gerund}" if prefix else rel.predicate,
+                relations[key] = replace(rel, status=status, label=self._label(rel.predicate, status),
                                          sentence=text[start:end], start=start, end=end,
                                          confidence=round(rel.confidence * 0.9, 2), trigger=verb.text,
                                          rule=f"{rel.rule}+outcome", event_date=None)
@@ -1648,10 +1646,13 @@ class RelationFinder:
                 rule=f"{purchase.rule}+offer", confidence=round(purchase.confidence * 0.8, 2))
             return
 
-    def _label(self, predicate: str, status: str) -> str:
-        """The display label of a derived relation: the predicate, or status and gerund ("plans-taking-stake-in")."""
+    def _label(self, predicate: str, status: str, gerund: str | None = None) -> str:
+        """A relation's display label: the predicate when asserted, else the status and the gerund
+        ("plans-taking-stake-in"); the gerund defaults to the predicate's own (gerunds in triggers.yaml)."""
         prefix = self.status_labels.get(status)
-        return f"{prefix}-{self.rules.gerunds.get(predicate, predicate)}" if prefix and status != "asserted" else predicate
+        if not prefix:
+            return predicate
+        return f"{prefix}-{gerund or self.rules.gerunds.get(predicate, predicate)}"
 
     @staticmethod
     def _sold_units(relations: dict) -> None:
@@ -1722,10 +1723,10 @@ class RelationFinder:
                                          trigger=verb.text, rule=f"{deal.rule}+rest", role=None,
                                          confidence=round(deal.confidence * 0.9, 2))
 
-    def _named_parents(self, doc: Doc, ents: DocEntities, relations: dict, doc_id: str) -> None:
-        """A parent or owner named beside what it owns: "Google parent Alphabet", "Coach owner Tapestry",
-        "Google's parent Alphabet", "TikTok and its Chinese parent ByteDance" give (parent, holds-stake-in,
-        owned) on that sentence."""
+    def _named_parents(self, doc: Doc, ents: DocEntities) -> list[dict]:
+        """holds-stake-in candidates from a parent or owner named beside what it owns: "Google parent Alphabet",
+        "Coach owner Tapestry", "Google's parent Alphabet", "TikTok and its Chinese parent ByteDance"."""
+        out = []
         for noun in _with_lemma(doc, _PARENT_NOUNS):
             if noun.pos_ != "NOUN":
                 continue
@@ -1743,19 +1744,11 @@ class RelationFinder:
             if owned is None and conj is not None and any(
                     k.dep_ == "poss" and k.lower_ in ("its", "their") for t in around for k in t.children):
                 owned = conj.head  # "TikTok and its parent ByteDance", "Prosus and its parent Naspers"
-            if parent is None or owned is None:
-                continue
-            p_res, o_res = ents.resolve(parent, acting=True), ents.resolve(owned, acting=False)
-            if p_res is None or o_res is None or p_res[0] == o_res[0]:
-                continue
-            holder, held, sent = ents.clusters[p_res[0]], ents.clusters[o_res[0]], noun.sent
-            if not self.onto.allows("holds-stake-in", holder.type, held.type):
-                continue
-            relations.setdefault((holder.name, "holds-stake-in", held.name, sent.start_char), Relation(
-                subject=holder.name, subject_type=holder.type, predicate="holds-stake-in", object=held.name,
-                object_type=held.type, status="asserted", label="holds-stake-in", role=None, confidence=0.7,
-                attributed_to=None, doc_id=doc_id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                trigger=noun.text, rule="named-parent"))
+            if parent is not None and owned is not None:
+                out.append(dict(rule=_NAMED_PARENT_RULE, predicate="holds-stake-in", gerund=self.rules.gerunds.get(
+                    "holds-stake-in", "holding-stake-in"), trig=noun, subj=parent, obj=owned, inherited=False,
+                    role=None, anchor=None, status="asserted", title_org=True))  # (the one name, not its conjuncts)
+        return out
 
     def _hostile_bids(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A hostile bid is one its target opposes: "X launched a hostile bid for Y", "its hostile offer for Y",
@@ -2602,8 +2595,7 @@ class RelationFinder:
                             ownership=False, rule_suffix="+parent"), o_res, s_res, status, attributed, ents, sentence,
                        start, end, doc_id, relations, dropped)
         conf = c["rule"].confidence * HOW_FACTOR[s_res[1]] * HOW_FACTOR[o_res[1]] * (0.9 if c["inherited"] else 1.0)
-        prefix = self.status_labels.get(status)
-        label = f"{prefix}-{c['gerund']}" if prefix and status != "asserted" else predicate
+        label = self._label(predicate, status, c["gerund"])
         rel = Relation(
             subject=s_ent.name, subject_type=s_ent.type, predicate=predicate, object=o_ent.name,
             object_type=o_ent.type, status=status, label=label, role=c["role"], confidence=round(conf, 2),
@@ -3103,4 +3095,5 @@ _PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
+_NAMED_PARENT_RULE = PatternRule(id="named-parent", source="extraction/relations.py", confidence=0.7, pattern=())
 _TITLE_RULE = PatternRule(id="title-prefix", source="extraction/relations.py", confidence=0.85, pattern=())
