@@ -1203,9 +1203,12 @@ class DocEntities:
         if tok.lemma_.lower() in _GOVERNMENT_NOUNS:
             # "the Japanese government", "the Dutch government": a state named by its adjective
             owner = next((c for c in tok.children if c.dep_ == "poss" and self.token_mention[c.i] != -1
-                          and self.mentions[self.token_mention[c.i]].label in ("GPE", "LOC")), None)
+                          and self.mentions[self.token_mention[c.i]].label in ("GPE", "LOC")), None) or next(
+                (x for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children
+                 if x.dep_ == "pobj" and self.token_mention[x.i] != -1
+                 and self.mentions[self.token_mention[x.i]].label in ("GPE", "LOC")), None)
             if owner is not None:
-                # "Australia's government": the state's government
+                # "Australia's government", "the government of Tanzania": the state's government
                 m = self.mentions[self.token_mention[owner.i]]
                 gi = self.government_of(m.cluster, m.text)
                 if gi is not None:

@@ -74,6 +74,8 @@ _HOSTILE = _WORDS["hostile_pursuits"]
 _OFFER_NOUNS, _RIVAL_WORDS = _WORDS["offer_nouns"], _WORDS["rival_words"]
 _DONE = ("asserted", "completed")  # statuses of a thing that has happened
 _CONTROL_NOUNS, _PARENT_NOUNS, _SPIN_WORDS = _WORDS["control_nouns"], _WORDS["parent_nouns"], _WORDS["spin_words"]
+_VENTURE_NOUNS, _VENTURE_VERBS = _WORDS["venture_nouns"], _WORDS["venture_verbs"]
+_STATE_WORDS, _STATE_OWNED = _WORDS["state_words"], _WORDS["state_owned"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
@@ -398,6 +400,12 @@ class RelationFinder:
         head = noun.head
         if noun.dep_ == "appos":
             return head, False
+        left = noun.left_edge.i
+        if entry is not None and entry.predicate == "subsidiary-of" and left >= 2 and noun.doc[left].lower_ in ("the", "a", "an") \
+                and noun.doc[left - 1].text == "," and noun.doc[left - 2].pos_ == "PROPN":
+            # "a stake in Tokopedia, the e-commerce arm of GoTo": the parser hung the description on the verb,
+            # but it describes the name it follows
+            return noun.doc[left - 2], False
         if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.i != noun.i:
             return self._noun_subject(head, None)  # "signed a cooperation agreement", "are in merger talks"
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in head.children):
@@ -405,6 +413,16 @@ class RelationFinder:
                        for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
             if by is not None:
                 return by, False  # "criticised the takeover of Y by Z": the parser hung "by Z" on the verb
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in _STAKES:
+            given = next((k for k in head.children if k.dep_ == "dative" and k.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if given is not None:
+                return given, False  # "an investment that will give IHH a 31 percent stake in Fortis": IHH holds it
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in _STAKES and head.lower_ == "for" \
+                and head.head.lemma_.lower() in ("return", "exchange") and head.head.dep_ == "pobj":
+            verb = head.head.head.head  # "sell its unit to Grab in return for a stake in Grab": the seller's
+            if verb.pos_ in ("VERB", "AUX"):
+                s, _ = self._verb_subject(verb)
+                return s, True
         if noun.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in self.rules.support_verbs:
             s, _ = self._verb_subject(head)
             return s, True
@@ -994,6 +1012,8 @@ class RelationFinder:
         cands.extend(self._titles(doc, ents))
         cands.extend(self._owners_firms(doc, ents))
         cands.extend(self._named_parents(doc, ents))
+        cands.extend(self._named_ventures(doc, ents))
+        cands.extend(self._state_owned(doc))
         # people named with a title or role keep the Person type (see _emit)
         for c in cands:
             if c["predicate"] == "works-for" and c["subj"] is not None:
@@ -1190,7 +1210,8 @@ class RelationFinder:
         self._hostile_bids(doc, ents, relations)  # after the owned offers: "a tender offer ..., a rare hostile bid"
         self._rejected_offers(doc, ents, relations)
         self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
-        self._implied_holdings(relations)
+        self._parents_sales(relations)
+        self._implied_holdings(ents, relations)
         self._sold_units(relations)
         self._unowned_rest(doc, ents, relations)
         self._remaining_stakes(doc, ents, relations)
@@ -1200,7 +1221,6 @@ class RelationFinder:
         self._accused_targets(doc, ents, relations)
         self._fined_for(doc, relations)
         self._target_reactions(doc, ents, relations)
-        self._venture_stakes(doc, ents, relations)
         self._deepened_ties(doc, relations)
         self._venture_owners(doc, relations)
         self._combined_units(doc, relations)
@@ -1645,6 +1665,16 @@ class RelationFinder:
                 sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=tok.text,
                 rule=f"{purchase.rule}+offer", confidence=round(purchase.confidence * 0.8, 2))
             return
+        if purchase.status == "planned" and purchase.object_type == "Company" and not any(
+                r.predicate in ("divests", "subsidiary-of") and target in (r.subject, r.object) for r in rels):
+            # "agreed to buy Blue Buffalo for $40 a share in cash": a price offered to the target's shareholders
+            # is a bid for it, though the text never calls it an offer (a unit a parent sells has no such price)
+            price = next((t for t in doc if t.lower_ == "apiece" or t.lemma_ == "share" and t.i > 0
+                          and doc[t.i - 1].lower_ in ("a", "per")), None)
+            if price is not None:
+                relations[(buyer, "bids-for", target, purchase.start)] = replace(
+                    purchase, predicate="bids-for", status="asserted", label="bids-for", role=None,
+                    trigger=price.text, rule=f"{purchase.rule}+per-share", confidence=round(purchase.confidence * 0.8, 2))
 
     def _label(self, predicate: str, status: str, gerund: str | None = None) -> str:
         """A relation's display label: the predicate when asserted, else the status and the gerund
@@ -1665,19 +1695,40 @@ class RelationFinder:
             if r.predicate == "holds-stake-in" and r.rule.endswith("+parent") and (r.subject, r.object) in done:
                 del relations[key]
 
-    def _implied_holdings(self, relations: dict) -> None:
+    def _parents_sales(self, relations: dict) -> None:
+        """A unit bought from its named parent is the parent's sale: "Seplat agreed to buy ExxonMobil's Nigerian
+        unit, Mobil Producing Nigeria" gives (ExxonMobil, divests, Mobil Producing Nigeria) with the purchase's
+        status, on the sentence that names both the purchase and the parent."""
+        parents = {(r.subject, r.start): r for r in relations.values() if r.predicate == "subsidiary-of" and r.status != "denied"}
+        sold = {(r.subject, r.object) for r in relations.values() if r.predicate == "divests"}
+        for r in list(relations.values()):
+            unit = parents.get((r.object, r.start)) if r.predicate == "acquires" and r.status != "denied" else None
+            if unit is None or unit.object == r.subject or (unit.object, r.object) in sold:
+                continue
+            sold.add((unit.object, r.object))
+            relations[(unit.object, "divests", r.object, r.start)] = replace(
+                r, subject=unit.object, subject_type=unit.object_type, predicate="divests",
+                label=self._label("divests", r.status), role=None, rule=f"{r.rule}+parent-seller",
+                confidence=round(min(r.confidence, unit.confidence) * 0.9, 2))
+
+    def _implied_holdings(self, ents: DocEntities, relations: dict) -> None:
         """Holdings that other relations imply, on their sentence:
         - a seller holds what it has not sold yet: "Whitbread agreed to sell Costa Coffee", "will buy AOC from
           Lone Star Funds", "denied it was exploring a sale of Ostara Agri" (asserted); a sale done ("sold",
           "completed the sale") gives none;
         - control bought is a majority held: "KKR took control of Fuji Soft", "will take full control of NTT
-          Docomo" (with the purchase's status, as a majority stake bought does)."""
+          Docomo" (with the purchase's status, as a majority stake bought does);
+        - money put into a company buys a stake in it: "Nvidia will invest $5 billion in Intel", "led a funding
+          round in Wayve" (with the investment's status; a factory or project funded, or a place invested in
+          that NER took for a firm, is no holding)."""
         held = {(r.subject, r.object) for r in relations.values() if r.predicate == "holds-stake-in"}
         for r in list(relations.values()):
             if r.predicate == "divests" and r.status not in _DONE:
                 status, suffix, confidence = "asserted", "+seller", round(r.confidence * 0.9, 2)
             elif r.predicate == "acquires" and r.trigger.lower() in _CONTROL_NOUNS:
                 status, suffix, confidence = r.status, "+control", r.confidence
+            elif r.predicate == "invests-in" and r.object_type == "Company" and normalize(r.object) not in ents.linker.known_places:
+                status, suffix, confidence = r.status, "+investor", r.confidence
             else:
                 continue
             if (r.subject, r.object) in held:
@@ -1748,6 +1799,72 @@ class RelationFinder:
                 out.append(dict(rule=_NAMED_PARENT_RULE, predicate="holds-stake-in", gerund=self.rules.gerunds.get(
                     "holds-stake-in", "holding-stake-in"), trig=noun, subj=parent, obj=owned, inherited=False,
                     role=None, anchor=None, status="asserted", title_org=True))  # (the one name, not its conjuncts)
+        return out
+
+    def _state_owned(self, doc: Doc) -> list[dict]:
+        """holds-stake-in candidates from a firm its state owns: "Turkey's state-owned Halkbank", "Brazil's
+        state-controlled oil company Petrobras", "Chinese state-run X" (the state named in the same noun phrase)."""
+        out = []
+        for t in doc:
+            if t.lower_ not in _STATE_OWNED or t.dep_ != "amod" or t.i < 2 or doc[t.i - 1].text != "-" \
+                    or doc[t.i - 2].lower_ not in _STATE_WORDS:
+                continue
+            head = t.head
+            firm = head if head.pos_ == "PROPN" else next(
+                (k for k in head.children if k.dep_ == "appos" and k.pos_ == "PROPN"), None)
+            state = next((k for k in head.children if k.dep_ == "poss" and k.ent_type_ == "GPE"), None) or next(
+                (k for k in head.children if k.dep_ in ("amod", "compound") and k.i < t.i
+                 and k.ent_type_ in ("GPE", "NORP")), None)
+            if firm is not None and state is not None:
+                out.append(dict(rule=_STATE_OWNED_RULE, predicate="holds-stake-in", gerund=self.rules.gerunds.get(
+                    "holds-stake-in", "holding-stake-in"), trig=t, subj=state, obj=firm, inherited=False, role=None,
+                    anchor=None, status="asserted", title_org=True))
+        return out
+
+    @staticmethod
+    def _venture_name(v: Token) -> Token | None:
+        """The name a venture noun gives its venture: "a joint venture, Motional", "a venture called Mobile
+        Drive", "Ionity, a joint venture", "Nevada Gold Mines is a joint venture"."""
+        name = next((k for k in v.children if k.dep_ == "appos" and k.pos_ == "PROPN"), None) or next(
+            (p for k in v.children if k.dep_ == "acl" and k.lemma_.lower() in ("call", "name", "dub")
+             for p in k.children if p.dep_ in ("oprd", "attr", "dobj") and p.pos_ == "PROPN"), None)
+        if name is None and v.dep_ == "appos" and v.head.pos_ == "PROPN":
+            name = v.head
+        if name is None and v.dep_ == "attr" and v.head.lemma_ == "be":
+            name = next((k for k in v.head.children if k.dep_ == "nsubj" and k.pos_ == "PROPN"), None)
+        return name
+
+    def _named_ventures(self, doc: Doc, ents: DocEntities) -> list[dict]:
+        """holds-stake-in candidates for the partners of a named joint venture: "Ionity, a joint venture of
+        BMW and Daimler", "Cooper Chengshan, Cooper's joint venture", "BMW and Daimler launched Ionity, a joint
+        venture", "set up a joint venture, Motional, with Aptiv" (the partners' own partnership comes from the
+        venture's stakes, see _venture_owners). The name is a venture's whatever NER guessed."""
+        out = []
+        self._bare_ventures: list[tuple[int, Cluster]] = []  # named ventures whose partners the sentence leaves out
+        gerund = self.rules.gerunds.get("holds-stake-in", "holding-stake-in")
+        for v in _with_lemma(doc, _VENTURE_NOUNS):
+            name = self._venture_name(v) if v.pos_ == "NOUN" else None
+            if name is None or ents.token_mention[name.i] == -1:
+                continue
+            parties = [(p, v) for k in v.children if k.dep_ == "prep" and k.lower_ in ("of", "between")
+                       for p in k.children if p.dep_ == "pobj"]
+            parties += [(k, v) for k in v.children if k.dep_ == "poss" and ents.token_mention[k.i] != -1]
+            top = name if v.dep_ == "appos" and v.head.i == name.i else v
+            verb = top.head if top.dep_ == "dobj" and top.head.lemma_.lower() in _VENTURE_VERBS else None
+            if verb is not None:
+                subj, _ = self._verb_subject(verb)
+                parties += [(subj, verb)] if subj is not None else []
+                parties += [(p, verb) for h in (v, verb) for k in h.children if k.dep_ == "prep" and k.lower_ == "with"
+                            for p in k.children if p.dep_ == "pobj"]
+            cluster = ents.clusters[ents.mentions[ents.token_mention[name.i]].cluster]
+            if not parties:
+                if any(k.dep_ == "det" and k.lower_ in _DEFINITE for k in v.children):
+                    self._bare_ventures.append((name.i, cluster))  # "The venture, called Mobile Drive, ..."
+                continue
+            if cluster.type in ("Person", "Place"):
+                cluster.type = "Company"  # NER's guess at an unknown name; the text calls it a venture
+            out.extend(dict(rule=_VENTURE_RULE, predicate="holds-stake-in", gerund=gerund, trig=trig, subj=tok,
+                            obj=name, inherited=False, role=None, anchor=None) for tok, trig in parties)
         return out
 
     def _hostile_bids(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
@@ -1932,34 +2049,6 @@ class RelationFinder:
                                              trigger=tok.text, rule="listed-target", confidence=round(ref.confidence * 0.85, 2),
                                              attributed_to=None, role=None)
 
-    def _venture_stakes(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
-        """The partners of a named joint venture hold stakes in it: "A and B set up a 50-50 joint venture,
-        Spotlight Automotive" / "a joint venture called C" gives (A, holds-stake-in, C) and (B, ..., C), with the
-        partnership's status; a venture that is only considered or denied gives none."""
-        for key, r in list(relations.items()):
-            if r.predicate != "partners-with" or r.status not in ("asserted", "completed", "planned") or key not in self._trigger_at:
-                continue
-            trig = doc[self._trigger_at[key]]
-            if trig.lemma_.lower() != "venture":
-                continue
-            name = next((c for c in trig.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
-                (p for c in trig.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "dub")
-                 for p in c.children if p.dep_ in ("oprd", "attr", "dobj") and p.pos_ == "PROPN"), None)
-            res = ents.resolve(name, acting=False) if name is not None else None
-            if res is None:
-                continue
-            jv = ents.clusters[res[0]]
-            if jv.name in (r.subject, r.object) or not self.onto.allows("holds-stake-in", r.subject_type, "Company"):
-                continue
-            if jv.type in ("Person", "Place"):
-                jv.type = "Company"  # NER's guess at an unknown name; the text calls it a venture
-            for party, ptype in ((r.subject, r.subject_type), (r.object, r.object_type)):
-                skey = (party, "holds-stake-in", jv.name, r.start)
-                if skey not in relations and self.onto.allows("holds-stake-in", ptype, jv.type):
-                    relations[skey] = replace(r, subject=party, subject_type=ptype, predicate="holds-stake-in",
-                                              object=jv.name, object_type=jv.type, label="holds-stake-in",
-                                              rule="venture-stake", confidence=round(r.confidence * 0.9, 2), role=None)
-
     def _add_partners(self, relations: dict, base: Relation, a: tuple[str, str], b: tuple[str, str], rule: str,
                       **fields) -> None:
         """Add (A, partners-with, B) in canonical order, modelled on ``base`` (its sentence and evidence), unless
@@ -1988,16 +2077,41 @@ class RelationFinder:
             self._add_partners(relations, r, (r.subject, r.subject_type), (r.object, r.object_type), "combined-units")
 
     def _venture_owners(self, doc: Doc, relations: dict) -> None:
-        """The owners of a venture are partners: "X, a venture owned in equal parts by A, B and C" gives each
-        pair (A, partners-with, B) besides their stakes; owners of any other firm are not partners for it."""
+        """The owners of a venture are partners: "X, a venture owned in equal parts by A, B and C" and "A, B and
+        C launched X, a joint venture" give each pair (A, partners-with, B) besides their stakes; owners of any
+        other firm are not partners for it. A venture the document names after the one venture partnership it
+        tells of is the partners': "A and B agreed to set up a joint venture ... The venture, called X, ..."
+        gives both of them a stake in X, with the partnership's status."""
         at = self._trigger_at
         owners: dict[tuple[int, str], list] = {}
         for key, r in relations.items():
             if r.predicate != "holds-stake-in" or r.status == "denied" or key not in at:
                 continue
             verb = doc[at[key]]
-            if verb.dep_ == "acl" and verb.head.lemma_.lower() == "venture":
+            if verb.dep_ == "acl" and verb.head.lemma_.lower() in _VENTURE_NOUNS or r.rule == _VENTURE_RULE.id:
                 owners.setdefault((verb.i, r.object), []).append(r)
+        ventures = {}
+        for key, r in relations.items():
+            if r.predicate == "partners-with" and r.status in ("asserted", "completed", "planned") and key in at:
+                trig = doc[at[key]]
+                if trig.lemma_.lower() in _VENTURE_NOUNS or any(
+                        k.dep_ == "dobj" and k.lemma_.lower() in _VENTURE_NOUNS for k in trig.children):
+                    ventures.setdefault((r.subject, r.object), r)
+        for i, jv in self._bare_ventures:
+            pairs = [r for r in ventures.values() if r.start <= doc[i].idx and jv.name not in (r.subject, r.object)]
+            if len(pairs) != 1:
+                continue
+            r = pairs[0]
+            if jv.type in ("Person", "Place"):
+                jv.type = "Company"
+            for party, ptype in ((r.subject, r.subject_type), (r.object, r.object_type)):
+                if self.onto.allows("holds-stake-in", ptype, jv.type):
+                    sent = doc[i].sent
+                    relations.setdefault((party, "holds-stake-in", jv.name, sent.start_char), replace(
+                        r, subject=party, subject_type=ptype, predicate="holds-stake-in", object=jv.name,
+                        object_type=jv.type, label=self._label("holds-stake-in", r.status), role=None,
+                        rule=_VENTURE_RULE.id + "+named-later", confidence=round(r.confidence * 0.8, 2),
+                        sentence=sent.text.strip(), start=sent.start_char, end=sent.start_char + len(sent.text.strip())))
         for rels in owners.values():
             for i, r1 in enumerate(rels):
                 for r2 in rels[i + 1:]:
@@ -2778,6 +2892,10 @@ class RelationFinder:
                 or next((p for r in kids if r.dep_ == "relcl" and r.lemma_.lower() in ("build", "hold", "own", "take", "acquire", "amass")
                          for p in [pobj(("in",), r)] if p is not None), None) \
                 or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None)  # "sell its Coral Telecom unit"
+            if found is None and lemma in _STAKES and tok.dep_ == "dobj":
+                # "raised money by selling shares in BR Distribuidora": the "in" hung on the verb
+                found = next((p for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1
+                              for p in c.children if p.dep_ == "pobj"), None)
             if found is None and lemma in _PARTS:
                 # "its Duracoat brand" (the name tagged as an adjective), "snack brand Crisply to Y"
                 # (the name hung on the verb right after the noun)
@@ -3095,5 +3213,7 @@ _PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
+_STATE_OWNED_RULE = PatternRule(id="state-owned", source="extraction/relations.py", confidence=0.7, pattern=())
+_VENTURE_RULE = PatternRule(id="venture-partner", source="extraction/relations.py", confidence=0.7, pattern=())
 _NAMED_PARENT_RULE = PatternRule(id="named-parent", source="extraction/relations.py", confidence=0.7, pattern=())
 _TITLE_RULE = PatternRule(id="title-prefix", source="extraction/relations.py", confidence=0.85, pattern=())

@@ -23,21 +23,23 @@ SEED_RECALL_FLOOR = 0.93        # measured 1.000 (15/15)
 # floor standing), so their recall floors were reset to the figures
 # measured on the amended sets; blind's precision floor went from 0.95 to 0.90 (0.92 since) as it reads two
 # agreed offers as bids (blind-003, blind-035) that the set, written before that convention, leaves out.
+# The twelfth round reads an agreed purchase priced per share as a bid (the newer sets' convention), which
+# blind5, blind12 and blind13 leave out: their precision floors went down by 0.02.
 CORE_FLOORS = {
     GOLD / "dev.jsonl": (0.95, 0.88),        # 0.987 / 0.902 (recall 0.835 before the phrasing round)
     GOLD / "blind.jsonl": (0.92, 0.87),      # 0.954 / 0.886 (0.947 / 0.269 before the second round)
     GOLD / "blind2.jsonl": (0.97, 0.86),     # 1.000 / 0.882 (1.000 / 0.452 when first scored)
     GOLD / "blind3.jsonl": (0.95, 0.87),     # 0.980 / 0.891 (0.952 / 0.370 when first scored)
     GOLD / "blind4.jsonl": (0.97, 0.68),     # 1.000 / 0.710 (0.909 / 0.333 when first scored)
-    GOLD / "blind5.jsonl": (0.94, 0.67),     # 0.947 / 0.699 (0.944 / 0.381 when first scored)
+    GOLD / "blind5.jsonl": (0.92, 0.67),     # 0.939 / 0.706 (0.944 / 0.381 when first scored)
     GOLD / "blind6.jsonl": (0.87, 0.61),     # 0.900 / 0.635 (0.905 / 0.365 when scored once, held out)
     GOLD / "blind7.jsonl": (0.92, 0.69),     # 0.951 / 0.719 (0.917 / 0.447 when scored once, held out)
     GOLD / "blind8.jsonl": (0.90, 0.66),     # 0.934 / 0.684 (0.913 / 0.486 when scored once, held out)
     GOLD / "blind9.jsonl": (0.93, 0.59),     # 0.953 / 0.616 (0.938 / 0.405 when scored once, held out)
     GOLD / "blind10.jsonl": (0.94, 0.55),    # 0.971 / 0.578 (0.948 / 0.353 when scored once, held out)
     GOLD / "blind11.jsonl": (0.95, 0.57),    # 0.983 / 0.597 (0.949 / 0.423 when scored once, held out)
-    GOLD / "blind12.jsonl": (0.91, 0.57),    # 0.948 / 0.591 (0.899 / 0.471 when scored once, held out)
-    GOLD / "blind13.jsonl": (0.89, 0.43),    # 0.917 / 0.450 (0.878 / 0.417 when scored once, held out)
+    GOLD / "blind12.jsonl": (0.89, 0.57),    # 0.909 / 0.591 (0.899 / 0.471 when scored once, held out)
+    GOLD / "blind13.jsonl": (0.87, 0.43),    # 0.886 / 0.456 (0.878 / 0.417 when scored once, held out)
     GOLD / "blind14.jsonl": (0.94, 0.50),    # 0.968 / 0.526 (0.920 / 0.438 when scored once, held out)
     GOLD / "blind15.jsonl": (0.90, 0.56),    # 0.925 / 0.586 (0.885 / 0.441 when scored once, held out)
     GOLD / "blind16.jsonl": (0.89, 0.56),    # 0.926 / 0.588 (0.858 / 0.454 when scored once, held out)
