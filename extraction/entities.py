@@ -524,6 +524,7 @@ class DocEntities:
                     taken.update(range(s + 1, e))
             raw.sort(key=lambda r: r[0])
         raw.extend(self._argument_names(raw))
+        raw = self._titled_names(raw)
         raw.extend(self._employer_names(raw))
         raw = self._coordinated_names(raw)
         raw.sort(key=lambda r: r[0])
@@ -783,6 +784,34 @@ class DocEntities:
             return lemma in rules.verb_triggers or tok.dep_ == "nsubj" and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in rules.verb_triggers for c in head.children)
         return lemma in rules.noun_triggers
+
+    def _titled_names(self, raw: list) -> list:
+        """A person's name right after a job title, NER having tagged only its end: "Rio Tinto chief executive
+        Jean-Sebastien Jacques" (ORG "Jean-Sebastien", PERSON "Jacques"), "Vertex chief executive Reshma
+        Kewalramani" (PERSON "Kewalramani"). The name grows back over the capitalised words (and hyphens) of
+        its noun phrase up to the title; what NER made of those words goes.
+
+        raw: the mentions found so far as (start, end, name, label, alias).
+        """
+        doc, roles = self.doc, self.linker.rules.role_heads
+        out, drop = [], set()
+        for r in raw:
+            start, end = r[0], r[1]
+            if r[3] != "PERSON":
+                out.append(r)
+                continue
+            k = start
+            while k > 0 and not doc[k].is_sent_start and (
+                    doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title and doc[k - 1].head.i in range(k, end)
+                    and doc[k - 1].lower_ not in roles and not self._cued(doc[k - 1])
+                    or doc[k - 1].text == "-" and k > 1 and doc[k - 2].pos_ == "PROPN" and doc[k - 2].is_title):
+                k -= 1
+            if k < start and k > 0 and doc[k - 1].lower_ in roles and doc[k].text != "-":
+                drop.update(range(k, start))
+                out.append((k, end, _clean(doc[k:end].text), "PERSON", r[4]))
+            else:
+                out.append(r)
+        return [r for r in out if not (r[0] in drop and r[1] <= max(drop) + 1)]
 
     def _employer_names(self, raw: list) -> list:
         """A capitalised name NER missed right before a business title and a person's name: the employer

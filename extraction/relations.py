@@ -76,6 +76,7 @@ _DONE = ("asserted", "completed")  # statuses of a thing that has happened
 _CONTROL_NOUNS, _PARENT_NOUNS, _SPIN_WORDS = _WORDS["control_nouns"], _WORDS["parent_nouns"], _WORDS["spin_words"]
 _VENTURE_NOUNS, _VENTURE_VERBS = _WORDS["venture_nouns"], _WORDS["venture_verbs"]
 _STATE_WORDS, _STATE_OWNED = _WORDS["state_words"], _WORDS["state_owned"]
+_APPOINTING, _STAYING = _WORDS["appointing_verbs"], _WORDS["staying_verbs"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
@@ -1014,6 +1015,8 @@ class RelationFinder:
         cands.extend(self._named_parents(doc, ents))
         cands.extend(self._named_ventures(doc, ents))
         cands.extend(self._state_owned(doc))
+        cands.extend(self._appointments(doc, ents))
+        cands.extend(self._leaving_holders(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
         for c in cands:
             if c["predicate"] == "works-for" and c["subj"] is not None:
@@ -1799,6 +1802,81 @@ class RelationFinder:
                 out.append(dict(rule=_NAMED_PARENT_RULE, predicate="holds-stake-in", gerund=self.rules.gerunds.get(
                     "holds-stake-in", "holding-stake-in"), trig=noun, subj=parent, obj=owned, inherited=False,
                     role=None, anchor=None, status="asserted", title_org=True))  # (the one name, not its conjuncts)
+        return out
+
+    def _appointments(self, doc: Doc, ents: DocEntities) -> list[dict]:
+        """works-for candidates from an appointment the dependency patterns miss: "CSX named Hunter Harrison its
+        chief executive" (the role parsed as the name's appositive), "Hyundai Motor named Jose Munoz, its chief
+        operating officer, as its next chief executive" (the parser's "a motor named X": the firm is the head the
+        verb hangs on), and the appointee's present role "its chief operating officer" at the same firm."""
+        out = []
+        heads, tm = self.rules.role_heads, ents.token_mention
+        for verb in doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _APPOINTING:
+                continue
+            person = next((k for k in verb.children if k.dep_ in ("dobj", "oprd") and tm[k.i] != -1
+                           and ents.clusters[ents.mentions[tm[k.i]].cluster].type == "Person"), None)
+            if person is None:
+                continue
+            if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT" and tm[verb.head.i] != -1:
+                firm, holders = verb.head, (verb, verb.head)  # "Hyundai Motor named X ... as ...": one clause
+            else:
+                firm, holders = self._verb_subject(verb)[0], (verb,)
+            if firm is None or any(t.lower_ in self.rules.role_blockers for t in doc[verb.i:person.i]):
+                continue
+            roles = [a for a in person.children if a.dep_ == "appos" and a.lemma_.lower() in heads
+                     and any(k.dep_ == "poss" and k.lower_ == "its" for k in a.children)]  # "X, its chief operating officer"
+            roles += [p for h in holders for k in h.children if k.dep_ == "prep" and k.lower_ == "as" and k.i > person.i
+                      for p in k.children if p.dep_ == "pobj" and p.lemma_.lower() in heads]
+            for role in roles:
+                if any(t.dep_ == "prep" and t.lower_ in ("of", "at") for t in role.subtree):
+                    continue  # "as the next chief executive of Air India": the patterns read the named employer
+                words = [t for t in role.subtree if t.i <= role.i and t.dep_ not in ("poss", "det", "punct")
+                         and t.lower_ not in ("next", "new")]
+                out.append(dict(rule=_APPOINTED_RULE, predicate="works-for", gerund="working-for", trig=role,
+                                subj=person, obj=firm, inherited=False, anchor=None, status="asserted",
+                                role=" ".join(t.text for t in words).lower(), title_org=True))
+        return out
+
+    def _leaving_holders(self, doc: Doc, ents: DocEntities) -> list[dict]:
+        """works-for candidates from a holder who is about to leave a post or stays on, the firm named only by the
+        clause above: "Warner Music Group named X as its next chief executive, succeeding Stephen Cooper, who
+        will step down early next year", "Woolworths Group said Brad Banducci will step down as chief
+        executive", "succeeding Kenichiro Yoshida, who will remain chairman". Not a departure told in the past
+        ("who stepped down in May"), nor a successor's predecessor the text says nothing more of."""
+        out = []
+        heads, tm = self.rules.role_heads, ents.token_mention
+        for verb in doc:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ not in ("VERB", "AUX") or lemma not in _STAYING or verb.tag_ in ("VBD", "VBN"):
+                continue
+            if lemma == "step" and not any(k.dep_ in ("prt", "advmod") and k.lower_ in ("down", "aside") for k in verb.children):
+                continue
+            person = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+            if person is not None and person.lower_ == "who" and verb.dep_ == "relcl":
+                person = verb.head
+            if person is None or tm[person.i] == -1 or ents.clusters[ents.mentions[tm[person.i]].cluster].type != "Person":
+                continue
+            role = next((p for k in verb.children if k.dep_ == "prep" and k.lower_ == "as" for p in k.children
+                         if p.dep_ == "pobj" and p.lemma_.lower() in heads), None) or next(
+                (k for k in verb.children if k.dep_ in ("attr", "oprd", "acomp", "xcomp") and k.lemma_.lower() in heads), None)
+            if lemma == "remain" and role is None:
+                continue  # "who will remain with the company" says no post
+            if role is not None and any(k.dep_ == "prep" and k.lower_ in ("of", "at") for k in role.children):
+                continue  # "step down as chief executive of Acme": the patterns read the named firm
+            firm = None
+            for a in verb.ancestors:
+                if a.pos_ not in ("VERB", "AUX") or a.i == verb.i:
+                    continue
+                s = next((k for k in a.children if k.dep_ == "nsubj" and tm[k.i] != -1), None)
+                if s is not None and ents.clusters[ents.mentions[tm[s.i]].cluster].type in ("Company", "Organization"):
+                    firm = s
+                    break
+            if firm is not None:
+                words = [t for t in role.subtree if t.i <= role.i and t.dep_ not in ("poss", "det")] if role is not None else []
+                out.append(dict(rule=_LEAVING_RULE, predicate="works-for", gerund="working-for", trig=verb,
+                                subj=person, obj=firm, inherited=True, anchor=None, status="asserted",
+                                role=" ".join(t.text for t in words).lower() or None, title_org=True))
         return out
 
     def _state_owned(self, doc: Doc) -> list[dict]:
@@ -3213,6 +3291,8 @@ _PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
+_LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
+_APPOINTED_RULE = PatternRule(id="appointed-role", source="extraction/relations.py", confidence=0.75, pattern=())
 _STATE_OWNED_RULE = PatternRule(id="state-owned", source="extraction/relations.py", confidence=0.7, pattern=())
 _VENTURE_RULE = PatternRule(id="venture-partner", source="extraction/relations.py", confidence=0.7, pattern=())
 _NAMED_PARENT_RULE = PatternRule(id="named-parent", source="extraction/relations.py", confidence=0.7, pattern=())
