@@ -132,6 +132,9 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+_NAME_PARTICLES = frozenset({"al", "bin", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von"})
+
+
 @dataclass
 class Mention:
     start: int
@@ -540,7 +543,31 @@ class DocEntities:
         aliases = {r_i: r[4] for r_i, r in enumerate(raw) if r[4] is not None}
         for mi in order:
             self._assign(mi, aliases.get(mi))
+        self._one_word_people()
         self._propagate()
+
+    def _one_word_people(self) -> None:
+        """A "person" NER named with one word all through the document is a firm: news names people in full
+        the first time ("Ceconomy", "Airgas", "Tryg" are firms NER took for people). Not a surname of a person
+        named in full, nor a name after a title or an honorific, nor a family's name ("the Sackler family")."""
+        doc, roles = self.doc, self.linker.rules.role_heads
+        surnames = {c.name.split()[-1] for c in self.clusters if c.type == "Person" and " " in c.name}
+        for ci, c in enumerate(self.clusters):
+            if c.type != "Person" or " " in c.name or "-" in c.name or c.gazetteer_id is not None or c.name in surnames:
+                continue
+            ms = [m for m in self.mentions if m.cluster == ci]
+            if any(" " in a for a in c.aliases) or any(" " in m.text for m in ms):
+                continue
+
+            def beside_name(t) -> bool:  # "Isabel dos Santos" split by NER, "Aldous" left untagged: a person's name
+                return t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.is_title and not t.ent_type_
+                                              and t.dep_ == "compound") or t.lower_ in _NAME_PARTICLES
+            if any(m.start > 0 and (doc[m.start - 1].lower_ in roles or doc[m.start - 1].text.rstrip(".") in _HONORIFICS
+                                    or beside_name(doc[m.start - 1]))
+                   or m.end < len(doc) and (doc[m.end].lower_ in ("family", "families") or beside_name(doc[m.end]))
+                   for m in ms):
+                continue
+            c.type = "Company"
 
     def _portfolio(self, r: tuple) -> bool:
         """Whether a mention NER labelled ORG is a minister's portfolio, part of a title ("Defence Minister
@@ -786,10 +813,10 @@ class DocEntities:
         return lemma in rules.noun_triggers
 
     def _titled_names(self, raw: list) -> list:
-        """A person's name right after a job title, NER having tagged only its end: "Rio Tinto chief executive
-        Jean-Sebastien Jacques" (ORG "Jean-Sebastien", PERSON "Jacques"), "Vertex chief executive Reshma
-        Kewalramani" (PERSON "Kewalramani"). The name grows back over the capitalised words (and hyphens) of
-        its noun phrase up to the title; what NER made of those words goes.
+        """A person's name NER tagged only the end of: "Rio Tinto chief executive Jean-Sebastien Jacques" (ORG
+        "Jean-Sebastien", PERSON "Jacques"), "Vertex chief executive Reshma Kewalramani", "Laxman Narasimhan led
+        Reckitt" (PERSON "Narasimhan"). The name grows back over the capitalised words (and hyphens) of its
+        noun phrase, up to a title or over words NER left untagged; what NER made of those words goes.
 
         raw: the mentions found so far as (start, end, name, label, alias).
         """
@@ -806,7 +833,9 @@ class DocEntities:
                     and doc[k - 1].lower_ not in roles and not self._cued(doc[k - 1])
                     or doc[k - 1].text == "-" and k > 1 and doc[k - 2].pos_ == "PROPN" and doc[k - 2].is_title):
                 k -= 1
-            if k < start and k > 0 and doc[k - 1].lower_ in roles and doc[k].text != "-":
+            untagged = all(not t.ent_type_ and t.text != "-" for t in doc[k:start]) and not any(
+                self._cued(t) for t in doc[start:end])  # "Laxman" + PERSON "Narasimhan", not "Mankind" + "Pharma"
+            if k < start and doc[k].text != "-" and (k > 0 and doc[k - 1].lower_ in roles or untagged):
                 drop.update(range(k, start))
                 out.append((k, end, _clean(doc[k:end].text), "PERSON", r[4]))
             else:
