@@ -132,6 +132,12 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+# the words before "for" inside a body's own name ("Center for Strategic and International Studies"); after
+# any other word a "for" NER ran over joins two names ("Numetal for Essar Steel")
+_FOR_NAMES = frozenset({"agency", "alliance", "association", "authority", "bureau", "campaign", "center", "centre",
+                        "coalition", "commission", "committee", "council", "federation", "foundation", "fund",
+                        "institute", "league", "network", "office", "organisation", "organization", "partnership",
+                        "society", "trust", "union"})
 _NAME_PARTICLES = frozenset({"al", "bin", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von"})
 
 
@@ -433,7 +439,8 @@ class DocEntities:
                     start += 1  # "Spokeswoman Karen Liu": the title is not part of the name
             for k in range(start + 1, end):
                 if doc[k].is_lower and (doc[k].lower_ in _BREAKS or doc[k].lower_ == "for"
-                                        and doc[k - 1].lower_.rstrip(".") in cued
+                                        and (doc[k - 1].lower_.rstrip(".") in cued
+                                             or doc[k - 1].lower_ not in _FOR_NAMES and k + 1 < end and doc[k + 1].is_title)
                                         or doc[k].pos_ in ("VERB", "AUX") and doc[k].dep_ == "ROOT"):
                     # NER ran a name over the verb: "The US Commerce Department put Hikvision"
                     # NER ran two names together: "Humongous Co to Southridge Corp", "Ashdown Capital for Carraway Inns"

@@ -1068,6 +1068,10 @@ class RelationFinder:
                 if inner is not None and inner.conjuncts:
                     subjects.extend(t for t in inner.conjuncts if t not in subjects)
             objects = [c["obj"]] if title else [c["obj"], *c["obj"].conjuncts]
+            if not title:
+                # "Canada's Intact Financial and Denmark's Tryg", parsed as "[Intact Financial and Denmark]'s Tryg"
+                subjects += [p for s_tok in list(subjects) for p in self._paired_possessors(s_tok, ents) if p not in subjects]
+                objects += [p for o_tok in list(objects) for p in self._paired_possessors(o_tok, ents) if p not in objects]
             # "will hold 51 percent of the venture and Honda 49 percent": a conjunct followed by its own
             # share is the subject of a gapped clause, not another object
             objects = [o for o in objects if o is c["obj"] or not (
@@ -1897,6 +1901,21 @@ class RelationFinder:
                 out.append(dict(rule=_STATE_OWNED_RULE, predicate="holds-stake-in", gerund=self.rules.gerunds.get(
                     "holds-stake-in", "holding-stake-in"), trig=t, subj=state, obj=firm, inherited=False, role=None,
                     anchor=None, status="asserted", title_org=True))
+        return out
+
+    @staticmethod
+    def _paired_possessors(tok: Token, ents: DocEntities) -> list[Token]:
+        """The first firm of "Canada's Intact Financial and Denmark's Tryg" when the parser made it the
+        possessor of the second ("[Intact Financial and Denmark]'s Tryg"): a firm possessor with a place
+        conjunct that has its own "'s"."""
+        doc, tm = tok.doc, ents.token_mention
+        out = []
+        for k in tok.children:
+            if k.dep_ != "poss" or tm[k.i] == -1 or ents.clusters[ents.mentions[tm[k.i]].cluster].type not in ("Company", "Organization"):
+                continue
+            if any(c.dep_ == "conj" and c.ent_type_ == "GPE" and c.i + 1 < len(doc) and doc[c.i + 1].tag_ == "POS"
+                   for c in k.children):
+                out.append(k)
         return out
 
     @staticmethod
@@ -2962,7 +2981,7 @@ class RelationFinder:
             if lemma in ("unit", "subsidiary", "affiliate", "arm", "division", "vehicle"):
                 return pobj(("of",))  # "sold it to a unit of Qamar Holdings": the group acts through its unit
             return None
-        if lemma in _PARTS and predicate in ("acquires", "divests") or lemma in _STAKES and predicate in (
+        if lemma in _PARTS and predicate in ("acquires", "divests", "bids-for") or lemma in _STAKES and predicate in (
                 "bids-for", "holds-stake-in", "divests"):
             # the named company before the noun outranks the possessor: "its Apple shares" are Apple's
             found = pobj(("of", "in")) or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
