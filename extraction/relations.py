@@ -3181,6 +3181,24 @@ class RelationFinder:
                 break
         return None
 
+    def _lead_firm(self, person: Token, ents: DocEntities) -> Token | None:
+        """The firm a story is about, for a speaker with a bare business title that no clause ties to a firm
+        ("Chief executive X said the deal would ..."): the subject of the story's first sentence, when that
+        is a company and the person's own sentence names no other company."""
+        verb = person.head if person.dep_ == "nsubj" else None
+        if verb is None or verb.lemma_.lower() not in self.rules.reporting_verbs:
+            return None
+        lead = next(iter(person.doc.sents))
+        subj = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        res = ents.resolve(subj, acting=False) if subj is not None and not subj.conjuncts else None
+        if res is None or ents.clusters[res[0]].type != "Company":
+            return None
+        tm = ents.token_mention
+        if any(tm[t.i] != -1 and ents.mentions[tm[t.i]].cluster != res[0]
+               and ents.clusters[ents.mentions[tm[t.i]].cluster].type == "Company" for t in person.sent):
+            return None
+        return subj
+
     @staticmethod
     def _listed_state(person: Token, ents: DocEntities) -> Token | None:
         """The one country named as a possessor earlier in the list a titled person is part of ("sanctions on
@@ -3273,7 +3291,8 @@ class RelationFinder:
             elif bare:
                 org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j + 1].is_sent_start,
                                       head_of_state=state and bool(roles & _HEADS_OF_STATE)) \
-                    or (self._listed_state(doc[m.end - 1], ents) if state else None)
+                    or (self._listed_state(doc[m.end - 1], ents) if state else None) \
+                    or (self._lead_firm(doc[m.end - 1], ents) if not state else None)
                 if org is None:
                     continue
             else:
