@@ -1015,6 +1015,7 @@ class RelationFinder:
         cands.extend(self._named_parents(doc, ents))
         cands.extend(self._named_ventures(doc, ents))
         cands.extend(self._state_owned(doc))
+        cands.extend(self._listed_units(doc))
         cands.extend(self._appointments(doc, ents))
         cands.extend(self._leaving_holders(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
@@ -1673,7 +1674,8 @@ class RelationFinder:
                 rule=f"{purchase.rule}+offer", confidence=round(purchase.confidence * 0.8, 2))
             return
         if purchase.status == "planned" and purchase.object_type == "Company" and not any(
-                r.predicate in ("divests", "subsidiary-of") and target in (r.subject, r.object) for r in rels):
+                r.predicate == "divests" and r.object == target or r.predicate == "subsidiary-of" and r.subject == target
+                for r in rels):
             # "agreed to buy Blue Buffalo for $40 a share in cash": a price offered to the target's shareholders
             # is a bid for it, though the text never calls it an offer (a unit a parent sells has no such price)
             price = next((t for t in doc if t.lower_ == "apiece" or t.lemma_ == "share" and t.i > 0
@@ -1883,9 +1885,37 @@ class RelationFinder:
                                 role=" ".join(t.text for t in words).lower() or None, title_org=True))
         return out
 
+    def _listed_units(self, doc: Doc) -> list[dict]:
+        """subsidiary-of candidates from the named members of a firm's units: "charged Harlow Group and two of
+        its subsidiaries, Harlow International and Harlow Construction" (the names parsed as conjuncts of the
+        noun), "Legg Mason's investment affiliates, including Western Asset Management and ClearBridge" (the
+        unit-appos pattern reads "its units A and B"). The parent's holdings follow (see _emit)."""
+        out = []
+        gerund = self.rules.gerunds.get("subsidiary-of", "being-subsidiary-of")
+        for noun in _with_lemma(doc, _AFFILIATES):
+            if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+                continue
+            owner = next((k for k in noun.children if k.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            if owner.lower_ in ("its", "their"):
+                top = noun.head.head if noun.dep_ == "pobj" and noun.head.head.pos_ == "NUM" else noun
+                if top.dep_ == "conj" and top.head.pos_ == "PROPN":
+                    owner = top.head  # "Harlow Group and two of its subsidiaries, ...": its = Harlow Group
+            members = [p for k in noun.children if k.dep_ == "prep" and k.lower_ in _INCLUDING
+                       for p in k.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+            members += [k for k in noun.children if k.dep_ in ("conj", "appos") and k.pos_ == "PROPN"
+                        and doc[k.left_edge.i - 1].text == "," and k.left_edge.i - 1 == noun.right_edge.i + 1
+                        or k.dep_ in ("conj", "appos") and k.pos_ == "PROPN" and doc[noun.i + 1].text == ","
+                        and k.left_edge.i == noun.i + 2]
+            out.extend(dict(rule=_UNITS_RULE, predicate="subsidiary-of", gerund=gerund, trig=noun, subj=m, obj=owner,
+                            inherited=False, role=None, anchor=None, status="asserted") for m in members[:1])
+        return out
+
     def _state_owned(self, doc: Doc) -> list[dict]:
         """holds-stake-in candidates from a firm its state owns: "Turkey's state-owned Halkbank", "Brazil's
-        state-controlled oil company Petrobras", "Chinese state-run X" (the state named in the same noun phrase)."""
+        state-controlled oil company Petrobras", "Chinese state-run X", "Cubametales, Cuba's state-run oil
+        importer" (the state named in the same noun phrase)."""
         out = []
         for t in doc:
             if t.lower_ not in _STATE_OWNED or t.dep_ != "amod" or t.i < 2 or doc[t.i - 1].text != "-" \
@@ -1893,7 +1923,8 @@ class RelationFinder:
                 continue
             head = t.head
             firm = head if head.pos_ == "PROPN" else next(
-                (k for k in head.children if k.dep_ == "appos" and k.pos_ == "PROPN"), None)
+                (k for k in head.children if k.dep_ == "appos" and k.pos_ == "PROPN"), None) or (
+                head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else None)  # "Cubametales, Cuba's state-run oil importer"
             state = next((k for k in head.children if k.dep_ == "poss" and k.ent_type_ == "GPE"), None) or next(
                 (k for k in head.children if k.dep_ in ("amod", "compound") and k.i < t.i
                  and k.ent_type_ in ("GPE", "NORP")), None)
@@ -3331,6 +3362,7 @@ _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
 _APPOINTED_RULE = PatternRule(id="appointed-role", source="extraction/relations.py", confidence=0.75, pattern=())
+_UNITS_RULE = PatternRule(id="units-listed", source="extraction/relations.py", confidence=0.7, pattern=())
 _STATE_OWNED_RULE = PatternRule(id="state-owned", source="extraction/relations.py", confidence=0.7, pattern=())
 _VENTURE_RULE = PatternRule(id="venture-partner", source="extraction/relations.py", confidence=0.7, pattern=())
 _NAMED_PARENT_RULE = PatternRule(id="named-parent", source="extraction/relations.py", confidence=0.7, pattern=())
