@@ -44,6 +44,32 @@ def newline_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("relgraph_name_ends", default_config={"forms": [], "titles": []})
+def make_name_ends(nlp: Language, name: str, forms: list[str], titles: list[str]):
+    """Split a legal form's abbreviation that ends a sentence ("... sanctions on Evil Corp. Its leader ...")
+    into the form and a full stop: spaCy keeps "Corp." whole, and the parser then takes it for the
+    sentence's final punctuation and loses the name. Split when the next word starts a sentence (a
+    capitalised word that is no legal form or title, a quote, a line break) or the text ends."""
+    forms, titles = frozenset(forms), frozenset(titles)
+
+    def split_name_ends(doc: Doc) -> Doc:
+        ends = []
+        for tok in doc:
+            if len(tok.text) < 3 or not tok.text.endswith(".") or tok.text[:-1] not in forms or tok.i == 0:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or nxt.text in ('"', "\u201d", "'") or nxt.is_space and "\n" in nxt.text or (
+                    nxt.is_title and nxt.text not in forms and nxt.lower_ not in titles and not tok.whitespace_ == ""):
+                ends.append(tok)
+        if ends:
+            with doc.retokenize() as retokenizer:
+                for tok in ends:
+                    retokenizer.split(tok, [tok.text[:-1], "."], heads=[(tok, 1), (tok, 1)])
+        return doc
+
+    return split_name_ends
+
+
 def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline by name.
 
@@ -95,6 +121,8 @@ class Extractor:
             raise ModelError(f"spaCy model {model!r} lacks a parser or NER; use an English pipeline such as {DEFAULT_MODEL}")
         self.nlp.add_pipe("relgraph_newline_sentences", before="parser")
         self.linker = EntityLinker(self.gazetteer, self.rules)
+        self.nlp.add_pipe("relgraph_name_ends", first=True,
+                          config={"forms": sorted(self.linker.legal_forms), "titles": sorted(self.rules.role_heads)})
         self.linker.use_lemma_index(self.nlp)
         ruler = self.nlp.add_pipe("entity_ruler", name="relgraph_gazetteer", after="ner",
                                   config={"overwrite_ents": False})

@@ -95,13 +95,13 @@ def test_demo_texts(extractor):
         ("Adatum Holdings Co", "acquires", "Fabrikam Corp", "asserted"),            # passive
         ("Northwind Traders Inc", "acquires", "Contoso Robotics Ltd", "planned"),   # "agreed to acquire"
         ("Litware Bank", "bids-for", "Tailspin Insurance Co", "asserted"),          # nominal, possessive
-        ("Blue Yonder Airlines Co", "holds-stake-in", "Margie Travel Co.", "asserted"),
+        ("Blue Yonder Airlines Co", "holds-stake-in", "Margie Travel Co", "asserted"),
         ("Graphic Design Institute Corp", "merges-with", "Lucerne Publishing Co", "planned"),  # symmetric order
         ("Coho Winery Ltd", "divests", "Fourth Coffee Corp", "planned"),            # "plans to spin off"
         ("Wide World Importers Inc", "sues", "Tailwind Traders Corp", "asserted"),
         ("United States government", "sanctions", "Nod Publishers Co", "asserted"),  # "imposed sanctions on A and B"
         ("United States government", "sanctions", "Fabrikam Shipping Ltd", "asserted"),
-        ("Chinese government", "sanctions", "Contoso Pharmaceuticals Inc.", "threatened"),
+        ("Chinese government", "sanctions", "Contoso Pharmaceuticals Inc", "threatened"),
         ("US Department of Justice", "accuses", "Tailspin Electronics Co", "asserted"),
         ("Daniel Park", "works-for", "Adatum Holdings Co", "asserted"),            # appositive
         ("Fourth Coffee Corp", "subsidiary-of", "Coho Winery Ltd", "asserted"),
