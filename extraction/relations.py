@@ -1904,10 +1904,10 @@ class RelationFinder:
                     owner = top.head  # "Harlow Group and two of its subsidiaries, ...": its = Harlow Group
             members = [p for k in noun.children if k.dep_ == "prep" and k.lower_ in _INCLUDING
                        for p in k.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+            # the names right after a comma that follows the noun (not "its subsidiaries and Dunmore Paper")
             members += [k for k in noun.children if k.dep_ in ("conj", "appos") and k.pos_ == "PROPN"
-                        and doc[k.left_edge.i - 1].text == "," and k.left_edge.i - 1 == noun.right_edge.i + 1
-                        or k.dep_ in ("conj", "appos") and k.pos_ == "PROPN" and doc[noun.i + 1].text == ","
-                        and k.left_edge.i == noun.i + 2]
+                        and noun.i + 1 < len(doc) and doc[noun.i + 1].text == "," and k.left_edge.i == noun.i + 2]
+            # (one candidate: the rest of the names are its conjuncts, which _emit's caller expands)
             out.extend(dict(rule=_UNITS_RULE, predicate="subsidiary-of", gerund=gerund, trig=noun, subj=m, obj=owner,
                             inherited=False, role=None, anchor=None, status="asserted") for m in members[:1])
         return out
@@ -1968,7 +1968,7 @@ class RelationFinder:
         venture", "set up a joint venture, Motional, with Aptiv" (the partners' own partnership comes from the
         venture's stakes, see _venture_owners). The name is a venture's whatever NER guessed."""
         out = []
-        self._bare_ventures: list[tuple[int, Cluster]] = []  # named ventures whose partners the sentence leaves out
+        self._bare_ventures: list[tuple[int, object]] = []  # (name token, cluster): ventures named with no partners
         gerund = self.rules.gerunds.get("holds-stake-in", "holding-stake-in")
         for v in _with_lemma(doc, _VENTURE_NOUNS):
             name = self._venture_name(v) if v.pos_ == "NOUN" else None
