@@ -559,16 +559,19 @@ class DocEntities:
         named in full, nor a name after a title or an honorific, nor a family's name ("the Sackler family")."""
         doc, roles = self.doc, self.linker.rules.role_heads
         surnames = {c.name.split()[-1] for c in self.clusters if c.type == "Person" and " " in c.name}
+        by_cluster: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            by_cluster.setdefault(m.cluster, []).append(m)
+
+        def beside_name(t) -> bool:  # "Isabel dos Santos" split by NER, "Aldous" left untagged: a person's name
+            return t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.is_title and not t.ent_type_
+                                          and t.dep_ == "compound") or t.lower_ in _NAME_PARTICLES
         for ci, c in enumerate(self.clusters):
             if c.type != "Person" or " " in c.name or "-" in c.name or c.gazetteer_id is not None or c.name in surnames:
                 continue
-            ms = [m for m in self.mentions if m.cluster == ci]
+            ms = by_cluster.get(ci, [])
             if any(" " in a for a in c.aliases) or any(" " in m.text for m in ms):
                 continue
-
-            def beside_name(t) -> bool:  # "Isabel dos Santos" split by NER, "Aldous" left untagged: a person's name
-                return t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.is_title and not t.ent_type_
-                                              and t.dep_ == "compound") or t.lower_ in _NAME_PARTICLES
             if any(m.start > 0 and (doc[m.start - 1].lower_ in roles or doc[m.start - 1].text.rstrip(".") in _HONORIFICS
                                     or beside_name(doc[m.start - 1]))
                    or m.end < len(doc) and (doc[m.end].lower_ in ("family", "families") or beside_name(doc[m.end]))
@@ -847,7 +850,7 @@ class DocEntities:
                 out.append((k, end, _clean(doc[k:end].text), "PERSON", r[4]))
             else:
                 out.append(r)
-        return [r for r in out if not (r[0] in drop and r[1] <= max(drop) + 1)]
+        return [r for r in out if not set(range(r[0], r[1])) <= drop]  # what NER made of the grown-over words
 
     def _employer_names(self, raw: list) -> list:
         """A capitalised name NER missed right before a business title and a person's name: the employer

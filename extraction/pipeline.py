@@ -59,7 +59,7 @@ def make_name_ends(nlp: Language, name: str, forms: list[str], titles: list[str]
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is None or nxt.text in ('"', "\u201d", "'") or nxt.is_space and "\n" in nxt.text or (
-                    nxt.is_title and nxt.text not in forms and nxt.lower_ not in titles and not tok.whitespace_ == ""):
+                    nxt.is_title and nxt.text not in forms and nxt.lower_ not in titles and tok.whitespace_):
                 ends.append(tok)
         if ends:
             with doc.retokenize() as retokenizer:

@@ -1817,8 +1817,8 @@ class RelationFinder:
         verb hangs on), and the appointee's present role "its chief operating officer" at the same firm."""
         out = []
         heads, tm = self.rules.role_heads, ents.token_mention
-        for verb in doc:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _APPOINTING:
+        for verb in _with_lemma(doc, _APPOINTING):
+            if verb.pos_ != "VERB":
                 continue
             person = next((k for k in verb.children if k.dep_ in ("dobj", "oprd") and tm[k.i] != -1
                            and ents.clusters[ents.mentions[tm[k.i]].cluster].type == "Person"), None)
@@ -1852,9 +1852,9 @@ class RelationFinder:
         ("who stepped down in May"), nor a successor's predecessor the text says nothing more of."""
         out = []
         heads, tm = self.rules.role_heads, ents.token_mention
-        for verb in doc:
-            lemma = verb.lemma_.lower()
-            if verb.pos_ not in ("VERB", "AUX") or lemma not in _STAYING or verb.tag_ in ("VBD", "VBN"):
+        for verb in _with_lemma(doc, _STAYING):
+            lemma = verb.lemma_
+            if verb.pos_ not in ("VERB", "AUX") or verb.tag_ in ("VBD", "VBN"):
                 continue
             if lemma == "step" and not any(k.dep_ in ("prt", "advmod") and k.lower_ in ("down", "aside") for k in verb.children):
                 continue
