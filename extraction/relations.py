@@ -48,6 +48,8 @@ _RELATIVE = {"which", "that", "who"}
 # a place can be bought or sanctioned, so NER's place type stands there; nothing sells a place it
 # spins off, so a divested "place" is a firm NER mistyped ("will spin off Polyvant")
 _PLACE_DEALS = {"acquires", "bids-for", "outbids", "sanctions"}
+# what a listed state, province or city does as its government ("Illinois sued Deere", see RelationFinder._emit)
+_STATE_ACTS = {"sues", "accuses", "sanctions", "opposes", "urges", "works-for"}
 # subordinators of a clause with its own time: the main clause's status does not reach into it
 _TIME_MARKS = {"after", "before", "when", "since", "because", "as", "while", "although", "though", "until", "once"}
 _PARTICLES = {"off", "away", "out"}  # "walked away from", parsed as an adverb
@@ -56,6 +58,9 @@ _INCLUDING = {"including", "include", "like", "among"}  # "among them X"
 _WORDS = load_word_lists()
 _STAKES, _ALLEGE, _INTENT_NOUNS, _GROUPS = _WORDS["stakes"], _WORDS["allege"], _WORDS["intent_nouns"], _WORDS["groups"]
 _OBJECT_CONTROL, _STATUS_HEADS, _RECEIVING = _WORDS["object_control"], _WORDS["status_heads"], _WORDS["receiving"]
+# what shareholders do with an offer, or are advised to, and by whom (see RelationFinder._shareholder_verdicts)
+_VERDICTS, _REJECTIONS = _WORDS["shareholder_verdicts"], _WORDS["shareholder_rejections"]
+_ADVISING, _SHAREHOLDER_NOUNS = _WORDS["advising_verbs"], _WORDS["shareholder_nouns"]
 _DEAL_ONLY, _SUE, _BID_NOUNS, _DEAL_NOUNS = _WORDS["deal_only"], _WORDS["sue"], _WORDS["bid_nouns"], _WORDS["deal_nouns"]
 _WRONGS = _WORDS["wrongdoing_nouns"]
 _HALTING, _FLOWS, _MADE = _WORDS["trade_halting_verbs"], _WORDS["trade_flows"], _WORDS["made_verbs"]
@@ -1007,6 +1012,7 @@ class RelationFinder:
         cands.extend(self._suits_by(doc))
         cands.extend(self._chosen_offers(doc))
         cands.extend(self._per_share_offers(doc))
+        cands.extend(self._shareholder_verdicts(doc))
         self._stakes(cands)
         self._retaliations(cands)
         self._sanction_reasons(cands)
@@ -1405,6 +1411,41 @@ class RelationFinder:
                 for party in (winner, loser):
                     out.append(dict(base, predicate="bids-for", gerund=self.rules.gerunds.get("bids-for", "bidding-for"),
                                     subj=party, obj=target))
+        return out
+
+    def _shareholder_verdicts(self, doc: Doc) -> list[dict]:
+        """bids-for candidates (and the target's opposes, for a rejection) from what a firm's shareholders do or are
+        told to do with an offer whose bidder is named: "Boral's board recommended that shareholders accept the
+        offer from Seven Group", "Metro's boards urged shareholders to reject a takeover offer from EPGC", "Just Eat
+        shareholders backed Takeaway.com's offer". The offer is for the shareholders' firm: the one named with
+        them, else the one whose board (or the firm itself) gives the advice."""
+        out = []
+        for verb in _with_lemma(doc, _VERDICTS | _REJECTIONS):
+            offer = next((k for k in verb.children if k.dep_ == "dobj" and k.lemma_.lower() in _BID_NOUNS), None)
+            if offer is None or any(k.dep_ == "prep" and k.lower_ == "for" for k in offer.children):
+                continue  # "an offer for Y": the relation rules read it
+            bidder = next((k for k in offer.children if k.dep_ == "poss" and k.pos_ == "PROPN"), None) or next(
+                (p for k in offer.children if k.dep_ == "prep" and k.lower_ in ("from", "by")
+                 for p in k.children if p.dep_ == "pobj" and p.pos_ != "PRON"), None)
+            if bidder is None:
+                continue
+            holders = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+            adviser = verb.head if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _ADVISING else None
+            if holders is None and verb.dep_ == "xcomp" and adviser is not None:
+                holders = next((k for k in adviser.children if k.dep_ == "dobj"), None)  # "urged shareholders to reject"
+            if holders is None or holders.lemma_.lower() not in _SHAREHOLDER_NOUNS:
+                continue
+            target = next((k for k in holders.children if k.dep_ in ("compound", "poss") and k.pos_ == "PROPN"), None)
+            if target is None and adviser is not None:
+                target = self._verb_subject(adviser)[0]  # "Boral's board" (unwrapped to Boral), "the company"
+            if target is None:
+                continue
+            base = dict(rule=_VERDICT_RULE, trig=verb, inherited=False, role=None, anchor=None, status="asserted")
+            out.append(dict(base, predicate="bids-for", gerund=self.rules.gerunds.get("bids-for", "bidding-for"),
+                            subj=bidder, obj=target))
+            if verb.lemma_.lower() in _REJECTIONS:
+                out.append(dict(base, predicate="opposes", gerund=self.rules.gerunds.get("opposes", "opposing"),
+                                subj=target, obj=bidder))
         return out
 
     def _per_share_offers(self, doc: Doc) -> list[dict]:
@@ -2771,6 +2812,17 @@ class RelationFinder:
                 gi = ents.country_of_capital(o_ent.name, acting=False)  # "measures against Minsk": Belarus
             if gi is not None:
                 o_res, o_ent = (gi, "metonym"), ents.clusters[gi]
+        if not self.onto.allows(predicate, s_ent.type, o_ent.type) and predicate in _STATE_ACTS:
+            # "Illinois sued Deere", "New York Attorney General X": a listed state, province or city that acts is
+            # its government (not the sanctioned region of "sanctions on Crimea", the object of a sanction)
+            for ent in (s_ent, o_ent):
+                if ent.type == "Place" and ent.gazetteer_id is None and ents.known_place(ent) and (
+                        ent is s_ent or predicate not in ("sanctions",)) and (
+                        predicate != "works-for" or not set((c["role"] or "").split()) & _BUSINESS_ROLES):
+                    t_s = "GovernmentBody" if ent is s_ent else s_ent.type
+                    t_o = "GovernmentBody" if ent is o_ent else o_ent.type
+                    if self.onto.allows(predicate, t_s, t_o):
+                        ent.type = "GovernmentBody"
         if not self.onto.allows(predicate, s_ent.type, o_ent.type):
             # "acquired Hollow Oak Ales", "a stake in Fjellnes Gruber": spaCy often reads an unknown
             # two-word firm as a person; a predicate that never takes a person there settles it
@@ -3212,6 +3264,21 @@ class RelationFinder:
                 break
         return None
 
+    @staticmethod
+    def _office_body(role: Token, ents: DocEntities) -> Token | None:
+        """The body a bare office title is named after, when the document names exactly one ("Competition
+        Commissioner X said ...": the European Commission of the story); None otherwise."""
+        body = role.lower_[:-2] if role.lower_.endswith("er") else None
+        if body is None or len(body) < 6:
+            return None
+        found = {m.cluster: m for m in ents.mentions if m.cluster >= 0
+                 and ents.clusters[m.cluster].type in ("GovernmentBody", "Organization")
+                 and body in {w.lower() for w in ents.clusters[m.cluster].name.split()}}
+        if len(found) != 1:
+            return None
+        m = min(found.values(), key=lambda x: x.start)
+        return role.doc[m.end - 1]
+
     def _lead_firm(self, person: Token, ents: DocEntities) -> Token | None:
         """The firm a story is about, for a speaker with a bare business title that no clause ties to a firm
         ("Chief executive X said the deal would ..."): the subject of the story's first sentence, when that
@@ -3264,7 +3331,8 @@ class RelationFinder:
                 # "co-founder" is three tokens; "co-founder and chief executive X" two roles; "Under Secretary X"
                 # (not "under President X")
                 # "Malaysia's Transport Minister X": a portfolio before a state office, however NER tagged it
-                return doc[k].lower_ in words or k > 0 and doc[k].text in ("-", "and") and doc[k - 1].lower_ in words \
+                # "chairman, president and chief executive X": a comma between two roles
+                return doc[k].lower_ in words or k > 0 and doc[k].text in ("-", "and", ",") and doc[k - 1].lower_ in words \
                     and k + 1 < m.start and doc[k + 1].lower_ in words \
                     or doc[k].lower_ == "under" and k + 1 < m.start and doc[k + 1].lower_ == "secretary" \
                     or doc[k].lower_ in _PORTFOLIOS and k + 1 < m.start and doc[k + 1].lower_ in _STATE_ROLES
@@ -3323,7 +3391,8 @@ class RelationFinder:
                 org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j + 1].is_sent_start,
                                       head_of_state=state and bool(roles & _HEADS_OF_STATE)) \
                     or (self._listed_state(doc[m.end - 1], ents) if state else None) \
-                    or (self._lead_firm(doc[m.end - 1], ents) if not state else None)
+                    or (self._lead_firm(doc[m.end - 1], ents) if not state else None) \
+                    or (self._office_body(role_toks[-1], ents) if state else None)
                 if org is None:
                     continue
             else:
@@ -3333,8 +3402,11 @@ class RelationFinder:
                     org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j].is_sent_start) or org
             org_c = ents.clusters[ents.mentions[tm[j]].cluster] if not bare and tm[j] != -1 else None
             if org_c is not None and org_c.type == "Place" and not (
-                    org_c.gazetteer_id is None and {t.lower_ for t in role_toks} & _BUSINESS_ROLES):
-                continue  # "Texas Governor X": a place's office (a business role means NER took a firm for a place)
+                    org_c.gazetteer_id is None and ({t.lower_ for t in role_toks} & _BUSINESS_ROLES
+                                                    or state and ents.known_place(org_c))):
+                # a business role means NER took a firm for a place; "Texas Governor X", "New York Attorney
+                # General X": a state office of a listed state or city works for its government (see _emit)
+                continue
             # "US President X", "Germany's economy minister X": a state office works for the country (the sets'
             # convention for heads of state, ministers and officials)
             out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
@@ -3357,6 +3429,7 @@ def _crosses_clause(tok: Token, top: Token) -> bool:
 # list"): no later "the decision", reaction or "the two companies" refers to it
 _STANDING_RULES = ("under-sanctions", "on-list")
 _PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations.py", confidence=0.7, pattern=())
+_VERDICT_RULE = PatternRule(id="shareholders-verdict", source="extraction/relations.py", confidence=0.7, pattern=())
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())

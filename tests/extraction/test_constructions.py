@@ -344,3 +344,10 @@ def test_a_rejection_after_an_agreement_keeps_its_own_time(extractor):
     _, result = _triples(extractor, text)
     opposed = [r for r in result.relations if r.predicate == "opposes" and r.subject == "Carrow Airport"]
     assert opposed and all(r.status == "asserted" for r in opposed), opposed
+
+
+def test_a_listed_state_that_acts_is_its_government_not_a_firm(extractor):
+    _, result = _triples(extractor, "Arizona sued Quillon Motors. Oregon Governor Dale Mercer criticised the carmaker.")
+    types = {(r.subject, r.object): (r.subject_type, r.object_type) for r in result.relations}
+    assert types[("Arizona", "Quillon Motors")][0] == "GovernmentBody", types
+    assert types[("Dale Mercer", "Oregon")][1] == "GovernmentBody", types
