@@ -105,6 +105,8 @@ _OWNERSHIP = _WORDS["ownership_verbs"]
 _REACTION_VERBS, _REACTION_ADJS = _WORDS["reaction_verbs"], _WORDS["reaction_adjectives"]
 _RULINGS = _WORDS["ruling_nouns"]
 _HALTED = _WORDS["halted_activities"]
+_DECREES = _WORDS["decree_nouns"]  # "signed an order banning ...": the signer bans
+_DEALINGS = _WORDS["dealing_nouns"]  # "banning transactions with X", "barred firms from dealings with X"
 # what a target's answer is about: a measure, an act, a charge, a suit or a ruling (see _target_reactions)
 _ANSWERED = _MEASURES_ONLY | _WORDS["event_anaphors"] | _WORDS["accusation_anaphors"] | _WORDS["suit_anaphors"] | _RULINGS
 _FINE_WORDS = _WORDS["fine_words"]
@@ -1224,7 +1226,9 @@ class RelationFinder:
         self._hostile_bids(doc, ents, relations)  # after the owned offers: "a tender offer ..., a rare hostile bid"
         self._rejected_offers(doc, ents, relations)
         self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
+        self._contest_winners(relations)
         self._parents_sales(relations)
+        self._named_sellers(ents, relations)
         self._implied_holdings(ents, relations)
         self._sold_units(relations)
         self._unowned_rest(doc, ents, relations)
@@ -1252,7 +1256,11 @@ class RelationFinder:
         deal = next((p for k in trig.children if k.dep_ == "prep" and k.lower_ == "from"
                      for p in k.children if p.dep_ in ("pcomp", "pobj") and p.tag_ == "VBG"), None)
         if deal is None:
-            return None
+            # "barred US firms from transactions with Mexican lenders A and B": the dealing's other party
+            return next((w for k in trig.children if k.dep_ == "prep" and k.lower_ == "from"
+                         for p in k.children if p.dep_ == "pobj" and p.lemma_.lower() in _DEALINGS
+                         for c in p.children if c.dep_ == "prep" and c.lower_ == "with"
+                         for w in c.children if w.dep_ == "pobj"), None)
         for verb in (deal, *deal.conjuncts):
             party = next((p for k in verb.children if k.dep_ in ("prep", "dative") and k.lower_ in ("to", "with", "in", "from")
                           for p in k.children if p.dep_ == "pobj"), None)
@@ -1639,6 +1647,25 @@ class RelationFinder:
                     object_type=target.object_type, status="asserted", label="bids-for",
                     confidence=round(win.confidence * 0.9, 2), rule=f"{win.rule}+contest")
 
+    def _contest_winners(self, relations: dict) -> None:
+        """The winner of a contest for a firm outbid the others that bid for it: "Occidental won its fight for
+        Anadarko after Chevron declined to raise its offer" gives (Occidental, outbids, Chevron), on the
+        winning sentence, for every other bidder for the same firm the sentence names."""
+        rels = list(relations.values())
+        wins = [r for r in rels if r.predicate == "acquires" and r.rule.startswith("won-auction-for") and r.status != "denied"]
+        for win in wins:
+            for rival in rels:
+                if rival.predicate != "bids-for" or rival.object != win.object or rival.subject == win.subject \
+                        or rival.start != win.start or rival.status == "denied" \
+                        or any(w.subject == rival.subject and w.object == win.object for w in wins):
+                    continue  # (not a co-winner: "TIM, Telefonica Brasil and Claro won the auction for Y")
+                key = (win.subject, "outbids", rival.subject, win.start)
+                if key not in relations:
+                    relations[key] = replace(win, predicate="outbids", object=rival.subject,
+                                             object_type=rival.subject_type, status="asserted", label="outbids",
+                                             confidence=round(min(win.confidence, rival.confidence) * 0.9, 2),
+                                             rule=f"{win.rule}+rival")
+
     def _accepted_takeovers(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A target that agreed to be bought accepted its buyer's offer: "Y agreed to be taken over by X",
         "Y agreed to a takeover by X", "Y accepted a takeover by X" give (X, bids-for, Y), asserted (the offer
@@ -1760,6 +1787,39 @@ class RelationFinder:
                 r, subject=unit.object, subject_type=unit.object_type, predicate="divests",
                 label=self._label("divests", r.status), role=None, rule=f"{r.rule}+parent-seller",
                 confidence=round(min(r.confidence, unit.confidence) * 0.9, 2))
+
+    def _named_sellers(self, ents: DocEntities, relations: dict) -> None:
+        """A unit bought that bears the name of another firm of the story is that firm's sale: "Royal Bank of
+        Canada completed its purchase of HSBC Bank Canada" gives (HSBC Holdings, divests, HSBC Bank Canada) with
+        the purchase's status, when the document names HSBC Holdings. The parent's name must open the unit's,
+        whole ("Smiths" in "Smiths Medical") or without its legal form ("Toshiba Corp" in "Toshiba Visual
+        Solutions"); a document with two such firms names the one whose whole name opens the unit's."""
+        forms = ents.linker.legal_forms
+        firms = [c for c in ents.clusters if c.type in ("Company", "Organization")]
+        sold = {r.object for r in relations.values() if r.predicate == "divests"}
+        for r in list(relations.values()):
+            if r.predicate != "acquires" or r.status == "denied" or r.object in sold:
+                continue
+            unit = r.object.split()
+            whole, bare = [], []
+            for c in firms:
+                words = c.name.split()
+                if c.name in (r.object, r.subject) or r.object in c.aliases or r.subject in c.aliases:
+                    continue
+                core = words[:-1] if len(words) > 1 and words[-1].rstrip(".") in forms else words
+                if len(words) < len(unit) and unit[:len(words)] == words:
+                    whole.append(c)
+                elif core is not words and len(core) < len(unit) and unit[:len(core)] == core:
+                    bare.append(c)
+            found = whole or bare
+            if len(found) != 1:
+                continue
+            parent = found[0]
+            sold.add(r.object)
+            relations[(parent.name, "divests", r.object, r.start)] = replace(
+                r, subject=parent.name, subject_type=parent.type, predicate="divests",
+                label=self._label("divests", r.status), role=None, rule=f"{r.rule}+named-seller",
+                confidence=round(r.confidence * 0.8, 2))
 
     def _implied_holdings(self, ents: DocEntities, relations: dict) -> None:
         """Holdings that other relations imply, on their sentence:
@@ -2863,6 +2923,12 @@ class RelationFinder:
                        doc_id, relations, dropped)
             predicate, s_ent, o_ent, s_res, o_res = "subsidiary-of", o_ent, s_ent, o_res, s_res
             c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
+        if c["rule"].id == "appos-compound-unit" and o_ent.type not in ("Company", "Organization"):
+            # "Alpha, the US unit": a place before the unit noun says where the unit is, not who owns it
+            dropped.append(dict(reason="a place before a unit noun is no owner", subject=s_ent.name, predicate=predicate,
+                                object=o_ent.name, trigger=c["trig"].text, rule=c["rule"].id, sentence=sentence,
+                                doc_id=doc_id))
+            return
         if predicate == "accuses" and {w.lower() for w in s_ent.name.split()} & _COURT_WORDS:
             # "Tesco infringed Lidl's trademark, the High Court ruled": a judgement, not an allegation
             dropped.append(dict(reason="a court's ruling is no accusation", subject=s_ent.name, predicate=predicate,
@@ -3063,6 +3129,12 @@ class RelationFinder:
                 return next((c for c in kids if c.dep_ == "poss"), None) or pobj(("from", "by"))
             if lemma in ("unit", "subsidiary", "affiliate", "arm", "division", "vehicle"):
                 return pobj(("of",))  # "sold it to a unit of Qamar Holdings": the group acts through its unit
+            if lemma in _DECREES and predicate == "sanctions":
+                # "signed an order banning transactions with X", "Trump's order barring ...": who issued it
+                found = next((c for c in kids if c.dep_ == "poss"), None)
+                if found is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+                    found = self._verb_subject(tok.head)[0]
+                return found
             return None
         if lemma in _PARTS and predicate in ("acquires", "divests", "bids-for") or lemma in _STAKES and predicate in (
                 "bids-for", "holds-stake-in", "divests"):
@@ -3095,6 +3167,10 @@ class RelationFinder:
                         k += 1
                     found = tok.doc[k]
             return found
+        if predicate == "sanctions" and not subject and lemma in _DEALINGS:
+            found = pobj(("with",))
+            if found is not None:  # "an order banning transactions with eight apps, including X": the other party
+                return (self._unwrap(found, predicate, subject) if found.pos_ == "NOUN" else None) or found
         if lemma in _HOLDINGS and predicate == "sanctions":
             return pobj(("of",)) or next((c for c in kids if c.dep_ == "poss"), None)  # "froze the assets of Y"
             # "the assets of Y" (bought), "shares of Y" / "Y's shares" (a stake, not a purchase)
