@@ -3017,6 +3017,10 @@ class RelationFinder:
             by = pobj(("by", "from"))
             if by is not None and by.pos_ == "PROPN":
                 return by  # "opposed unilateral sanctions by the United States": whose measure it is
+            sold = pobj(("of",)) if lemma == "sale" and not any(c.dep_ == "poss" for c in kids) else None
+            owner = next((c for c in sold.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if sold is not None else None
+            if owner is not None:
+                return owner  # "would vote against the proposed sale of Halden's rolling mills": the seller's
         if predicate == "opposes" and not subject and tok.pos_ == "NOUN" and lemma not in _ACTS and lemma not in _ANAPHORS:
             # "criticised Sikka's pay", "in retaliation for her visit": whose conduct it is
             found = next((c for c in kids if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in ("his", "her", "their"))), None)
@@ -3124,6 +3128,9 @@ class RelationFinder:
                 found = next((c for c in kids if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
                 if found is not None:
                     return found
+                if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ADVISING:
+                    # "Glass Ridge urged investors to vote against the merger": who urges them opposes it
+                    return self._verb_subject(tok.head)[0]
             if lemma in ("offer", "bid", "proposal", "counterbid", "counteroffer", "approach"):
                 # "A's higher offer beat B's"; "seeing off a hostile bid from B": B bid
                 return next((c for c in kids if c.dep_ == "poss"), None) or pobj(("from", "by"))
