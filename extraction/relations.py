@@ -3017,7 +3017,8 @@ class RelationFinder:
             by = pobj(("by", "from"))
             if by is not None and by.pos_ == "PROPN":
                 return by  # "opposed unilateral sanctions by the United States": whose measure it is
-            sold = pobj(("of",)) if lemma == "sale" and not any(c.dep_ == "poss" for c in kids) else None
+            # (a sale "to" a named buyer opposes the buyer, as blocking a purchase does)
+            sold = pobj(("of",)) if lemma == "sale" and not any(c.dep_ == "poss" for c in kids) and pobj(("to",)) is None and pobj(("to",), tok.head) is None else None
             owner = next((c for c in sold.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if sold is not None else None
             if owner is not None:
                 return owner  # "would vote against the proposed sale of Halden's rolling mills": the seller's
