@@ -106,7 +106,8 @@ _REACTION_VERBS, _REACTION_ADJS = _WORDS["reaction_verbs"], _WORDS["reaction_adj
 _RULINGS = _WORDS["ruling_nouns"]
 _HALTED = _WORDS["halted_activities"]
 _DECREES = _WORDS["decree_nouns"]  # "signed an order banning ...": the signer bans
-_DEALINGS = _WORDS["dealing_nouns"]  # "banning transactions with X", "barred firms from dealings with X"
+_DEALINGS = _WORDS["dealing_nouns"]
+_PASSIVE_SANCTIONS = _WORDS["passive_sanction_verbs"]  # "were added at the same time", "was also targeted"  # "banning transactions with X", "barred firms from dealings with X"
 # what a target's answer is about: a measure, an act, a charge, a suit or a ruling (see _target_reactions)
 _ANSWERED = _MEASURES_ONLY | _WORDS["event_anaphors"] | _WORDS["accusation_anaphors"] | _WORDS["suit_anaphors"] | _RULINGS
 _FINE_WORDS = _WORDS["fine_words"]
@@ -1227,6 +1228,7 @@ class RelationFinder:
         self._rejected_offers(doc, ents, relations)
         self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
         self._contest_winners(relations)
+        self._agentless_sanctions(doc, ents, relations)
         self._parents_sales(relations)
         self._named_sellers(ents, relations)
         self._implied_holdings(ents, relations)
@@ -1665,6 +1667,48 @@ class RelationFinder:
                                              object_type=rival.subject_type, status="asserted", label="outbids",
                                              confidence=round(min(win.confidence, rival.confidence) * 0.9, 2),
                                              rule=f"{win.rule}+rival")
+
+    def _agentless_sanctions(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """A sanction told in the passive with no agent is the story's: "The Commerce Department added X to its
+        Entity List. Y and Z were added at the same time" and "Velta Energy was also sanctioned" give the
+        sanctioner of the sanctions told before, on the passive's sentence, when every sanction before it has
+        the same sanctioner. "Added", "placed" and "put" count only with a list or sanctions after "to", "on" or
+        "under", or right after a listing."""
+        verbs = {lemma for lemma, ts in self.rules.verb_triggers.items() if any(t.predicate == "sanctions" for t in ts)} \
+            - _HALTING - {"curb"}
+        for verb in _with_lemma(doc, verbs | _PASSIVE_SANCTIONS):
+            if verb.tag_ != "VBN" or any(k.dep_ == "agent" for k in verb.children):
+                continue
+            targets = [k for k in verb.children if k.dep_ == "nsubjpass"]
+            if not targets or verb.dep_ in ("amod", "acl", "relcl"):
+                continue  # "sanctioned firms", "the companies added to the list": not the news of the clause
+            before = [r for r in relations.values() if r.predicate == "sanctions" and r.start < verb.sent.start_char]
+            sanctioners = {(r.subject, r.subject_type) for r in before}
+            if len(sanctioners) != 1:
+                continue
+            last = max(before, key=lambda r: r.start)
+            if verb.lemma_.lower() in _PASSIVE_SANCTIONS:
+                onto = [p for k in verb.children if k.dep_ == "prep" and k.lower_ in ("to", "on", "under")
+                        for p in k.children if p.dep_ == "pobj"]
+                listed = any(t.lemma_.lower() in ("list", "blacklist", "sanction") for t in onto) \
+                    or verb.lemma_.lower() in ("add", "list") and not onto and last.rule.startswith("list-add")
+                if not listed and verb.lemma_.lower() not in ("target", "designate"):
+                    continue
+            ((sanctioner, stype),) = sanctioners
+            sent = verb.sent
+            for tok in (t for t0 in targets for t in (t0, *t0.conjuncts)):
+                res = ents.resolve(tok, acting=False)
+                if res is None:
+                    continue
+                target = ents.clusters[res[0]]
+                if target.name == sanctioner or not self.onto.allows("sanctions", stype, target.type):
+                    continue
+                key = (sanctioner, "sanctions", target.name, sent.start_char)
+                if key not in relations:
+                    relations[key] = replace(last, object=target.name, object_type=target.type, status="asserted",
+                                             label="sanctions", sentence=sent.text, start=sent.start_char,
+                                             end=sent.end_char, trigger=verb.text, rule="agentless-passive",
+                                             confidence=round(last.confidence * 0.8, 2), event_date=None)
 
     def _accepted_takeovers(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A target that agreed to be bought accepted its buyer's offer: "Y agreed to be taken over by X",
