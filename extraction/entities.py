@@ -1611,8 +1611,9 @@ class DocEntities:
                 if c.dep_ == "nsubj" and c.i < tok.i and self.token_mention[c.i] == -1 and c.pos_ in ("NOUN", "PROPN") \
                         and c.lower_ not in PRONOUNS:
                     res = self.resolve(c, acting=True)  # "China's foreign ministry said it opposed ...": a named body
-                    if res is not None and self.clusters[res[0]].type == "GovernmentBody":
-                        return res[0]
+                    if res is not None and (self.clusters[res[0]].type == "GovernmentBody" or c.pos_ == "PROPN"
+                                            and self.clusters[res[0]].type in ("Company", "Organization")):
+                        return res[0]  # (or a firm's short name NER left untagged: "Advanz said it would appeal")
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and self.token_mention[c.i] != -1:
                     m = self.mentions[self.token_mention[c.i]]
                     ci = m.cluster
