@@ -170,7 +170,7 @@ class RelationFinder:
         self.onto = ontology
         self.status_labels = {c.key: c.label for c in rules.statuses}
         self.role_words = rules.role_heads | rules.role_modifiers
-        self._suit_nouns: frozenset[str] | None = None  # noun triggers of sues (_suits_by), built once
+        self._suit_nouns: dict[str, str] | None = None  # noun triggers of sues and accuses (_suits_by), built once
         # the one-word cues of a state body in entity_types.yaml ("Department", "Ministry", ...) but "Government":
         # a body a president's title never belongs to (_title_org)
         self._body_words = frozenset(w.lower() for t, ws in rules.type_cues if t == "GovernmentBody"
@@ -831,7 +831,9 @@ class RelationFinder:
                 if subj is not None and subj.lower_ in ("they", "their", "we") and not subj.conjuncts:
                     # "A and B said they would form a joint venture": the coordinated speakers
                     rep_verb = next((a for a in subj.ancestors if a.lemma_.lower() in self.rules.reporting_verbs), None)
-                    speaker = next((k for k in rep_verb.children if k.dep_ == "nsubj"), None) if rep_verb is not None else None
+                    # ("Regional lenders A and B said ...", parsed with two subjects: the coordinated one)
+                    speakers = [k for k in rep_verb.children if k.dep_ == "nsubj"] if rep_verb is not None else []
+                    speaker = next((k for k in speakers if k.conjuncts), speakers[0] if speakers else None)
                     if speaker is not None and speaker.conjuncts:
                         subj, inherited = speaker, True
                 if obj is not None and obj.conjuncts:
@@ -1532,21 +1534,25 @@ class RelationFinder:
         """
         out = []
         if self._suit_nouns is None:
-            self._suit_nouns = frozenset(lemma for lemma, entries in self.rules.noun_triggers.items()
-                                         if any(e.predicate == "sues" for e in entries))
+            self._suit_nouns = {lemma: e.predicate for lemma, entries in self.rules.noun_triggers.items()
+                                for e in entries if e.predicate in ("sues", "accuses")}
         for noun in _with_lemma(doc, self._suit_nouns):
             if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _DEFENDANT_VERBS \
                     or any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children):
                 continue
-            # the parser may hang "by X" on the verb ("to settle a lawsuit by X")
+            # the parser may hang "by X" on the verb ("to settle a lawsuit by X"); "a lawsuit brought by X",
+            # "settled accusations by X that ..." (an accusation noun gives accuses)
             plaintiff = next((p for c in (*noun.children, *(k for k in noun.head.children if k.i > noun.i))
-                              if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"), None)
+                              if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"), None) \
+                or next((p for a in noun.children if a.dep_ == "acl" and a.lemma_.lower() in ("bring", "file", "make", "level")
+                         for c in a.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if plaintiff is None:
                 continue
             defendant, inherited = self._verb_subject(noun.head)
             if defendant is None:
                 continue
-            out.append(dict(rule=_SUIT_BY_RULE, predicate="sues", gerund=self.rules.gerunds.get("sues", "suing"),
+            predicate = self._suit_nouns[noun.lemma_.lower()]
+            out.append(dict(rule=_SUIT_BY_RULE, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate),
                             trig=noun, subj=plaintiff, obj=defendant, inherited=inherited, role=None, anchor=None,
                             status="asserted"))
         return out
