@@ -107,6 +107,7 @@ _RULINGS = _WORDS["ruling_nouns"]
 _HALTED = _WORDS["halted_activities"]
 _DECREES = _WORDS["decree_nouns"]  # "signed an order banning ...": the signer bans
 _DEALINGS = _WORDS["dealing_nouns"]
+_WINNING_VERBS = _WORDS["winning_verbs"]  # "clearing the way for X to buy Y" (see RelationFinder._cleared_ways)
 _PASSIVE_SANCTIONS = _WORDS["passive_sanction_verbs"]  # "were added at the same time", "was also targeted"  # "banning transactions with X", "barred firms from dealings with X"
 # what a target's answer is about: a measure, an act, a charge, a suit or a ruling (see _target_reactions)
 _ANSWERED = _MEASURES_ONLY | _WORDS["event_anaphors"] | _WORDS["accusation_anaphors"] | _WORDS["suit_anaphors"] | _RULINGS
@@ -1230,6 +1231,7 @@ class RelationFinder:
         self._rejected_offers(doc, ents, relations)
         self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
         self._contest_winners(relations)
+        self._cleared_ways(doc, ents, relations)
         self._agentless_sanctions(doc, ents, relations)
         self._parents_sales(relations)
         self._named_sellers(ents, relations)
@@ -1673,6 +1675,41 @@ class RelationFinder:
                                              object_type=rival.subject_type, status="asserted", label="outbids",
                                              confidence=round(min(win.confidence, rival.confidence) * 0.9, 2),
                                              rule=f"{win.rule}+rival")
+
+    def _cleared_ways(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """A bidder that drops out "clearing the way for" another to buy the target was outbid by it: "CNOOC
+        withdrew its bid for Unocal, clearing the way for Chevron to buy the California oil company" gives
+        (Chevron, outbids, CNOOC) and Chevron's bid for Unocal, on that sentence, when the one who stepped aside
+        bid for (or agreed to buy) exactly one firm in the document."""
+        for way in _with_lemma(doc, ("way",)):
+            clear = way.head
+            if way.dep_ != "dobj" or clear.lemma_.lower() not in ("clear", "pave", "open"):
+                continue
+            buy = next((k for k in way.children if k.dep_ in ("relcl", "acl") and k.lemma_.lower() in _WINNING_VERBS), None) \
+                or next((k for k in clear.children if k.dep_ in ("advcl", "xcomp") and k.lemma_.lower() in _WINNING_VERBS), None)
+            winner = next((k for k in buy.children if k.dep_ == "nsubj"), None) if buy is not None else None
+            loser = self._verb_subject(clear)[0]
+            w_res = ents.resolve(winner, acting=True) if winner is not None else None
+            l_res = ents.resolve(loser, acting=True) if loser is not None else None
+            if w_res is None or l_res is None or w_res[0] == l_res[0]:
+                continue
+            win, lose = ents.clusters[w_res[0]], ents.clusters[l_res[0]]
+            bids = [r for r in relations.values() if r.subject == lose.name and r.predicate in ("bids-for", "acquires")]
+            if len({r.object for r in bids}) != 1 or bids[0].object == win.name:
+                continue
+            target = bids[0]
+            sent = way.sent
+            base = replace(target, subject=win.name, subject_type=win.type, status="asserted", role=None,
+                           sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=way.head.text,
+                           rule="cleared-way", confidence=round(target.confidence * 0.8, 2), event_date=None,
+                           attributed_to=None)
+            if self.onto.allows("outbids", win.type, lose.type):
+                relations.setdefault((win.name, "outbids", lose.name, sent.start_char), replace(
+                    base, predicate="outbids", object=lose.name, object_type=lose.type, label="outbids"))
+            if not any(r.subject == win.name and r.predicate == "bids-for" and r.object == target.object
+                       for r in relations.values()):
+                relations[(win.name, "bids-for", target.object, sent.start_char)] = replace(
+                    base, predicate="bids-for", label="bids-for")
 
     def _agentless_sanctions(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A sanction told in the passive with no agent is the story's: "The Commerce Department added X to its
