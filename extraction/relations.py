@@ -107,6 +107,7 @@ _RULINGS = _WORDS["ruling_nouns"]
 _HALTED = _WORDS["halted_activities"]
 _DECREES = _WORDS["decree_nouns"]  # "signed an order banning ...": the signer bans
 _DEALINGS = _WORDS["dealing_nouns"]
+_CONTEST_NOUNS = ("contest", "battle", "war", "fight", "tussle", "race", "struggle")  # "ending a bidding war with X"
 _WINNING_VERBS = _WORDS["winning_verbs"]  # "clearing the way for X to buy Y" (see RelationFinder._cleared_ways)
 _PASSIVE_SANCTIONS = _WORDS["passive_sanction_verbs"]  # "were added at the same time", "was also targeted"  # "banning transactions with X", "barred firms from dealings with X"
 # what a target's answer is about: a measure, an act, a charge, a suit or a ruling (see _target_reactions)
@@ -1232,6 +1233,7 @@ class RelationFinder:
         self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
         self._contest_winners(relations)
         self._cleared_ways(doc, ents, relations)
+        self._ended_contests(doc, ents, relations)
         self._agentless_sanctions(doc, ents, relations)
         self._parents_sales(relations)
         self._named_sellers(ents, relations)
@@ -1675,6 +1677,42 @@ class RelationFinder:
                                              object_type=rival.subject_type, status="asserted", label="outbids",
                                              confidence=round(min(win.confidence, rival.confidence) * 0.9, 2),
                                              rule=f"{win.rule}+rival")
+
+    def _ended_contests(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """A purchase "ending a bidding war with" a rival was won over that rival: "AusNet agreed to be bought by
+        Brookfield ..., ending a bidding war with APA Group" gives (Brookfield, outbids, APA Group) and APA's bid
+        for AusNet, on that sentence, when the sentence has one buyer and one target."""
+        for noun in _with_lemma(doc, _CONTEST_NOUNS):
+            end = noun.head
+            if noun.dep_ != "dobj" or end.lemma_.lower() not in ("end", "conclude", "close") or end.dep_ != "advcl":
+                continue
+            rivals = [p for k in noun.children if k.dep_ == "prep" and k.lower_ in ("with", "against")
+                      for p in k.children if p.dep_ == "pobj"]
+            if not rivals:
+                continue
+            sent = noun.sent
+            deals = [r for r in relations.values() if r.start == sent.start_char and r.predicate == "acquires"
+                     and r.status != "denied"]
+            if len({(r.subject, r.object) for r in deals}) != 1:
+                continue
+            deal = deals[0]
+            rival_toks = [t for r in rivals for t in (r, *r.conjuncts)]
+            inner = [self._unwrap(t, "bids-for", subject=True) for t in rival_toks]  # "a consortium of A and B"
+            rival_toks += [t for i in inner if i is not None for t in (i, *i.conjuncts)]
+            for tok in rival_toks:
+                res = ents.resolve(tok, acting=True)
+                if res is None:
+                    continue
+                rival = ents.clusters[res[0]]
+                if rival.name in (deal.subject, deal.object) or not self.onto.allows("outbids", deal.subject_type, rival.type):
+                    continue
+                base = replace(deal, status="asserted", role=None, trigger=noun.text, rule="contest-ended",
+                               confidence=round(deal.confidence * 0.8, 2), event_date=None, attributed_to=None)
+                relations.setdefault((deal.subject, "outbids", rival.name, sent.start_char), replace(
+                    base, predicate="outbids", object=rival.name, object_type=rival.type, label="outbids"))
+                if self.onto.allows("bids-for", rival.type, deal.object_type):
+                    relations.setdefault((rival.name, "bids-for", deal.object, sent.start_char), replace(
+                        base, predicate="bids-for", subject=rival.name, subject_type=rival.type, label="bids-for"))
 
     def _cleared_ways(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A bidder that drops out "clearing the way for" another to buy the target was outbid by it: "CNOOC
