@@ -257,7 +257,10 @@ class RelationFinder:
         cur, inherited, came_from, via_participle = verb, False, None, False
         for _ in range(5):
             # the subject nearest the verb ("Robotics start-up Pellam Robotics raised": two nsubj)
-            for c in sorted(cur.children, key=lambda t: abs(t.i - cur.i)):
+            # (not an emphatic "itself" when the clause names its subject: "Prosus, ..., has itself trimmed ...")
+            kids = [c for c in cur.children if not (c.lower_ in ("itself", "themselves") and any(
+                k.dep_ == c.dep_ and k.i != c.i for k in cur.children))]
+            for c in sorted(kids, key=lambda t: abs(t.i - cur.i)):
                 if c.dep_ in deps or (inherited and c.dep_ == "nsubj") or (
                         inherited and c.dep_ == "nsubjpass" and came_from in ("xcomp", "conj")):
                     # "X is set to buy Y", "X was forced to sell Y": the passive subject does the xcomp;
