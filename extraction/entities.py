@@ -636,6 +636,12 @@ class DocEntities:
                 return k  # "Buffett, Berkshire's chairman": a name met before, then another
             if doc[k].lower_ != "and" or not doc[k + 1].is_title and not doc[k + 1].is_upper:
                 continue
+            # two names each complete by itself: a legal form ends the first ("Tronox Ltd and Cristal"), or the
+            # list of well-known companies knows either ("Ambuja Cements and ACC", "Alibaba and Tencent")
+            known = self.linker.companies | set(self.linker.by_surface)
+            if doc[k - 1].text.rstrip(".") in self.linker.legal_forms and k - 1 > start \
+                    or normalize(doc[start:k].text) in known or normalize(doc[k + 1:end].text) in known:
+                return k
             left = doc[start:k].root
             right = doc[k + 1:end].root
             if right.dep_ == "conj" and right.head.i == left.i and not start <= left.head.i < end \

@@ -351,3 +351,11 @@ def test_a_listed_state_that_acts_is_its_government_not_a_firm(extractor):
     types = {(r.subject, r.object): (r.subject_type, r.object_type) for r in result.relations}
     assert types[("Arizona", "Quillon Motors")][0] == "GovernmentBody", types
     assert types[("Dale Mercer", "Oregon")][1] == "GovernmentBody", types
+
+
+def test_two_names_ner_joined_are_split_when_the_company_list_knows_one(extractor):
+    # real names on purpose: the split rests on companies.txt knowing "Ambuja Cements" / "ACC"
+    got, _ = _triples(extractor, "The Adani Group agreed to buy Holcim's controlling stakes in Ambuja Cements and ACC "
+                                 "for about $10.5 billion.")
+    assert {("Adani Group", "acquires", "Ambuja Cements"), ("Adani Group", "acquires", "ACC")} <= got, got
+    assert not any(" and " in o for _, _, o in got), got
