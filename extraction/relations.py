@@ -106,10 +106,10 @@ _REACTION_VERBS, _REACTION_ADJS = _WORDS["reaction_verbs"], _WORDS["reaction_adj
 _RULINGS = _WORDS["ruling_nouns"]
 _HALTED = _WORDS["halted_activities"]
 _DECREES = _WORDS["decree_nouns"]  # "signed an order banning ...": the signer bans
-_DEALINGS = _WORDS["dealing_nouns"]
-_CONTEST_NOUNS = ("contest", "battle", "war", "fight", "tussle", "race", "struggle")  # "ending a bidding war with X"
+_DEALINGS = _WORDS["dealing_nouns"]  # "banning transactions with X", "barred firms from dealings with X"
+_CONTEST_NOUNS = _WORDS["contest_nouns"]  # "ending a bidding war with X" (see RelationFinder._ended_contests)
 _WINNING_VERBS = _WORDS["winning_verbs"]  # "clearing the way for X to buy Y" (see RelationFinder._cleared_ways)
-_PASSIVE_SANCTIONS = _WORDS["passive_sanction_verbs"]  # "were added at the same time", "was also targeted"  # "banning transactions with X", "barred firms from dealings with X"
+_PASSIVE_SANCTIONS = _WORDS["passive_sanction_verbs"]  # "were added at the same time", "was also targeted"
 # what a target's answer is about: a measure, an act, a charge, a suit or a ruling (see _target_reactions)
 _ANSWERED = _MEASURES_ONLY | _WORDS["event_anaphors"] | _WORDS["accusation_anaphors"] | _WORDS["suit_anaphors"] | _RULINGS
 _FINE_WORDS = _WORDS["fine_words"]
@@ -3146,7 +3146,8 @@ class RelationFinder:
             if by is not None and by.pos_ == "PROPN":
                 return by  # "opposed unilateral sanctions by the United States": whose measure it is
             # (a sale "to" a named buyer opposes the buyer, as blocking a purchase does)
-            sold = pobj(("of",)) if lemma == "sale" and not any(c.dep_ == "poss" for c in kids) and pobj(("to",)) is None and pobj(("to",), tok.head) is None else None
+            sold = pobj(("of",)) if lemma == "sale" and not any(c.dep_ == "poss" for c in kids) \
+                and pobj(("to",)) is None and pobj(("to",), tok.head) is None else None
             owner = next((c for c in sold.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if sold is not None else None
             if owner is not None:
                 return owner  # "would vote against the proposed sale of Halden's rolling mills": the seller's
