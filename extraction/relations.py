@@ -1070,6 +1070,10 @@ class RelationFinder:
             title = c.get("title_org", False)
             # "A, B and C formed a venture": every pair (objects hold the other conjuncts)
             subjects = [c["subj"]] if title else [c["subj"], *c["subj"].conjuncts]
+            if rule.id in _APPOS_OWNER_RULES:
+                # "put A, the parent of B, and C on its list": a name after ", and" continues the outer list
+                subjects = [k for k in subjects if k is c["subj"] or not (
+                    k.left_edge.i >= 2 and doc[k.left_edge.i - 1].lower_ == "and" and doc[k.left_edge.i - 2].text == ",")]
             rel = next((a for a in (trig, *trig.ancestors) if a.dep_ == "relcl" and a.head.i == c["subj"].i), None)
             if rel is not None:
                 # "ING, which owns a quarter of TMB, and Thanachart Capital are ...": the clause describes the
@@ -1084,7 +1088,9 @@ class RelationFinder:
                 inner = self._unwrap(c["subj"], c["predicate"], subject=True)
                 if inner is not None and inner.conjuncts:
                     subjects.extend(t for t in inner.conjuncts if t not in subjects)
-            objects = [c["obj"]] if title else [c["obj"], *c["obj"].conjuncts]
+            # (the name an appositive describes is one owner, not its conjuncts: "put PVH Corp, the owner of
+            # Calvin Klein, and Illumina on its list")
+            objects = [c["obj"]] if title or rule.id in _APPOS_OWNER_RULES else [c["obj"], *c["obj"].conjuncts]
             if not title:
                 # "Canada's Intact Financial and Denmark's Tryg", parsed as "[Intact Financial and Denmark]'s Tryg"
                 subjects += [p for s_tok in list(subjects) for p in self._paired_possessors(s_tok, ents) if p not in subjects]
@@ -3642,6 +3648,8 @@ def _crosses_clause(tok: Token, top: Token) -> bool:
 # list"): no later "the decision", reaction or "the two companies" refers to it
 _STANDING_RULES = ("under-sanctions", "on-list")
 _PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations.py", confidence=0.7, pattern=())
+# patterns whose object is the name an appositive owner noun describes ("Y, X's subsidiary", "X, the parent of Y")
+_APPOS_OWNER_RULES = frozenset({"appos-parent-of", "appos-poss-unit", "appos-compound-unit"})
 _VERDICT_RULE = PatternRule(id="shareholders-verdict", source="extraction/relations.py", confidence=0.7, pattern=())
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
