@@ -105,6 +105,7 @@ _OWNERSHIP = _WORDS["ownership_verbs"]
 _REACTION_VERBS, _REACTION_ADJS = _WORDS["reaction_verbs"], _WORDS["reaction_adjectives"]
 _RULINGS = _WORDS["ruling_nouns"]
 _HALTED = _WORDS["halted_activities"]
+_OFFICE_EVENTS = _WORDS["office_events"]  # "vote against the re-election of X": X is opposed
 _DECREES = _WORDS["decree_nouns"]  # "signed an order banning ...": the signer bans
 _DEALINGS = _WORDS["dealing_nouns"]  # "banning transactions with X", "barred firms from dealings with X"
 _CONTEST_NOUNS = _WORDS["contest_nouns"]  # "ending a bidding war with X" (see RelationFinder._ended_contests)
@@ -3157,6 +3158,10 @@ class RelationFinder:
             owner = next((c for c in sold.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if sold is not None else None
             if owner is not None:
                 return owner  # "would vote against the proposed sale of Halden's rolling mills": the seller's
+        if predicate == "opposes" and not subject and lemma in _OFFICE_EVENTS:
+            found = pobj(("of",))
+            if found is not None:
+                return found  # "vote against the re-election of chairperson Wendy Becker": the person
         if predicate == "opposes" and not subject and tok.pos_ == "NOUN" and lemma not in _ACTS and lemma not in _ANAPHORS:
             # "criticised Sikka's pay", "in retaliation for her visit": whose conduct it is
             found = next((c for c in kids if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in ("his", "her", "their"))), None)
