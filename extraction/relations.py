@@ -105,6 +105,8 @@ _OWNERSHIP = _WORDS["ownership_verbs"]
 _REACTION_VERBS, _REACTION_ADJS = _WORDS["reaction_verbs"], _WORDS["reaction_adjectives"]
 _RULINGS = _WORDS["ruling_nouns"]
 _HALTED = _WORDS["halted_activities"]
+_DETAINING = _WORDS["detaining_verbs"]  # sanctions only with goods as object (see find)
+_SUBORDINATES = _WORDS["subordinate_nouns"]  # "ordered its ports to detain ...": the orderer acts
 _OFFICE_EVENTS = _WORDS["office_events"]  # "vote against the re-election of X": X is opposed
 _DECREES = _WORDS["decree_nouns"]  # "signed an order banning ...": the signer bans
 _DEALINGS = _WORDS["dealing_nouns"]  # "banning transactions with X", "barred firms from dealings with X"
@@ -315,8 +317,10 @@ class RelationFinder:
                 return None, inherited
             if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _OBJECT_CONTROL and not via_participle:
                 ctl = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
-                if ctl is not None:
+                if ctl is not None and not (ctl.lemma_.lower() in _SUBORDINATES and any(
+                        k.dep_ == "poss" and k.lower_ in ("its", "their") for k in ctl.children)):
                     return ctl, True  # "ordered the company to sell its stake": the company sells
+                # ("ordered its ports to detain gloves made by X": the orderer acts through its own staff)
             # "ordered A and B to end their venture, accusing Mexico of ...": the participle is the orderer's
             via_participle = via_participle or participle
             came_from = cur.dep_
@@ -753,6 +757,8 @@ class RelationFinder:
             if predicate == "sanctions" and trig.lemma_.lower() in _HALTING and (obj is None or obj.lemma_.lower() not in _FLOWS) \
                     and not (obj is not None and obj.lemma_.lower() in _HALTED and any(k.dep_ == "poss" for k in obj.children)):
                 continue  # "suspended imports of X from Y" sanctions Y, "suspended X's activities" X; "suspended its dividend" nothing
+            if predicate == "sanctions" and trig.lemma_.lower() in _DETAINING and (obj is None or obj.lemma_.lower() not in _GOODS):
+                continue  # "detained gloves made by X" sanctions X; "detained the executive" is no sanction
             if predicate == "merges-with" and obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "into" \
                     and any(k.dep_ == "amod" and k.lower_ in _NEW_FIRM for k in obj.children):
                 continue  # "agreed to merge into a new holding company called Z": Z is what the merger makes
@@ -3339,6 +3345,13 @@ class RelationFinder:
             if found is None:  # "machine tools bound for Russia", "steel imported from Vietnam", "cars made in China"
                 found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(
                     ("for", "to", "from", "in") if c.lemma_.lower() in _MADE else ("for", "to", "from"), c)] if p is not None), None)
+            if found is None:  # "gloves made by Smart Glove": the maker
+                found = next((p for c in kids if c.dep_ == "acl" and c.lemma_.lower() in _MADE for a in c.children
+                              if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+            if found is None:  # "imports of chips made by X": the goods inside the flow
+                inner = pobj(("of",))
+                if inner is not None and inner.lemma_.lower() in _GOODS:
+                    found = self._unwrap(inner, predicate, subject)
             if found is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
                 found = pobj(("from",), tok.head.head)  # "tariffs on steel from Vietnam" attached to the verb
             if found is None and tok.dep_ in ("pobj", "dobj"):
