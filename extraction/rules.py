@@ -306,8 +306,12 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
 
 WORD_LIST_FILE = LEXICON_DIR / "construction_words.yaml"
 WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "status_heads", "receiving",
-              "deal_only", "sue", "bid_nouns", "offer_nouns", "rival_words", "control_nouns", "parent_nouns", "venture_nouns", "venture_verbs", "state_words", "state_owned", "appointing_verbs", "staying_verbs", "shareholder_verdicts", "shareholder_rejections",
-              "advising_verbs", "shareholder_nouns", "dealing_nouns", "decree_nouns", "passive_sanction_verbs", "winning_verbs", "contest_nouns", "office_events", "detaining_verbs", "subordinate_nouns", "spin_words", "deal_nouns", "batches", "portions",
+              "deal_only", "sue", "bid_nouns", "offer_nouns", "rival_words", "control_nouns", "parent_nouns",
+              "venture_nouns", "venture_verbs", "state_words", "state_owned", "appointing_verbs", "staying_verbs",
+              "shareholder_verdicts", "shareholder_rejections", "advising_verbs", "shareholder_nouns",
+              "dealing_nouns", "decree_nouns", "passive_sanction_verbs", "winning_verbs", "contest_nouns",
+              "office_events", "detaining_verbs", "subordinate_nouns", "spin_words", "deal_nouns", "batches",
+              "portions",
               "fractions", "business_roles",
               "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts",
               "deal_anaphors", "measure_anaphors", "event_anaphors", "stake_purchases", "majority_words",
