@@ -359,3 +359,11 @@ def test_two_names_ner_joined_are_split_when_the_company_list_knows_one(extracto
                                  "for about $10.5 billion.")
     assert {("Adani Group", "acquires", "Ambuja Cements"), ("Adani Group", "acquires", "ACC")} <= got, got
     assert not any(" and " in o for _, _, o in got), got
+
+
+def test_an_owner_named_before_owned_holds_the_firm_but_a_nationality_does_not(extractor):
+    # a known firm on purpose: the tagger reads an invented name before "-owned" as a common noun
+    got, _ = _triples(extractor, "A planned deal with SoftBank-owned Tarrow Investment Group later fell apart, and "
+                                 "Chinese-owned Lantra Chips was barred from the deal.")
+    assert ("SoftBank", "holds-stake-in", "Tarrow Investment Group") in got, got
+    assert not any(o == "Lantra Chips" and p == "holds-stake-in" for _, p, o in got), got
