@@ -176,6 +176,10 @@ class RelationFinder:
         self.status_labels = {c.key: c.label for c in rules.statuses}
         self.role_words = rules.role_heads | rules.role_modifiers
         self._suit_nouns: dict[str, str] | None = None  # noun triggers of sues and accuses (_suits_by), built once
+        # the verbs that sanction in the passive without an agent (_agentless_sanctions)
+        self._passive_sanctions = frozenset(
+            lemma for lemma, ts in rules.verb_triggers.items() if any(t.predicate == "sanctions" for t in ts)
+        ) - _HALTING - {"curb"} | _PASSIVE_SANCTIONS
         # the one-word cues of a state body in entity_types.yaml ("Department", "Ministry", ...) but "Government":
         # a body a president's title never belongs to (_title_org)
         self._body_words = frozenset(w.lower() for t, ws in rules.type_cues if t == "GovernmentBody"
@@ -1694,6 +1698,21 @@ class RelationFinder:
                                              confidence=round(min(win.confidence, rival.confidence) * 0.9, 2),
                                              rule=f"{win.rule}+rival")
 
+    @staticmethod
+    def _contest_outcome(relations: dict, base: Relation, winner: tuple[str, str], loser: tuple[str, str],
+                         bidder: tuple[str, str], target: tuple[str, str]) -> None:
+        """(winner, outbids, loser) and the bidder's bid for the target, each a (name, type), on ``base``'s
+        sentence; the bid only when the document does not have it yet (_ended_contests, _cleared_ways)."""
+        start = base.start
+        relations.setdefault((winner[0], "outbids", loser[0], start), replace(
+            base, subject=winner[0], subject_type=winner[1], predicate="outbids", object=loser[0],
+            object_type=loser[1], label="outbids"))
+        if not any(r.subject == bidder[0] and r.predicate == "bids-for" and r.object == target[0]
+                   for r in relations.values()):
+            relations[(bidder[0], "bids-for", target[0], start)] = replace(
+                base, subject=bidder[0], subject_type=bidder[1], predicate="bids-for", object=target[0],
+                object_type=target[1], label="bids-for")
+
     def _ended_contests(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A purchase "ending a bidding war with" a rival was won over that rival: "AusNet agreed to be bought by
         Brookfield ..., ending a bidding war with APA Group" gives (Brookfield, outbids, APA Group) and APA's bid
@@ -1724,11 +1743,8 @@ class RelationFinder:
                     continue
                 base = replace(deal, status="asserted", role=None, trigger=noun.text, rule="contest-ended",
                                confidence=round(deal.confidence * 0.8, 2), event_date=None, attributed_to=None)
-                relations.setdefault((deal.subject, "outbids", rival.name, sent.start_char), replace(
-                    base, predicate="outbids", object=rival.name, object_type=rival.type, label="outbids"))
-                if self.onto.allows("bids-for", rival.type, deal.object_type):
-                    relations.setdefault((rival.name, "bids-for", deal.object, sent.start_char), replace(
-                        base, predicate="bids-for", subject=rival.name, subject_type=rival.type, label="bids-for"))
+                self._contest_outcome(relations, base, (deal.subject, deal.subject_type), (rival.name, rival.type),
+                                      (rival.name, rival.type), (deal.object, deal.object_type))
 
     def _cleared_ways(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A bidder that drops out "clearing the way for" another to buy the target was outbid by it: "CNOOC
@@ -1753,17 +1769,12 @@ class RelationFinder:
                 continue
             target = bids[0]
             sent = way.sent
-            base = replace(target, subject=win.name, subject_type=win.type, status="asserted", role=None,
-                           sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=way.head.text,
-                           rule="cleared-way", confidence=round(target.confidence * 0.8, 2), event_date=None,
-                           attributed_to=None)
+            base = replace(target, status="asserted", role=None, sentence=sent.text, start=sent.start_char,
+                           end=sent.end_char, trigger=way.head.text, rule="cleared-way",
+                           confidence=round(target.confidence * 0.8, 2), event_date=None, attributed_to=None)
             if self.onto.allows("outbids", win.type, lose.type):
-                relations.setdefault((win.name, "outbids", lose.name, sent.start_char), replace(
-                    base, predicate="outbids", object=lose.name, object_type=lose.type, label="outbids"))
-            if not any(r.subject == win.name and r.predicate == "bids-for" and r.object == target.object
-                       for r in relations.values()):
-                relations[(win.name, "bids-for", target.object, sent.start_char)] = replace(
-                    base, predicate="bids-for", label="bids-for")
+                self._contest_outcome(relations, base, (win.name, win.type), (lose.name, lose.type),
+                                      (win.name, win.type), (target.object, target.object_type))
 
     def _agentless_sanctions(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A sanction told in the passive with no agent is the story's: "The Commerce Department added X to its
@@ -1771,9 +1782,7 @@ class RelationFinder:
         sanctioner of the sanctions told before, on the passive's sentence, when every sanction before it has
         the same sanctioner. "Added", "placed" and "put" count only with a list or sanctions after "to", "on" or
         "under", or right after a listing."""
-        verbs = {lemma for lemma, ts in self.rules.verb_triggers.items() if any(t.predicate == "sanctions" for t in ts)} \
-            - _HALTING - {"curb"}
-        for verb in _with_lemma(doc, verbs | _PASSIVE_SANCTIONS):
+        for verb in _with_lemma(doc, self._passive_sanctions):
             if verb.tag_ != "VBN" or any(k.dep_ == "agent" for k in verb.children):
                 continue
             targets = [k for k in verb.children if k.dep_ == "nsubjpass"]
