@@ -1054,6 +1054,9 @@ class RelationFinder:
 
         relations: dict[tuple, Relation] = {}
         self._trigger_at: dict[tuple, int] = {}  # relation key -> its trigger token (for _antecedents)
+        # sanctions on a counted, unnamed group ("added 11 Chinese companies to its Entity List"): the sanctioner
+        # of the names listed after it (_story_sanctioner)
+        self._unnamed_sanctions: list[Relation] = []
         text = ents.text
         anchor = parse_doc_date(doc_date)
         event_dates: dict[int, str | None] = {}
@@ -1229,6 +1232,16 @@ class RelationFinder:
                     if s_res is None and o_res is not None and pair:
                         pairs.append((c, s_tok, o_res, status, attributed, sentence, start, end))
                         continue
+                    if s_res is not None and o_res is None and c["predicate"] == "sanctions" and o_tok.tag_ == "NNS" \
+                            and status in ("asserted", "completed"):
+                        s_ent = ents.clusters[s_res[0]]
+                        if self.onto.allows("sanctions", s_ent.type, "Company"):
+                            self._unnamed_sanctions.append(Relation(
+                                subject=s_ent.name, subject_type=s_ent.type, predicate="sanctions", object="",
+                                object_type="", status="asserted", label=self._label("sanctions", "asserted", c["gerund"]),
+                                role=None, confidence=round(c["rule"].confidence * HOW_FACTOR[s_res[1]], 2),
+                                attributed_to=None, doc_id=doc_id, sentence=sentence, start=start, end=end,
+                                trigger=trig.text, rule=rule.id))
                     if s_res is None or o_res is None:
                         which = "subject" if s_res is None else "object"
                         dropped.append(dict(reason=f"{which} is not a known entity", predicate=c["predicate"],
@@ -1788,11 +1801,9 @@ class RelationFinder:
             targets = [k for k in verb.children if k.dep_ == "nsubjpass"]
             if not targets or verb.dep_ in ("amod", "acl", "relcl"):
                 continue  # "sanctioned firms", "the companies added to the list": not the news of the clause
-            before = [r for r in relations.values() if r.predicate == "sanctions" and r.start < verb.sent.start_char]
-            sanctioners = {(r.subject, r.subject_type) for r in before}
-            if len(sanctioners) != 1:
+            last = self._story_sanctioner(relations, verb.sent.start_char, before=True)
+            if last is None:
                 continue
-            last = max(before, key=lambda r: r.start)
             if verb.lemma_.lower() in _PASSIVE_SANCTIONS:
                 onto = [p for k in verb.children if k.dep_ == "prep" and k.lower_ in ("to", "on", "under")
                         for p in k.children if p.dep_ == "pobj"]
@@ -1800,13 +1811,9 @@ class RelationFinder:
                     or verb.lemma_.lower() in ("add", "list") and not onto and last.rule.startswith("list-add")
                 if not listed and verb.lemma_.lower() not in ("target", "designate"):
                     continue
-            ((sanctioner, stype),) = sanctioners
+            sanctioner, stype = last.subject, last.subject_type
             sent = verb.sent
-            for tok in (t for t0 in targets for t in (t0, *t0.conjuncts)):
-                res = ents.resolve(tok, acting=False)
-                if res is None:
-                    continue
-                target = ents.clusters[res[0]]
+            for target in self._list_members(targets, ents):
                 if target.name == sanctioner or not self.onto.allows("sanctions", stype, target.type):
                     continue
                 key = (sanctioner, "sanctions", target.name, sent.start_char)
@@ -1815,6 +1822,16 @@ class RelationFinder:
                                              label="sanctions", sentence=sent.text, start=sent.start_char,
                                              end=sent.end_char, trigger=verb.text, rule="agentless-passive",
                                              confidence=round(last.confidence * 0.8, 2), event_date=None)
+
+    def _story_sanctioner(self, relations: dict, at: int, before: bool = False) -> Relation | None:
+        """The sanction the document told last up to character ``at`` (before it, with ``before``), when every
+        sanction told so far, on named or on unnamed targets ("added 11 Chinese companies to its Entity List"),
+        has the same sanctioner; else None."""
+        told = [r for r in (*relations.values(), *self._unnamed_sanctions) if r.predicate == "sanctions"
+                and (r.start < at if before else r.start <= at)]
+        if len({(r.subject, r.subject_type) for r in told}) != 1:
+            return None
+        return max(told, key=lambda r: (r.start, bool(r.object)))
 
     def _accepted_takeovers(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A target that agreed to be bought accepted its buyer's offer: "Y agreed to be taken over by X",
@@ -2392,41 +2409,87 @@ class RelationFinder:
                 self._add_remaining(party, verb, ents, rels, relations)
 
     def _listed_targets(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
-        """"The targets included X and Y", "Among those targeted was X": more targets of the document's one
-        sanctioner so far, on their own sentence."""
-        for tok in _with_lemma(doc, ("include", "among")):
+        """"The targets included X and Y", "Among those targeted was X", "Those named include X", "The other
+        companies targeted are X, Y and Z", "The withhold release order covers X": more targets of the document's
+        one sanctioner so far, on their own sentence."""
+        measures = {lemma for lemma, ts in self.rules.noun_triggers.items() if any(t.predicate == "sanctions" for t in ts)}
+        for tok in _with_lemma(doc, ("include", "among", "be", "cover", "comprise")):
             named: list[Token] = []
-            if tok.pos_ in ("VERB", "AUX"):
+            if tok.pos_ in ("VERB", "AUX") and tok.lower_ != "among":
                 subj = next((k for k in tok.children if k.dep_ == "nsubj"), None)
-                if subj is not None and (subj.lemma_.lower() == "target" or subj.lower_ == "those" and any(
-                        k.dep_ == "acl" and k.lemma_.lower() in _TARGETING for k in subj.children)):
-                    named = [k for k in tok.children if k.dep_ == "dobj"]
-            elif tok.dep_ == "prep":
+                if subj is None:
+                    continue
+                lemma = subj.lemma_.lower()
+                listing = lemma == "target" or any(k.dep_ == "acl" and k.lemma_.lower() in _TARGETING for k in subj.children)
+                if tok.lemma_ == "be" and not (listing and subj.tag_ in ("NNS", "DT") or lemma == "target" and subj.tag_ == "NNS"):
+                    continue  # "The other companies targeted are X", "The targets were X" (not "the target is X")
+                if not listing and not (tok.lemma_ in ("cover", "include") and (lemma in measures or lemma in _DECREES)
+                                        and any(k.dep_ == "det" and k.lower_ in ("the", "this", "these") for k in subj.children)):
+                    continue
+                named = [k for k in tok.children if k.dep_ in ("dobj", "attr")]
+            elif tok.dep_ == "prep" and tok.lower_ == "among":
                 those = next((k for k in tok.children if k.dep_ == "pobj"), None)
                 if those is not None and (those.lemma_.lower() == "target" or any(
                         k.dep_ == "acl" and k.lemma_.lower() in _TARGETING for k in those.children)):
                     named = [k for k in tok.head.children if k.dep_ in ("nsubj", "attr") and k.i != tok.i]
-            named = [t for n in named for t in (n, *n.conjuncts, *(c for a in n.children if a.dep_ == "appos" for c in a.conjuncts))]
             if not named:
                 continue
             sent = tok.sent
-            earlier = [r for r in relations.values() if r.predicate == "sanctions" and r.start <= sent.start_char]
-            if len({r.subject for r in earlier}) != 1:
+            ref = self._story_sanctioner(relations, sent.start_char)
+            if ref is None:
                 continue
-            ref = earlier[-1]
-            for t in named:
+            # "added 11 companies to its Entity List, accusing them of ...": the group's charge is theirs too
+            charged = not ref.object and self._charges_group(doc.char_span(ref.start, ref.end, alignment_mode="expand"))
+            for c in self._list_members(named, ents):
+                if c.name == ref.subject or not self.onto.allows("sanctions", ref.subject_type, c.type):
+                    continue
+                for predicate in ("sanctions", "accuses") if charged else ("sanctions",):
+                    key = (ref.subject, predicate, c.name, sent.start_char)
+                    if key not in relations and self.onto.allows(predicate, ref.subject_type, c.type):
+                        relations[key] = replace(ref, predicate=predicate, object=c.name, object_type=c.type,
+                                                 status="asserted", label=predicate, sentence=sent.text,
+                                                 start=sent.start_char, end=sent.end_char, trigger=tok.text,
+                                                 rule="listed-target" + ("+charged" if predicate == "accuses" else ""),
+                                                 confidence=round(ref.confidence * 0.85, 2), attributed_to=None,
+                                                 role=None, event_date=None)
+
+    @staticmethod
+    def _charges_group(span) -> bool:
+        """Whether a sentence charges the group it sanctions: "accusing them of ...", "saying they had ..."."""
+        for verb in span or ():
+            if verb.tag_ != "VBG" or verb.lemma_.lower() not in ("accuse", "allege", "say", "claim"):
+                continue
+            if verb.lemma_.lower() == "accuse":
+                if any(k.dep_ == "dobj" and k.lower_ == "them" for k in verb.children):
+                    return True
+            elif any(k.dep_ == "ccomp" and any(n.dep_ in ("nsubj", "nsubjpass") and n.lower_ == "they" for n in k.children)
+                     for k in verb.children):
+                return True
+        return False
+
+    @staticmethod
+    def _list_members(heads: list[Token], ents: DocEntities) -> list:
+        """The entities a list names, in order: every entity inside the heads' phrases that no preposition,
+        possessive or clause puts aside ("CCCC Dredging Group, a unit of China Communications Construction Co,
+        and ... Guangzhou Haige Communications Group" names the first and the last, not the parent). The parser
+        seldom gives a long list of names its true shape, so the names are found anywhere in the phrase."""
+        out, seen = [], set()
+        for head in heads:
+            for t in head.subtree:
+                path, x, ok = [], t, True
+                while x.i != head.i:
+                    if x.dep_ in ("prep", "pobj", "poss", "relcl", "acl", "agent", "advcl", "ccomp", "npadvmod", "amod"):
+                        ok = False
+                        break
+                    x = x.head
+                if not ok or ents.token_mention[t.i] == -1:
+                    continue  # a name, not a description that refers back ("the company")
                 res = ents.resolve(t, acting=False)
-                if res is None:
+                if res is None or res[0] in seen:
                     continue
-                c = ents.clusters[res[0]]
-                if not self.onto.allows("sanctions", ref.subject_type, c.type):
-                    continue
-                key = (ref.subject, "sanctions", c.name, sent.start_char)
-                if key not in relations:
-                    relations[key] = replace(ref, object=c.name, object_type=c.type, status="asserted", label="sanctions",
-                                             sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                                             trigger=tok.text, rule="listed-target", confidence=round(ref.confidence * 0.85, 2),
-                                             attributed_to=None, role=None)
+                seen.add(res[0])
+                out.append(ents.clusters[res[0]])
+        return out
 
     def _add_partners(self, relations: dict, base: Relation, a: tuple[str, str], b: tuple[str, str], rule: str,
                       **fields) -> None:
