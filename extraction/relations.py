@@ -280,6 +280,16 @@ class RelationFinder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return p, inherited
+            if cur.dep_ == "amod" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in _BID_NOUNS:
+                # "offered $12 a share, topping rival bids from B", parsed with "topping" on the bids: the bidder
+                # is the subject of the clause above
+                n = cur.head
+                while n.pos_ not in ("VERB", "AUX") and n.head.i != n.i:
+                    n = n.head
+                if n.pos_ not in ("VERB", "AUX"):
+                    return None, inherited
+                cur, inherited = n, True
+                continue
             if cur.dep_ == "amod" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head, inherited  # "Zurich-based Helvetia Re Group"
             if cur.dep_ == "acl" and cur.head.pos_ == "NOUN" and cur.tag_ == "VBG" \
