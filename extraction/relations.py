@@ -262,6 +262,9 @@ class RelationFinder:
     def _verb_subject(self, verb: Token, deps=("nsubj",)) -> tuple[Token | None, bool]:
         """The subject of a verb, inheriting from governing clauses. Returns (token, inherited)."""
         cur, inherited, came_from, via_participle = verb, False, None, False
+        # "Y agreed to be bought by X, spurning a rival offer from Z": Y spurned it, not the buyer named in the
+        # passive above (a participle that wins or beats is the buyer's: "..., topping a rival offer")
+        refusing = verb.tag_ == "VBG" and verb.lemma_.lower() in _RECEIVING
         for _ in range(5):
             # the subject nearest the verb ("Robotics start-up Pellam Robotics raised": two nsubj)
             # (not an emphatic "itself" when the clause names its subject: "Prosus, ..., has itself trimmed ...")
@@ -269,13 +272,13 @@ class RelationFinder:
                 k.dep_ == c.dep_ and k.i != c.i for k in cur.children))]
             for c in sorted(kids, key=lambda t: abs(t.i - cur.i)):
                 if c.dep_ in deps or (inherited and c.dep_ == "nsubj") or (
-                        inherited and c.dep_ == "nsubjpass" and came_from in ("xcomp", "conj")):
+                        inherited and c.dep_ == "nsubjpass" and (came_from in ("xcomp", "conj") or refusing and via_participle)):
                     # "X is set to buy Y", "X was forced to sell Y": the passive subject does the xcomp;
                     # "Cosan, which is controlled by Ometto and owns Raizen": and the coordinated verb
                     if c.lower_ in _RELATIVE and cur.dep_ == "relcl":
                         return cur.head, inherited  # "Acme, which bought Y": the noun the clause describes
                     return c, inherited
-            for c in cur.children:
+            for c in cur.children if not (refusing and via_participle) else ():
                 if c.dep_ == "agent":  # "was placed on a list by the British government"
                     for p in c.children:
                         if p.dep_ == "pobj":
