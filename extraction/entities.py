@@ -979,8 +979,34 @@ class DocEntities:
         # subsidiary, Shell Petroleum Development Company of Nigeria"): wire copy names in full first
         hits = {ci for ci, c in enumerate(self.clusters)
                 if c.label not in ("GPE", "LOC") and core <= c.core and not self.linker.unit_words(c.core - core)
-                and not (full and core != c.core) and not (core != c.core and c.first > m.start)}
+                and not (full and core != c.core) and not (core != c.core and c.first > m.start)
+                and not (core != c.core and self._named_apart(m, ci))}
         return hits.pop() if len(hits) == 1 else None
+
+    def _named_apart(self, m: Mention, ci: int) -> bool:
+        """Whether a shorter name is a firm apart from the longer name of cluster ``ci`` named before it in its
+        sentence: the short name comes with its country, a descriptive noun, or as the owner of a unit or the
+        seller ("buy Acciona Windpower from Spain's Acciona", "Oi Movel, the mobile unit of Brazilian carrier
+        Oi"); a bare short name after the full one is the same firm ("... Kelvane Therapeutics, betting that
+        Kelvane's drug ...")."""
+        sent = self.doc[m.start].sent
+        if not any(o is not m and o.cluster == ci and sent.start <= o.start < m.start for o in self.mentions):
+            return False
+        # the short name must be marked as a firm of its own, as writers do when both are in one sentence
+        # (a bare "Kelvane" or "Dublin-based Endo" after the full name is the same firm)
+        root = self.doc[m.end - 1]
+        if any(k.dep_ == "poss" and (k.ent_type_ in ("GPE", "NORP", "LOC") or normalize(k.text) in self.linker.countries)
+               for k in root.children):
+            return True  # "Spain's Acciona", "Canada's Bombardier"
+        if any(k.dep_ in ("compound", "nmod", "amod") and k.i < m.start and (k.pos_ == "NOUN" or k.ent_type_ == "NORP")
+               for k in root.children):
+            return True  # "Brazilian carrier Oi", "Russian state oil company Rosneft"
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in ("of", "from") and (
+                head.lower_ == "from" and head.head.pos_ == "VERB"
+                or head.head.lemma_.lower() in _POSSESSED_PARTS or head.head.lemma_.lower() in self.linker.unit_nouns):
+            return True  # "the rail unit of Bombardier", "buy Acciona Windpower from Acciona"
+        return False
 
     def _propagate(self) -> None:
         """Tag occurrences of known organization names that NER missed."""
