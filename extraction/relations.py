@@ -72,6 +72,7 @@ _DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["reject
 _CHOOSING = _WORDS["choosing_verbs"]
 _REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _TARGETING = _WORDS["targeting_verbs"]
+_OPPOSITION_NOUNS = _WORDS["opposition_nouns"]  # "bowing to opposition from X": X opposes the deal's parties
 _DEAL_ENDS = _WORDS["deal_ending_participles"]
 _ACCEPTING = _WORDS["accepting_verbs"]
 _NEW_FIRM = _WORDS["new_firm_modifiers"]
@@ -1293,6 +1294,7 @@ class RelationFinder:
         self._accused_targets(doc, ents, relations)
         self._fined_for(doc, relations)
         self._target_reactions(doc, ents, relations)
+        self._opposition_from(doc, ents, relations)
         self._deepened_ties(doc, relations)
         self._venture_owners(doc, relations)
         self._combined_units(doc, relations)
@@ -2497,6 +2499,8 @@ class RelationFinder:
                     x = x.head
                 if not ok or ents.token_mention[t.i] == -1:
                     continue  # a name, not a description that refers back ("the company")
+                if t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and ents.token_mention[t.head.i] == -1:
+                    continue  # "US regulators": a name that only qualifies an unnamed party
                 res = ents.resolve(t, acting=False)
                 if res is None or res[0] in seen:
                     continue
@@ -2672,6 +2676,54 @@ class RelationFinder:
             if akey not in relations and self.onto.allows("accuses", r.subject_type, r.object_type):
                 relations[akey] = replace(r, predicate="accuses", label="accuses", status="asserted", trigger=reason.text,
                                           rule="fine-reason", role=None, confidence=round(r.confidence * 0.9, 2))
+
+    def _opposition_from(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """Opposition a deal met, told as a noun with its source: "called off their merger, bowing to opposition
+        from activist investor X", "approved the sale to Y, overriding objections from its biggest shareholder,
+        X", "despite sharp criticism from the government in Berlin". X opposes the parties of the sentence's
+        deals: both sides of a merger or a purchase, the seller of a sale, the buyer of a stake."""
+        for noun in _with_lemma(doc, _OPPOSITION_NOUNS):
+            if noun.pos_ != "NOUN":
+                continue
+            sources = [p for k in noun.children if k.dep_ == "prep" and k.lower_ in ("from", "by")
+                       for p in k.children if p.dep_ == "pobj"]
+            # "resistance from Italy's government and from two of its biggest shareholders, A and B"
+            sources += [p for k in noun.children if k.dep_ == "prep" and k.lower_ == "from"
+                        for c in k.conjuncts if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+            if not sources:
+                continue
+            sent = noun.sent
+            deals = [r for r in relations.values() if r.start == sent.start_char and r.status != "denied" or
+                     r.start == sent.start_char and r.predicate == "merges-with"]
+            deals = [r for r in deals if r.predicate in ("acquires", "merges-with", "divests", "bids-for") or
+                     r.predicate == "holds-stake-in" and r.trigger.lower().rstrip("s") not in _HOLDER_NOUNS]  # not "its shareholder X"
+            if not deals:
+                continue
+            parties = {}
+            sold = {r.object for r in deals if r.predicate == "divests"}  # a unit sold is no party
+            for r in deals:
+                parties[r.subject] = r.subject_type
+                if r.predicate in ("acquires", "merges-with", "bids-for") and r.object_type == "Company" \
+                        and r.object not in sold:
+                    parties[r.object] = r.object_type
+            base = deals[0]
+            opposers = []
+            for src in sources:
+                found = self._list_members([src], ents)  # "from its biggest shareholder, Vivendi": the name
+                if not found and ents.token_mention[src.i] == -1:
+                    res = ents.resolve(src, acting=True)  # "from Italy's government"
+                    if res is not None and ents.clusters[res[0]].name not in parties:  # not "from the company"
+                        found = [ents.clusters[res[0]]]
+                opposers += [c for c in found if c not in opposers]
+            for o in opposers:
+                for name, ptype in parties.items():
+                    key = (o.name, "opposes", name, sent.start_char)
+                    if name == o.name or key in relations or not self.onto.allows("opposes", o.type, ptype):
+                        continue
+                    relations[key] = replace(base, subject=o.name, subject_type=o.type, predicate="opposes",
+                                             object=name, object_type=ptype, status="asserted", label="opposes",
+                                             role=None, trigger=noun.text, rule="opposition-from",
+                                             confidence=round(base.confidence * 0.75, 2), attributed_to=None)
 
     def _target_reactions(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A target's answer to a sanction, charge or suit opposes whoever brought it, when the answer names
