@@ -66,6 +66,7 @@ _WRONGS = _WORDS["wrongdoing_nouns"]
 _HALTING, _FLOWS, _MADE = _WORDS["trade_halting_verbs"], _WORDS["trade_flows"], _WORDS["made_verbs"]
 _BATCHES, _PORTIONS, _FRACTIONS = _WORDS["batches"], _WORDS["portions"], _WORDS["fractions"]
 _BUSINESS_ROLES = _WORDS["business_roles"]
+_CORPORATE_ROLES = _WORDS["corporate_roles"]  # a bare "chief executive X" is never a state body's
 _PERSON_ROLES = _BUSINESS_ROLES | _WORDS["person_only_roles"]
 _STATE_ROLES = _WORDS["state_roles"]
 _DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["rejecting_phrasal_verbs"]
@@ -3551,7 +3552,7 @@ class RelationFinder:
         return None
 
     def _title_org(self, person: Token, ents: DocEntities, state: bool = False, initial: bool = False,
-                   head_of_state: bool = False) -> Token | None:
+                   head_of_state: bool = False, corporate: bool = False) -> Token | None:
         """The organization a bare title refers to ("Chief executive X said ..."), only when unambiguous.
 
         In order: the organization that is the subject of what the person says ("X said Acme
@@ -3564,12 +3565,15 @@ class RelationFinder:
         person: the last token of the person's name. state: the title is a state office
         (president, minister), which may belong to a country. initial: the title opens the sentence.
         head_of_state: the title is a president's or a prime minister's, never a ministry's or an agency's.
+        corporate: the title is a firm's (chief executive, founder), never a state body's ("Chief executive X said
+        the SEC was stifling innovation": not the SEC's).
         """
-        kinds = ("Organization", "GovernmentBody", "Country") if state else ("Company", "Organization", "GovernmentBody")
+        kinds = ("Organization", "GovernmentBody", "Country") if state else \
+            ("Company", "Organization") if corporate else ("Company", "Organization", "GovernmentBody")
 
         def org_subject(verb: Token) -> Token | None:
             for c in verb.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i != person.i:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != person.i and c.i != subject.i:
                     if c.conjuncts:
                         return None  # "Britain and Canada announced ...": which one is not said
                     owners = [k for k in c.children if k.dep_ == "poss" and k.pos_ == "PROPN"]
@@ -3586,7 +3590,10 @@ class RelationFinder:
                             return arg  # "Finance Minister X said Paris would not back down": the capital's state
             return None
 
-        verb = person.head if person.dep_ == "nsubj" else None
+        subject = person
+        if person.dep_ == "appos" and person.head.dep_ == "nsubj" and person.head.lower_ in self.role_words:
+            subject = person.head  # "President and chief executive X said ...", parsed with X on the title
+        verb = subject.head if subject.dep_ == "nsubj" else None
         if verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.rules.reporting_verbs:
             found = org_subject(verb.head)  # "Apple said chief operating officer X will hand over ..."
             if found is not None:
@@ -3763,7 +3770,8 @@ class RelationFinder:
                     continue
             elif bare:
                 org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j + 1].is_sent_start,
-                                      head_of_state=state and bool(roles & _HEADS_OF_STATE)) \
+                                      head_of_state=state and bool(roles & _HEADS_OF_STATE),
+                                      corporate=bool(roles & _CORPORATE_ROLES)) \
                     or (self._listed_state(doc[m.end - 1], ents) if state else None) \
                     or (self._lead_firm(doc[m.end - 1], ents) if not state else None) \
                     or (self._office_body(role_toks[-1], ents) if state else None)
