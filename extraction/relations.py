@@ -73,6 +73,7 @@ _DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["reject
 _CHOOSING = _WORDS["choosing_verbs"]
 _REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _TARGETING = _WORDS["targeting_verbs"]
+_PLEADING = _WORDS["pleading_verbs"]  # "pleaded guilty to charges brought by X", "..., the Justice Department said"
 _OPPOSITION_NOUNS = _WORDS["opposition_nouns"]  # "bowing to opposition from X": X opposes the deal's parties
 _DEAL_ENDS = _WORDS["deal_ending_participles"]
 _ACCEPTING = _WORDS["accepting_verbs"]
@@ -1046,6 +1047,7 @@ class RelationFinder:
                                       status=None))
         cands.extend(self._repeated_preps(cands))
         cands.extend(self._suits_by(doc))
+        cands.extend(self._pleas(doc))
         cands.extend(self._chosen_offers(doc))
         cands.extend(self._per_share_offers(doc))
         cands.extend(self._shareholder_verdicts(doc))
@@ -1590,24 +1592,53 @@ class RelationFinder:
             self._suit_nouns = {lemma: e.predicate for lemma, entries in self.rules.noun_triggers.items()
                                 for e in entries if e.predicate in ("sues", "accuses")}
         for noun in _with_lemma(doc, self._suit_nouns):
-            if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _DEFENDANT_VERBS \
-                    or any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children):
+            up = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else None
+            if up is not None and up.lower_ == "guilty":
+                up = up.head  # "to" hung on "guilty"
+            if up is not None and up.lemma_.lower() in _PLEADING:
+                taker = up  # "pleaded guilty to charges brought by X": the one who pleads faces them
+            elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DEFENDANT_VERBS:
+                taker = noun.head
+            else:
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children):
                 continue
             # the parser may hang "by X" on the verb ("to settle a lawsuit by X"); "a lawsuit brought by X",
             # "settled accusations by X that ..." (an accusation noun gives accuses)
-            plaintiff = next((p for c in (*noun.children, *(k for k in noun.head.children if k.i > noun.i))
+            plaintiff = next((p for c in (*noun.children, *(k for k in taker.children if k.i > noun.i))
                               if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"), None) \
                 or next((p for a in noun.children if a.dep_ == "acl" and a.lemma_.lower() in ("bring", "file", "make", "level")
                          for c in a.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if plaintiff is None:
                 continue
-            defendant, inherited = self._verb_subject(noun.head)
+            defendant, inherited = self._verb_subject(taker)
             if defendant is None:
                 continue
             predicate = self._suit_nouns[noun.lemma_.lower()]
             out.append(dict(rule=_SUIT_BY_RULE, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate),
                             trig=noun, subj=plaintiff, obj=defendant, inherited=inherited, role=None, anchor=None,
                             status="asserted"))
+        return out
+
+    def _pleas(self, doc: Doc) -> list[dict]:
+        """accuses candidates from a guilty plea a state body reports: "X pleaded guilty to exporting chip tools
+        to a military university, the US Justice Department said" (the department accuses X). The plea must be
+        what the reporting verb says; the reporter is its subject (typed later: only a state body may accuse
+        this way, see _emit's ontology check and _PROSECUTION_TYPES)."""
+        out = []
+        for verb in _with_lemma(doc, _PLEADING):
+            if verb.pos_ != "VERB" or not any(k.lower_ == "guilty" for k in verb.children):
+                continue
+            report = verb.head if verb.dep_ == "ccomp" else None
+            if report is None or report.lemma_.lower() not in self.rules.reporting_verbs:
+                continue
+            reporter = next((k for k in report.children if k.dep_ == "nsubj"), None)
+            defendant = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+            if reporter is None or defendant is None or reporter.pos_ != "PROPN":
+                continue
+            out.append(dict(rule=_PLEA_RULE, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
+                            trig=verb, subj=reporter, obj=defendant, inherited=False, role=None, anchor=None,
+                            status="asserted", prosecutor=True))
         return out
 
     def _stakes(self, cands: list[dict]) -> None:
@@ -3208,6 +3239,12 @@ class RelationFinder:
                                 object=o_ent.name, trigger=c["trig"].text, rule=c["rule"].id, sentence=sentence,
                                 doc_id=doc_id))
             return
+        if c.get("prosecutor") and s_ent.type not in ("GovernmentBody", "Country"):
+            # "its unit pleaded guilty, Glencore said": only a state reports a plea it obtained
+            dropped.append(dict(reason="a plea reported by a non-state party is no accusation", subject=s_ent.name,
+                                predicate=predicate, object=o_ent.name, trigger=c["trig"].text, rule=c["rule"].id,
+                                sentence=sentence, doc_id=doc_id))
+            return
         if predicate == "accuses" and {w.lower() for w in s_ent.name.split()} & _COURT_WORDS:
             # "Tesco infringed Lidl's trademark, the High Court ruled": a judgement, not an allegation
             dropped.append(dict(reason="a court's ruling is no accusation", subject=s_ent.name, predicate=predicate,
@@ -3815,6 +3852,7 @@ _PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations
 _APPOS_OWNER_RULES = frozenset({"appos-parent-of", "appos-poss-unit", "appos-compound-unit"})
 _VERDICT_RULE = PatternRule(id="shareholders-verdict", source="extraction/relations.py", confidence=0.7, pattern=())
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
+_PLEA_RULE = PatternRule(id="plea-reported", source="extraction/relations.py", confidence=0.7, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
