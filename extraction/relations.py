@@ -73,6 +73,8 @@ _DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["reject
 _CHOOSING = _WORDS["choosing_verbs"]
 _REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _TARGETING = _WORDS["targeting_verbs"]
+_SOLD_PARTS = _WORDS["sold_parts"]  # "buy the chemicals division of Y": not a purchase of Y
+_PROSECUTING = _WORDS["prosecution_verbs"]  # "X was indicted on ..., the Justice Department said"
 _PLEADING = _WORDS["pleading_verbs"]  # "pleaded guilty to charges brought by X", "..., the Justice Department said"
 _OPPOSITION_NOUNS = _WORDS["opposition_nouns"]  # "bowing to opposition from X": X opposes the deal's parties
 _DEAL_ENDS = _WORDS["deal_ending_participles"]
@@ -668,6 +670,9 @@ class RelationFinder:
                 continue  # "take 75 percent ..., buying out private equity investor X": no take-private
             if rule.id == "verb-dobj-clause" and any(c.dep_ == "dobj" for c in trig.children):
                 continue  # the verb has its own object: the clause subject is not it
+            if predicate in ("acquires", "bids-for") and "prep" in nodes and "of" in nodes and nodes["prep"].lower_ == "of" \
+                    and nodes["prep"].head.lemma_.lower() in _SOLD_PARTS:
+                continue  # "its purchase of the chemicals division of Y": a part of Y is bought, not Y
             if predicate == "acquires" and trig.pos_ == "NOUN" and trig.dep_ == "compound" \
                     and trig.head.lemma_.lower() in _BID_NOUNS:
                 continue  # "a takeover offer for Y": the offer is the bid ("offer" reads it); nothing is bought yet
@@ -1621,19 +1626,34 @@ class RelationFinder:
         return out
 
     def _pleas(self, doc: Doc) -> list[dict]:
-        """accuses candidates from a guilty plea a state body reports: "X pleaded guilty to exporting chip tools
-        to a military university, the US Justice Department said" (the department accuses X). The plea must be
-        what the reporting verb says; the reporter is its subject (typed later: only a state body may accuse
-        this way, see _emit's ontology check and _PROSECUTION_TYPES)."""
+        """accuses candidates from a guilty plea or a prosecution a state body reports: "X pleaded guilty to
+        exporting chip tools to a military university, the US Justice Department said", "X was indicted on
+        fraud charges, the Justice Department said", "A federal grand jury indicted X ..., the department said"
+        (the department accuses X). The plea or prosecution must be what the reporting verb says, with no named
+        agent of its own; the reporter is its subject, and only a state body accuses this way (see _emit)."""
         out = []
-        for verb in _with_lemma(doc, _PLEADING):
-            if verb.pos_ != "VERB" or not any(k.lower_ == "guilty" for k in verb.children):
+        for verb in _with_lemma(doc, _PLEADING | _PROSECUTING):
+            if verb.pos_ != "VERB":
                 continue
+            if verb.lemma_.lower() in _PLEADING:
+                if not any(k.lower_ == "guilty" for k in verb.children):
+                    continue
+                defendant = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+            elif any(k.dep_ == "auxpass" for k in verb.children):
+                # "X was indicted on charges of ..., the Justice Department said" (no agent, or an unnamed one)
+                if any(k.dep_ == "agent" and any(p.pos_ == "PROPN" for p in k.children) for k in verb.children):
+                    continue
+                defendant = next((k for k in verb.children if k.dep_ == "nsubjpass"), None)
+            else:
+                # "A federal grand jury indicted X ..., the Justice Department said": an unnamed accuser
+                subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+                if subj is None or subj.pos_ != "NOUN":
+                    continue
+                defendant = next((k for k in verb.children if k.dep_ == "dobj"), None)
             report = verb.head if verb.dep_ == "ccomp" else None
             if report is None or report.lemma_.lower() not in self.rules.reporting_verbs:
                 continue
             reporter = next((k for k in report.children if k.dep_ == "nsubj"), None)
-            defendant = next((k for k in verb.children if k.dep_ == "nsubj"), None)
             if reporter is None or defendant is None or reporter.pos_ != "PROPN":
                 continue
             out.append(dict(rule=_PLEA_RULE, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
@@ -3468,7 +3488,11 @@ class RelationFinder:
         if lemma in _PARTS and predicate in ("acquires", "divests", "bids-for") or lemma in _STAKES and predicate in (
                 "bids-for", "holds-stake-in", "divests"):
             # the named company before the noun outranks the possessor: "its Apple shares" are Apple's
-            found = pobj(("of", "in")) or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+            # ("buy the chemicals division of Y": Y sells a part of itself, Y is not bought)
+            owned = pobj(("of", "in"))
+            if owned is not None and predicate in ("acquires", "bids-for") and lemma in _SOLD_PARTS:
+                owned = None
+            found = owned or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
                                                 and c.ent_type_ not in ("GPE", "LOC")), None) \
                 or next((p for r in kids if r.dep_ == "relcl" and r.lemma_.lower() in ("build", "hold", "own", "take", "acquire", "amass")
                          for p in [pobj(("in",), r)] if p is not None), None) \
@@ -3852,7 +3876,7 @@ _PER_SHARE_RULE = PatternRule(id="offer-per-share", source="extraction/relations
 _APPOS_OWNER_RULES = frozenset({"appos-parent-of", "appos-poss-unit", "appos-compound-unit"})
 _VERDICT_RULE = PatternRule(id="shareholders-verdict", source="extraction/relations.py", confidence=0.7, pattern=())
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
-_PLEA_RULE = PatternRule(id="plea-reported", source="extraction/relations.py", confidence=0.7, pattern=())
+_PLEA_RULE = PatternRule(id="reported-prosecution", source="extraction/relations.py", confidence=0.7, pattern=())
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
