@@ -73,7 +73,8 @@ _DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["reject
 _CHOOSING = _WORDS["choosing_verbs"]
 _REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _TARGETING = _WORDS["targeting_verbs"]
-_SOLD_PARTS = _WORDS["sold_parts"]  # "buy the chemicals division of Y": not a purchase of Y
+_SOLD_PARTS = _WORDS["sold_parts"]
+_LEADING_VERBS = _WORDS["leading_verbs"]  # "Akeso, founded by chief executive X": X works for Akeso  # "buy the chemicals division of Y": not a purchase of Y
 _PROSECUTING = _WORDS["prosecution_verbs"]  # "X was indicted on ..., the Justice Department said"
 _PLEADING = _WORDS["pleading_verbs"]  # "pleaded guilty to charges brought by X", "..., the Justice Department said"
 _OPPOSITION_NOUNS = _WORDS["opposition_nouns"]  # "bowing to opposition from X": X opposes the deal's parties
@@ -3651,6 +3652,12 @@ class RelationFinder:
                             return arg  # "Finance Minister X said Paris would not back down": the capital's state
             return None
 
+        if person.dep_ == "pobj" and person.head.dep_ == "agent" and person.head.head.dep_ in ("acl", "relcl") \
+                and person.head.head.lemma_.lower() in _LEADING_VERBS and not state:
+            firm = person.head.head.head  # "Akeso, founded by chief executive X", "the group, led by chief executive X"
+            res = ents.resolve(firm, acting=True)
+            if res is not None and ents.clusters[res[0]].type in kinds:
+                return firm
         subject = person
         if person.dep_ == "appos" and person.head.dep_ == "nsubj" and person.head.lower_ in self.role_words:
             subject = person.head  # "President and chief executive X said ...", parsed with X on the title
@@ -3829,6 +3836,10 @@ class RelationFinder:
                             if tm[k] != -1 and ents.clusters[ents.mentions[tm[k]].cluster].type in ("Company", "Organization")), None)
                 if org is None:
                     continue
+            elif bare and j >= 0 and doc[j].lower_ == "its" and roles & _BUSINESS_ROLES - {"founder", "co-founder", "cofounder"} \
+                    and (ents.resolve(doc[j], acting=True) or (None,))[0] is not None \
+                    and ents.clusters[ents.resolve(doc[j], acting=True)[0]].type in ("Company", "Organization"):
+                org = doc[j]  # "on condition that its founder and chief executive X be installed": the firm "its" is
             elif bare:
                 org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j + 1].is_sent_start,
                                       head_of_state=state and bool(roles & _HEADS_OF_STATE),

@@ -367,3 +367,10 @@ def test_an_owner_named_before_owned_holds_the_firm_but_a_nationality_does_not(e
                                  "Chinese-owned Lantra Chips was barred from the deal.")
     assert ("SoftBank", "holds-stake-in", "Tarrow Investment Group") in got, got
     assert not any(o == "Lantra Chips" and p == "holds-stake-in" for _, p, o in got), got
+
+
+def test_a_bare_title_in_a_clause_describing_a_firm_works_for_that_firm(extractor):
+    # a real short name on purpose: the parser reads "Akeso, founded by ..." so that only the title, not the
+    # founded-by pattern, reaches the firm
+    got, _ = _triples(extractor, "Akeso, founded by chief executive Michelle Xia, keeps the rights in China.")
+    assert ("Michelle Xia", "works-for", "Akeso") in got, got
