@@ -1617,13 +1617,27 @@ class RelationFinder:
                          for c in a.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             if plaintiff is None:
                 continue
-            defendant, inherited = self._verb_subject(taker)
-            if defendant is None:
-                continue
+            # "a lawsuit brought by A against the company and B": the defendants named on the clause
+            # (the parser may hang "against" on the last plaintiff)
+            against = [p for a in noun.children if a.dep_ == "acl" for c in a.subtree
+                       if c.dep_ == "prep" and c.lower_ == "against" for p in c.children if p.dep_ == "pobj"]
+            if against:
+                defendants, inherited = [t for p in against for t in (p, *p.conjuncts)], False
+                if any(t.pos_ == "NOUN" and t.lemma_.lower() in self.rules.descriptions for t in defendants):
+                    # "against the company and B": the company that settles it
+                    own, inherited = self._verb_subject(taker)
+                    defendants = [own if t.pos_ == "NOUN" and t.lemma_.lower() in self.rules.descriptions else t
+                                  for t in defendants]
+                    defendants = [t for t in defendants if t is not None]
+            else:
+                defendant, inherited = self._verb_subject(taker)
+                defendants = [defendant] if defendant is not None else []
             predicate = self._suit_nouns[noun.lemma_.lower()]
-            out.append(dict(rule=_SUIT_BY_RULE, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate),
-                            trig=noun, subj=plaintiff, obj=defendant, inherited=inherited, role=None, anchor=None,
-                            status="asserted"))
+            for plaintiff_tok in (plaintiff, *plaintiff.conjuncts):
+                for defendant in defendants:
+                    out.append(dict(rule=_SUIT_BY_RULE, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate),
+                                    trig=noun, subj=plaintiff_tok, obj=defendant, inherited=inherited, role=None, anchor=None,
+                                    status="asserted"))
         return out
 
     def _pleas(self, doc: Doc) -> list[dict]:
