@@ -1219,7 +1219,10 @@ class RelationFinder:
             for s_tok in subjects:
                 pair = self._pair_anaphor(s_tok)  # "the two companies": both sides, not one of them
                 s_res = None if pair else ents.resolve(s_tok, acting=True)
-                for o_tok in objects:
+                # "A and B agreed to take stakes in each other": each holds the other
+                each = [t for t in subjects if t is not s_tok] if len(subjects) == 2 and len(objects) == 1 \
+                    and _reciprocal(objects[0]) else objects
+                for o_tok in each:
                     group = c["predicate"] == "sanctions" and self._group_anaphor(o_tok)
                     o_res = None if group else ents.resolve(o_tok, acting=employer)  # not one of "the two companies"
                     if o_res is None and title and o_tok.lemma_.lower() in self.rules.descriptions:
@@ -3881,6 +3884,12 @@ class RelationFinder:
                             subj=doc[m.end - 1], obj=org, inherited=False, anchor=None, status="asserted",
                             role=" ".join(t.text for t in role_toks).lower().replace(" - ", "-"), title_org=True))
         return out
+
+
+def _reciprocal(tok: Token) -> bool:
+    """Whether an argument is "each other" or "one another"."""
+    return tok.lower_ in ("other", "another") and any(k.lower_ in ("each", "one") for k in tok.children) \
+        or tok.lower_ in ("other", "another") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("each", "one")
 
 
 def _crosses_clause(tok: Token, top: Token) -> bool:
