@@ -980,8 +980,17 @@ class DocEntities:
         hits = {ci for ci, c in enumerate(self.clusters)
                 if c.label not in ("GPE", "LOC") and core <= c.core and not self.linker.unit_words(c.core - core)
                 and not (full and core != c.core) and not (core != c.core and c.first > m.start)
-                and not (core != c.core and self._named_apart(m, ci))}
+                and not (core != c.core and self._named_apart(m, ci))
+                and not (core != c.core and self._generic_tail(core, c.name))}
         return hits.pop() if len(hits) == 1 else None
+
+    def _generic_tail(self, core: frozenset[str], name: str) -> bool:
+        """Whether a one-word short form is only the business noun that ends a longer name ("Media" of "Wenner
+        Media" in "sold its titles to American Media"): writers shorten a name to its distinctive first words."""
+        if len(core) != 1:
+            return False
+        (word,) = core
+        return word in self.linker.heads and normalize(name).split()[0] != word
 
     def _named_apart(self, m: Mention, ci: int) -> bool:
         """Whether a shorter name is a firm apart from the longer name of cluster ``ci`` named before it in its
@@ -1364,7 +1373,8 @@ class DocEntities:
             return None
         hits = {ci for ci, c in enumerate(self.clusters)
                 if c.type in ("Company", "Organization", "GovernmentBody") and c.label not in ("GPE", "LOC")
-                and core <= c.core and not self.linker.unit_words(c.core - core)}
+                and core <= c.core and not self.linker.unit_words(c.core - core)
+                and not (core != c.core and self._generic_tail(core, c.name))}
         return hits.pop() if len(hits) == 1 else None
 
     def _window(self, tok: Token, back: int) -> list[int]:
