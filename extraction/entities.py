@@ -63,7 +63,8 @@ _STATE_ROLES = _WORDS["state_roles"]
 _POSSESSED_PARTS = _WORDS["parts"] | {"group"}  # "its optical solutions group": a part of the possessor
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Defence Minister X": part of the title, not an organization  # "Texas Governor X" names no employer firm
 _NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
-_PAIR_NOUNS = _WORDS["pair_nouns"]  # "the merger of A and B": two names
+_PAIR_NOUNS = _WORDS["pair_nouns"]
+_STATE_DESCRIPTORS = _WORDS["state_descriptors"]  # "antitrust regulator CADE": the name is a state body's  # "the merger of A and B": two names
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
 # labels NER gives unknown firm names ("Acme Robotics" as WORK_OF_ART); kept only with a business cue
@@ -159,6 +160,7 @@ class Cluster:
     aliases: dict[str, str | None] = field(default_factory=dict)
     core: frozenset[str] = frozenset()
     first: int = 0
+    regulator: bool = False  # named right after "regulator" or "watchdog": a state body no minister heads
 
     def to_entity(self) -> DocEntity:
         aliases = tuple(Alias(t, lang) for t, lang in self.aliases.items() if t != self.name)
@@ -533,6 +535,25 @@ class DocEntities:
                     raw.append((s + 1, e, _clean(doc[s + 1:e].text), "ORG", None))  # "signalling firm Trackwise"
                     taken.update(range(s + 1, e))
             raw.sort(key=lambda r: r[0])
+        # "Brazil's antitrust regulator CADE", "the Dutch competition watchdog ACM": a state body's name
+        state_named = set()
+        taken = {i for r in raw for i in range(r[0], r[1])}
+        for t in doc:
+            if t.lower_ not in _STATE_DESCRIPTORS or t.i + 1 >= len(doc):
+                continue
+            e = t.i + 1
+            while e < len(doc) and (doc[e].pos_ == "PROPN" and doc[e].is_title or doc[e].is_upper and len(doc[e]) > 1) \
+                    and doc[e].pos_ in ("PROPN", "NOUN") and e - t.i <= 4:
+                e += 1
+            if e > t.i + 1:
+                hit = next((r for r in raw if r[0] == t.i + 1), None)
+                if hit is not None:
+                    state_named.add(t.i + 1)
+                elif not taken.intersection(range(t.i + 1, e)):
+                    raw.append((t.i + 1, e, _clean(doc[t.i + 1:e].text), "ORG", None))
+                    taken.update(range(t.i + 1, e))
+                    state_named.add(t.i + 1)
+        raw.sort(key=lambda r: r[0])
         raw.extend(self._argument_names(raw))
         raw = self._titled_names(raw)
         raw.extend(self._employer_names(raw))
@@ -550,6 +571,11 @@ class DocEntities:
         aliases = {r_i: r[4] for r_i, r in enumerate(raw) if r[4] is not None}
         for mi in order:
             self._assign(mi, aliases.get(mi))
+        for m in self.mentions:
+            c = self.clusters[m.cluster]
+            if m.start in state_named and c.gazetteer_id is None and c.type in ("Company", "Organization", "Person", "Place"):
+                c.type = "GovernmentBody"  # what a regulator or watchdog is called is a state body
+                c.regulator = True
         self._one_word_people()
         self._propagate()
 

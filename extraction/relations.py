@@ -3662,6 +3662,8 @@ class RelationFinder:
                         if res is not None and head_of_state and ents.clusters[res[0]].type == "GovernmentBody" \
                                 and {w.lower() for w in ents.clusters[res[0]].name.split()} & self._body_words:
                             continue  # "The Treasury Department cut off ... President X said": not the department's
+                        if res is not None and state and ents.clusters[res[0]].regulator:
+                            continue  # "Britain's media regulator Ofcom ... Foreign Secretary X": not the regulator's
                         if res is not None and ents.clusters[res[0]].type in kinds:
                             return arg
                         if state and res is not None and ents.clusters[res[0]].type == "Place" \

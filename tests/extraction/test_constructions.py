@@ -374,3 +374,11 @@ def test_a_bare_title_in_a_clause_describing_a_firm_works_for_that_firm(extracto
     # founded-by pattern, reaches the firm
     got, _ = _triples(extractor, "Akeso, founded by chief executive Michelle Xia, keeps the rights in China.")
     assert ("Michelle Xia", "works-for", "Akeso") in got, got
+
+
+def test_a_name_after_regulator_is_a_state_body_no_minister_heads(extractor):
+    _, result = _triples(extractor, "Dutch competition regulator ACM blocked Velmora's planned purchase of Corvane Gas. "
+                                    "Economy Minister Anna Berg said the ruling protected consumers.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("ACM") == "GovernmentBody", types
+    assert not any(r.subject == "Anna Berg" and r.object == "ACM" for r in result.relations), result.relations
