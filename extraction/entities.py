@@ -1307,6 +1307,10 @@ class DocEntities:
                 self._add_alias(ci, _clean(phrase))
                 return ci, "alias"
         kinds = self.linker.rules.descriptions.get(tok.lemma_.lower(), ((),))[0]
+        if tok.lemma_.lower() == "state" and (tok.tag_ == "NNS" or any(
+                c.dep_ == "det" and c.lower_ in ("every", "each", "any", "a", "another") for c in tok.children) or any(
+                c.dep_ in ("amod", "compound", "nmod") and c.text in ("US", "U.S.", "American") for c in tok.children)):
+            return None  # "claims by nearly every US state", "a US state": one of a federation's states, not a nation
         if kinds == frozenset({"GovernmentBody"}):
             # "Canada's finance ministry", "the Dutch competition regulator": a state's own body, named by
             # the phrase (the gazetteer, tried above, knows the big ones under their full names)
