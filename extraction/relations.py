@@ -392,6 +392,18 @@ class RelationFinder:
             noun = noun.head.head  # "one of Y's biggest investors": the one
         if noun.dep_ == "appos":
             return noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_.lower() in ("be", "remain", "become"):
+            s, _ = self._verb_subject(noun.head.head)  # "A and B are among Y's largest shareholders"
+            return s
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (noun.head.head.pos_ == "NUM" or noun.head.head.lower_ in (
+                "some", "several", "both")):
+            top = noun.head.head  # "two of Y's largest shareholders, A and B, made ...": the names after the comma
+            after = top.right_edge.i + 1
+            if after + 1 < len(noun.doc) and noun.doc[after].text == "," and noun.doc[after + 1].pos_ == "PROPN":
+                k = after + 1
+                while k + 1 < len(noun.doc) and noun.doc[k + 1].pos_ == "PROPN":
+                    k += 1
+                return noun.doc[k]
         if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
             return noun.head  # "Y's top shareholder Halvard Group opposed the deal"
         app = next((c for c in noun.children if c.dep_ == "appos"), None)
