@@ -3515,11 +3515,11 @@ class RelationFinder:
                     found = self._verb_subject(tok.head)[0]
                 return found
             return None
-        if lemma in _PARTS and predicate in ("acquires", "divests", "bids-for") or lemma in _STAKES and predicate in (
+        if lemma in _PARTS and predicate in ("acquires", "divests", "bids-for", "holds-stake-in") or lemma in _STAKES and predicate in (
                 "bids-for", "holds-stake-in", "divests"):
             # the named company before the noun outranks the possessor: "its Apple shares" are Apple's
             # ("buy the chemicals division of Y": Y sells a part of itself, Y is not bought)
-            owned = pobj(("of", "in"))
+            owned = pobj(("of",) if lemma in _PARTS else ("of", "in"))  # "the GSF chain in Britain": a place
             if owned is not None and predicate in ("acquires", "bids-for") and lemma in _SOLD_PARTS:
                 owned = None
             found = owned or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
