@@ -74,6 +74,8 @@ _CHOOSING = _WORDS["choosing_verbs"]
 _REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _TARGETING = _WORDS["targeting_verbs"]
 _SOLD_PARTS = _WORDS["sold_parts"]
+_TENDERING = _WORDS["tendering_verbs"]  # "has agreed to tender its shares": the holder sells
+_PLEDGING = _WORDS["pledging_verbs"]  # "committed to accept the offer": planned
 _LEADING_VERBS = _WORDS["leading_verbs"]  # "Akeso, founded by chief executive X": X works for Akeso  # "buy the chemicals division of Y": not a purchase of Y
 _PROSECUTING = _WORDS["prosecution_verbs"]  # "X was indicted on ..., the Justice Department said"
 _PLEADING = _WORDS["pleading_verbs"]  # "pleaded guilty to charges brought by X", "..., the Justice Department said"
@@ -1319,6 +1321,7 @@ class RelationFinder:
         self._fined_for(doc, relations)
         self._target_reactions(doc, ents, relations)
         self._opposition_from(doc, ents, relations)
+        self._tendered_holdings(doc, ents, relations)
         self._deepened_ties(doc, relations)
         self._venture_owners(doc, relations)
         self._combined_units(doc, relations)
@@ -2758,6 +2761,72 @@ class RelationFinder:
             if akey not in relations and self.onto.allows("accuses", r.subject_type, r.object_type):
                 relations[akey] = replace(r, predicate="accuses", label="accuses", status="asserted", trigger=reason.text,
                                           rule="fine-reason", role=None, confidence=round(r.confidence * 0.9, 2))
+
+    def _tendered_holdings(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """Holders who tender their shares into an offer, or accept it, sell what they hold: "JAB Holding, which
+        owns about two-thirds of JDE Peet's, has agreed to tender its shares", "co-founders A and B, who control a
+        large block of the shares, have committed to accept it" give (holder, divests, target) when the document
+        has the holder's stake in a target of its bid or purchase; planned when agreed or committed to."""
+        targets = {r.object for r in relations.values() if r.predicate in ("bids-for", "acquires") and r.status != "denied"}
+        if not targets:
+            return
+        for verb in _with_lemma(doc, _TENDERING):
+            if verb.pos_ != "VERB":
+                continue
+            obj = next((k for k in verb.children if k.dep_ == "dobj"), None)
+            if verb.lemma_.lower() == "accept" and (obj is None or not (obj.lemma_.lower() in _BID_NOUNS or obj.lower_ == "it")):
+                continue  # "accept the offer", "accept it"; not "accept the ruling"
+            if verb.lemma_.lower() == "tender" and obj is not None and obj.lemma_.lower() not in _STAKES | {"share"}:
+                continue  # "tender its shares"; not "tender an offer"
+            chain, up = [verb], verb
+            while up.dep_ in ("xcomp", "ccomp") and up.head.i != up.i and len(chain) < 4:
+                up = up.head
+                chain.append(up)
+            if any(k.dep_ == "neg" for t in chain for k in t.children):
+                continue  # "will not tender its shares", "did not intend to tender": nothing is sold
+            subj, _ = self._verb_subject(verb)
+            if subj is None:
+                continue
+            holders = [subj, *subj.conjuncts]
+            inner = self._unwrap(subj, "divests", subject=True) if ents.token_mention[subj.i] == -1 else None
+            if inner is not None:
+                holders += [inner, *inner.conjuncts]  # "shareholders including A, B and C"
+            planned = any(a.lemma_.lower() in _PLEDGING for a in (verb.head,) if verb.dep_ == "xcomp") or any(
+                k.dep_ == "aux" and k.lower_ in ("will", "would") for k in verb.children)
+            sent = verb.sent
+            # "co-founders A and B, who together control a large block of the shares, have committed to accept
+            # it": holders the clause describes hold the one target of the document
+            owning = any(k.dep_ == "relcl" and k.lemma_.lower() in ("own", "control", "hold")
+                         for t in (subj, *subj.conjuncts, *([subj.head] if subj.dep_ == "appos" else [])) for k in t.children)
+            for h in holders:
+                res = ents.resolve(h, acting=True)
+                if res is None:
+                    continue
+                name = ents.clusters[res[0]].name
+                held = [r for r in relations.values() if r.predicate == "holds-stake-in" and r.subject == name
+                        and r.object in targets]
+                if not held and owning and len(targets) == 1:
+                    (target,) = targets
+                    deal = next(r for r in relations.values() if r.object == target and r.predicate in ("bids-for", "acquires"))
+                    stake = replace(deal, subject=name, subject_type=ents.clusters[res[0]].type, predicate="holds-stake-in",
+                                    status="asserted", label="holds-stake-in", sentence=sent.text, start=sent.start_char,
+                                    end=sent.end_char, trigger=verb.text, rule="tendered-holding",
+                                    confidence=round(deal.confidence * 0.75, 2), attributed_to=None, role=None,
+                                    event_date=None)
+                    if self.onto.allows("holds-stake-in", stake.subject_type, stake.object_type):
+                        relations.setdefault((name, "holds-stake-in", target, sent.start_char), stake)
+                        held = [stake]
+                for r in held:
+                    key = (name, "divests", r.object, sent.start_char)
+                    if key in relations or any(x.predicate == "divests" and x.subject == name and x.object == r.object
+                                               for x in relations.values()):
+                        continue
+                    status = "planned" if planned else "asserted"
+                    relations[key] = replace(r, predicate="divests", status=status, label=self._label("divests", status),
+                                             sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                                             trigger=verb.text, rule="tendered-holding",
+                                             confidence=round(r.confidence * 0.8, 2), attributed_to=None, role=None,
+                                             event_date=None)
 
     def _opposition_from(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """Opposition a deal met, told as a noun with its source: "called off their merger, bowing to opposition
