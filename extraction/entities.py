@@ -1656,8 +1656,9 @@ class DocEntities:
         if tok.dep_ == "poss" and tok.head.dep_ == "conj" and self.token_mention[tok.head.head.i] != -1:
             # "a fee to US Foods and its private equity owners": "its" is the name it is coordinated with
             ci = self.mentions[self.token_mention[tok.head.head.i]].cluster
-            if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):
-                return ci
+            if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci) \
+                    or self.clusters[ci].type == "Place" and not self.known_place(self.clusters[ci]):
+                return ci  # (a "place" nobody knows as one is a firm NER mistook: "fined MakeMyTrip and its unit X")
         roles = self.linker.rules.role_heads
         if tok.dep_ == "poss" and tok.head.lower_ in roles:
             # "X will be Yum China's chief executive, and Y will become its chairman": the firm of the role before
