@@ -3358,6 +3358,14 @@ class RelationFinder:
                                 object=o_ent.name, trigger=c["trig"].text, rule=c["rule"].id, sentence=sentence,
                                 doc_id=doc_id))
             return
+        if c["rule"].subject_types and s_ent.type not in c["rule"].subject_types and not (
+                "Government" in c["rule"].subject_types and s_ent.type == "GovernmentBody"
+                and s_ent.name.lower().endswith(" government")):
+            # "the CMA ordered JD Sports to sell Footasylum": an antitrust remedy, not a state's forced sale
+            dropped.append(dict(reason=f"rule {c['rule'].id} takes a {' or '.join(c['rule'].subject_types)} subject",
+                                subject=s_ent.name, predicate=predicate, object=o_ent.name, trigger=c["trig"].text,
+                                rule=c["rule"].id, sentence=sentence, doc_id=doc_id))
+            return
         if c.get("prosecutor") and s_ent.type not in ("GovernmentBody", "Country"):
             # "its unit pleaded guilty, Glencore said": only a state reports a plea it obtained
             dropped.append(dict(reason="a plea reported by a non-state party is no accusation", subject=s_ent.name,

@@ -56,7 +56,11 @@ _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "pa
                    "poss_subject", "clausal", "list", "particle", "symmetric_only",
                    "poss_object", "modifiers"}
 _PATTERN_FIELDS = {"id", "confidence", "pattern", "predicate", "passive", "object_possessor", "check_prep", "doc",
-                   "status", "symmetric_only", "all_parties", "object_is_clause_subject", "predicate_map", "direct_only"}
+                   "status", "symmetric_only", "all_parties", "object_is_clause_subject", "predicate_map", "direct_only",
+                   "subject_types"}
+# the entity types a pattern may restrict its subject to (extraction's types: the ontology's and Place), and
+# "Government": a state's government itself ("the British government"), not one of its agencies or regulators
+ENTITY_TYPES = frozenset({"Company", "Country", "GovernmentBody", "Organization", "Person", "Place", "Government"})
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class PatternRule:
     object_is_clause_subject: bool = False
     predicate_map: Mapping[str, str] | None = None
     direct_only: bool | None = None
+    subject_types: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -290,6 +295,9 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
         direct_only = obj.get("direct_only")
         if direct_only is not None and not isinstance(direct_only, bool):
             raise DataFileError(f"{where} ({rid}): 'direct_only' must be true or false")
+        stypes = obj.get("subject_types")
+        if stypes is not None and (not isinstance(stypes, list) or not stypes or not set(stypes) <= ENTITY_TYPES):
+            raise DataFileError(f"{where} ({rid}): 'subject_types' must be a non-empty list of {', '.join(sorted(ENTITY_TYPES))}")
         rules.append(PatternRule(
             id=rid, source=where, confidence=float(conf),
             pattern=tuple(_substitute(p, classes, f"{where} ({rid})") for p in pattern),
@@ -300,6 +308,7 @@ def load_patterns(path: Path, classes: dict[str, list[str]], predicates: set[str
             all_parties=bool(obj.get("all_parties", False)),
             object_is_clause_subject=bool(obj.get("object_is_clause_subject", False)),
             predicate_map=pmap, direct_only=direct_only,
+            subject_types=tuple(stypes) if stypes is not None else None,
         ))
     return rules
 

@@ -117,3 +117,14 @@ def test_office_holders_load_with_their_terms(onto):
     trump = rules.offices["donald trump"]
     assert any(o.state == "United States" and o.role == "president" and o.held_in("2019-07") for o in trump)
     assert not any(o.held_in("2022-06") for o in trump)  # between his two terms
+
+
+def test_a_pattern_subject_type_outside_the_ontology_is_named(onto, tmp_path):
+    pdir, ldir = copy_dirs(tmp_path)
+    with open(pdir / "relations.jsonl", "a", encoding="utf-8") as f:
+        f.write('{"id": "typed", "confidence": 0.5, "subject_types": ["Nation"], "pattern": '
+                '[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "order"}}, '
+                '{"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "object", "RIGHT_ATTRS": {"DEP": "dobj"}}]}\n')
+    n = len((pdir / "relations.jsonl").read_text(encoding="utf-8").splitlines())
+    with pytest.raises(DataFileError, match=rf"relations.jsonl:{n} \(typed\): 'subject_types' must be a non-empty list of"):
+        load(onto, pdir, ldir)
