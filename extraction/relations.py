@@ -3647,6 +3647,13 @@ class RelationFinder:
             found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             if found is not None:
                 return found
+            # "banned Kaspersky Lab products", "sales of Kaspersky software": the maker named before the goods
+            # (not canola: a common word the tagger took for a name; nor the model of a plane a country owns:
+            # "a Russian-registered Antonov An-124 cargo plane")
+            found = next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i
+                          and c.ent_type_ in ("ORG", "PRODUCT", "PERSON")), None)
+            if found is not None and not any(k.ent_type_ in ("NORP", "GPE") for k in tok.subtree if k.i < tok.i):
+                return found
             found = pobj(("from", "to", "into", "for"))
             if found is None:  # "machine tools bound for Russia", "steel imported from Vietnam", "cars made in China"
                 found = next((p for c in kids if c.dep_ == "acl" for p in [pobj(
