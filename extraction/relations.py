@@ -74,7 +74,8 @@ _CHOOSING = _WORDS["choosing_verbs"]
 _REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _TARGETING = _WORDS["targeting_verbs"]
 _SOLD_PARTS = _WORDS["sold_parts"]
-_TENDERING = _WORDS["tendering_verbs"]  # "has agreed to tender its shares": the holder sells
+_TENDERING = _WORDS["tendering_verbs"]
+_CLAIMING = _WORDS["claiming_verbs"]  # "sued B, arguing it had broken the bylaws": the plaintiff accuses B  # "has agreed to tender its shares": the holder sells
 _PLEDGING = _WORDS["pledging_verbs"]  # "committed to accept the offer": planned
 _LEADING_VERBS = _WORDS["leading_verbs"]  # "Akeso, founded by chief executive X": X works for Akeso  # "buy the chemicals division of Y": not a purchase of Y
 _PROSECUTING = _WORDS["prosecution_verbs"]  # "X was indicted on ..., the Justice Department said"
@@ -1321,6 +1322,7 @@ class RelationFinder:
         self._fined_for(doc, relations)
         self._target_reactions(doc, ents, relations)
         self._opposition_from(doc, ents, relations)
+        self._suit_claims(doc, relations)
         self._tendered_holdings(doc, ents, relations)
         self._deepened_ties(doc, relations)
         self._venture_owners(doc, relations)
@@ -2830,6 +2832,38 @@ class RelationFinder:
                                              trigger=verb.text, rule="tendered-holding",
                                              confidence=round(r.confidence * 0.8, 2), attributed_to=None, role=None,
                                              event_date=None)
+
+    def _suit_claims(self, doc: Doc, relations: dict) -> None:
+        """What a plaintiff argues while suing accuses the defendant: "A sued B, arguing it had broken the
+        bylaws", "sued B, saying the lender had breached the loan terms", "..., that sued B in 2016, accusing it
+        of ...". The claim is a participle on the suing verb (``claiming_verbs``) whose clause, or whose object
+        for "accuse", names the defendant by a pronoun or a description; the suit is the sentence's one
+        plaintiff's, and "it" or a singular description needs one defendant."""
+        for verb in _with_lemma(doc, _CLAIMING):
+            if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.lemma_.lower() not in _SUE:
+                continue
+            if verb.lemma_.lower() == "accuse":
+                named = next((k for k in verb.children if k.dep_ == "dobj"), None)
+            else:
+                clause = next((k for k in verb.children if k.dep_ == "ccomp"), None)
+                if clause is None or any(k.dep_ == "aux" and k.lower_ in ("would", "could", "will", "may", "might")
+                                         for k in clause.children):
+                    continue  # "sued to block the deal, saying it would harm competition": a forecast, not a charge
+                named = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+            if named is None or not (named.lower_ in ("it", "they", "them") or named.pos_ == "NOUN" and any(
+                    k.dep_ == "det" and k.lower_ == "the" for k in named.children)
+                    and named.lemma_.lower() in self.rules.descriptions):
+                continue
+            sent = verb.sent
+            suits = [r for r in relations.values() if r.predicate == "sues" and r.start == sent.start_char
+                     and r.status in ("asserted", "completed")]
+            if not suits or len({r.object for r in suits}) > 1 and named.lower_ not in ("they", "them"):
+                continue
+            for r in suits:
+                key = (r.subject, "accuses", r.object, r.start)
+                if key not in relations and self.onto.allows("accuses", r.subject_type, r.object_type):
+                    relations[key] = replace(r, predicate="accuses", label="accuses", status="asserted", trigger=verb.text,
+                                             rule="suit-claim", role=None, confidence=round(r.confidence * 0.85, 2))
 
     def _opposition_from(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """Opposition a deal met, told as a noun with its source: "called off their merger, bowing to opposition
