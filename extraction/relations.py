@@ -75,6 +75,7 @@ _REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _TARGETING = _WORDS["targeting_verbs"]
 _SOLD_PARTS = _WORDS["sold_parts"]
 _TENDERING = _WORDS["tendering_verbs"]
+_MEASURES = _WORDS["measure_nouns"]  # "The measures target X": the story's sanctions
 _CLAIMING = _WORDS["claiming_verbs"]  # "sued B, arguing it had broken the bylaws": the plaintiff accuses B  # "has agreed to tender its shares": the holder sells
 _PLEDGING = _WORDS["pledging_verbs"]  # "committed to accept the offer": planned
 _LEADING_VERBS = _WORDS["leading_verbs"]  # "Akeso, founded by chief executive X": X works for Akeso  # "buy the chemicals division of Y": not a purchase of Y
@@ -2515,7 +2516,7 @@ class RelationFinder:
         companies targeted are X, Y and Z", "The withhold release order covers X": more targets of the document's
         one sanctioner so far, on their own sentence."""
         measures = {lemma for lemma, ts in self.rules.noun_triggers.items() if any(t.predicate == "sanctions" for t in ts)}
-        for tok in _with_lemma(doc, ("include", "among", "be", "cover", "comprise")):
+        for tok in _with_lemma(doc, ("include", "among", "be", "cover", "comprise", "target")):
             named: list[Token] = []
             if tok.pos_ in ("VERB", "AUX") and tok.lower_ != "among":
                 subj = next((k for k in tok.children if k.dep_ == "nsubj"), None)
@@ -2525,9 +2526,10 @@ class RelationFinder:
                 listing = lemma == "target" or any(k.dep_ == "acl" and k.lemma_.lower() in _TARGETING for k in subj.children)
                 if tok.lemma_ == "be" and not (listing and subj.tag_ in ("NNS", "DT") or lemma == "target" and subj.tag_ == "NNS"):
                     continue  # "The other companies targeted are X", "The targets were X" (not "the target is X")
-                if not listing and not (tok.lemma_ in ("cover", "include") and (lemma in measures or lemma in _DECREES)
+                if not listing and not (tok.lemma_ in ("cover", "include", "target")
+                                        and (lemma in measures or lemma in _DECREES or lemma in _MEASURES)
                                         and any(k.dep_ == "det" and k.lower_ in ("the", "this", "these") for k in subj.children)):
-                    continue
+                    continue  # (also "The measures target X"; not "hit": "the measures quickly hit X" is their toll)
                 named = [k for k in tok.children if k.dep_ in ("dobj", "attr")]
             elif tok.dep_ == "prep" and tok.lower_ == "among":
                 those = next((k for k in tok.children if k.dep_ == "pobj"), None)
@@ -2537,7 +2539,7 @@ class RelationFinder:
             if not named:
                 continue
             sent = tok.sent
-            ref = self._story_sanctioner(relations, sent.start_char)
+            ref = self._story_sanctioner(relations, sent.start_char) or self._announced_sanctioner(doc, ents, sent)
             if ref is None:
                 continue
             # "added 11 companies to its Entity List, accusing them of ...": the group's charge is theirs too
@@ -2554,6 +2556,30 @@ class RelationFinder:
                                                  rule="listed-target" + ("+charged" if predicate == "accuses" else ""),
                                                  confidence=round(ref.confidence * 0.85, 2), attributed_to=None,
                                                  role=None, event_date=None)
+
+    def _announced_sanctioner(self, doc: Doc, ents: DocEntities, sent) -> Relation | None:
+        """The state that announced sanctions with no target before ``sent`` ("The European Union adopted its
+        14th package of sanctions", "The US Treasury announced new sanctions"): a sanction noun that is the
+        object of a verb whose subject is one state body or country; the only such state of the document."""
+        found = {}
+        for noun in (t for t in _with_lemma(doc, ("sanction",)) if t.i < sent.start):
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head.head if noun.dep_ == "pobj" and \
+                noun.head.head.dep_ == "dobj" else None  # "adopted its package of sanctions"
+            if verb is None or verb.pos_ != "VERB":
+                continue
+            subj, _ = self._verb_subject(verb)
+            res = ents.resolve(subj, acting=True) if subj is not None else None
+            if res is None or ents.clusters[res[0]].type not in ("GovernmentBody", "Country", "Organization"):
+                continue  # (the EU and the UN are international bodies)
+            found[res[0]] = (noun, verb)
+        if len(found) != 1:
+            return None
+        ((ci, (noun, verb)),) = found.items()
+        c, s0 = ents.clusters[ci], noun.sent
+        return Relation(subject=c.name, subject_type=c.type, predicate="sanctions", object="", object_type="",
+                        status="asserted", label="sanctions", role=None, confidence=0.7, attributed_to=None,
+                        doc_id="", sentence=s0.text, start=s0.start_char, end=s0.end_char, trigger=verb.text,
+                        rule="announced-sanctions")
 
     @staticmethod
     def _charges_group(span) -> bool:

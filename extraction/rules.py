@@ -325,7 +325,7 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "person_only_roles", "org_words", "governing", "parts", "holdings", "goods", "acts",
               "deal_anaphors", "measure_anaphors", "event_anaphors", "stake_purchases", "majority_words",
               "barred_parties", "stake_cuts", "deal_failures", "ownership_verbs",
-              "retaliation_verbs", "blocking_verbs", "people_groups", "accusation_anaphors", "state_roles", "defendant_verbs", "rejecting_phrasal_verbs", "choosing_verbs", "rest_holding_verbs", "targeting_verbs", "opposition_nouns", "corporate_roles", "pleading_verbs", "prosecution_verbs", "sold_parts", "leading_verbs", "state_descriptors", "tendering_verbs", "pledging_verbs", "claiming_verbs", "deal_ending_participles", "new_firm_modifiers",
+              "retaliation_verbs", "blocking_verbs", "people_groups", "accusation_anaphors", "state_roles", "defendant_verbs", "rejecting_phrasal_verbs", "choosing_verbs", "rest_holding_verbs", "targeting_verbs", "opposition_nouns", "corporate_roles", "pleading_verbs", "prosecution_verbs", "sold_parts", "leading_verbs", "state_descriptors", "tendering_verbs", "pledging_verbs", "claiming_verbs", "measure_nouns", "deal_ending_participles", "new_firm_modifiers",
               "trade_halting_verbs", "trade_flows", "made_verbs", "suit_anaphors", "wrongdoing_nouns",
               "portfolio_words", "accepting_verbs", "hostile_pursuits", "reaction_verbs", "reaction_adjectives",
               "ruling_nouns", "halted_activities", "general_offices", "fine_words", "affiliates", "pair_nouns", "ties_verbs", "ties_nouns", "head_of_state_words",
