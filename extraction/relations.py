@@ -1096,6 +1096,7 @@ class RelationFinder:
         # sanctions on a counted, unnamed group ("added 11 Chinese companies to its Entity List"): the sanctioner
         # of the names listed after it (_story_sanctioner)
         self._unnamed_sanctions: list[Relation] = []
+        self._unnamed_nouns: set[str] = set()  # their group nouns ("companies"), named again when listed
         text = ents.text
         anchor = parse_doc_date(doc_date)
         event_dates: dict[int, str | None] = {}
@@ -1278,6 +1279,7 @@ class RelationFinder:
                             and status in ("asserted", "completed"):
                         s_ent = ents.clusters[s_res[0]]
                         if self.onto.allows("sanctions", s_ent.type, "Company"):
+                            self._unnamed_nouns.add(o_tok.lemma_.lower())
                             self._unnamed_sanctions.append(Relation(
                                 subject=s_ent.name, subject_type=s_ent.type, predicate="sanctions", object="",
                                 object_type="", status="asserted", label=self._label("sanctions", "asserted", c["gerund"]),
@@ -2523,7 +2525,9 @@ class RelationFinder:
                 if subj is None:
                     continue
                 lemma = subj.lemma_.lower()
-                listing = lemma == "target" or any(k.dep_ == "acl" and k.lemma_.lower() in _TARGETING for k in subj.children)
+                listing = lemma == "target" or any(k.dep_ == "acl" and k.lemma_.lower() in _TARGETING for k in subj.children) \
+                    or tok.lemma_ == "include" and subj.tag_ == "NNS" and lemma in self._unnamed_nouns and any(
+                        k.dep_ == "det" and k.lower_ == "the" for k in subj.children)  # "17 companies ... The companies include X"
                 if tok.lemma_ == "be" and not (listing and subj.tag_ in ("NNS", "DT") or lemma == "target" and subj.tag_ == "NNS"):
                     continue  # "The other companies targeted are X", "The targets were X" (not "the target is X")
                 if not listing and not (tok.lemma_ in ("cover", "include", "target")
@@ -2606,6 +2610,10 @@ class RelationFinder:
             for t in head.subtree:
                 path, x, ok = [], t, True
                 while x.i != head.i:
+                    if x.dep_ == "pobj" and x.head.lower_ in _INCLUDING and x.head.head.pos_ == "NOUN" \
+                            and ents.token_mention[x.head.head.i] == -1:
+                        x = x.head.head  # "three companies ..., including A and B": the named members
+                        continue
                     if x.dep_ in ("prep", "pobj", "poss", "relcl", "acl", "agent", "advcl", "ccomp", "npadvmod", "amod"):
                         ok = False
                         break
