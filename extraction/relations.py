@@ -73,12 +73,12 @@ _DEFENDANT_VERBS, _REJECTING_PHRASAL = _WORDS["defendant_verbs"], _WORDS["reject
 _CHOOSING = _WORDS["choosing_verbs"]
 _REST_HOLDERS = _WORDS["rest_holding_verbs"]
 _TARGETING = _WORDS["targeting_verbs"]
-_SOLD_PARTS = _WORDS["sold_parts"]
-_TENDERING = _WORDS["tendering_verbs"]
+_SOLD_PARTS = _WORDS["sold_parts"]  # "buy the chemicals division of Y": not a purchase of Y
+_TENDERING = _WORDS["tendering_verbs"]  # "has agreed to tender its shares": the holder sells
 _MEASURES = _WORDS["measure_nouns"]  # "The measures target X": the story's sanctions
-_CLAIMING = _WORDS["claiming_verbs"]  # "sued B, arguing it had broken the bylaws": the plaintiff accuses B  # "has agreed to tender its shares": the holder sells
+_CLAIMING = _WORDS["claiming_verbs"]  # "sued B, arguing it had broken the bylaws": the plaintiff accuses B
 _PLEDGING = _WORDS["pledging_verbs"]  # "committed to accept the offer": planned
-_LEADING_VERBS = _WORDS["leading_verbs"]  # "Akeso, founded by chief executive X": X works for Akeso  # "buy the chemicals division of Y": not a purchase of Y
+_LEADING_VERBS = _WORDS["leading_verbs"]  # "Akeso, founded by chief executive X": X works for Akeso
 _PROSECUTING = _WORDS["prosecution_verbs"]  # "X was indicted on ..., the Justice Department said"
 _PLEADING = _WORDS["pleading_verbs"]  # "pleaded guilty to charges brought by X", "..., the Justice Department said"
 _OPPOSITION_NOUNS = _WORDS["opposition_nouns"]  # "bowing to opposition from X": X opposes the deal's parties
@@ -1097,6 +1097,7 @@ class RelationFinder:
         # of the names listed after it (_story_sanctioner)
         self._unnamed_sanctions: list[Relation] = []
         self._unnamed_nouns: set[str] = set()  # their group nouns ("companies"), named again when listed
+        self._doc_id = doc_id
         text = ents.text
         anchor = parse_doc_date(doc_date)
         event_dates: dict[int, str | None] = {}
@@ -2582,14 +2583,14 @@ class RelationFinder:
         c, s0 = ents.clusters[ci], noun.sent
         return Relation(subject=c.name, subject_type=c.type, predicate="sanctions", object="", object_type="",
                         status="asserted", label="sanctions", role=None, confidence=0.7, attributed_to=None,
-                        doc_id="", sentence=s0.text, start=s0.start_char, end=s0.end_char, trigger=verb.text,
+                        doc_id=self._doc_id, sentence=s0.text, start=s0.start_char, end=s0.end_char, trigger=verb.text,
                         rule="announced-sanctions")
 
     @staticmethod
     def _charges_group(span) -> bool:
         """Whether a sentence charges the group it sanctions: "accusing them of ...", "saying they had ..."."""
         for verb in span or ():
-            if verb.tag_ != "VBG" or verb.lemma_.lower() not in ("accuse", "allege", "say", "claim"):
+            if verb.tag_ != "VBG" or verb.lemma_.lower() not in _CLAIMING:
                 continue
             if verb.lemma_.lower() == "accuse":
                 if any(k.dep_ == "dobj" and k.lower_ == "them" for k in verb.children):
@@ -2608,7 +2609,7 @@ class RelationFinder:
         out, seen = [], set()
         for head in heads:
             for t in head.subtree:
-                path, x, ok = [], t, True
+                x, ok = t, True
                 while x.i != head.i:
                     if x.dep_ == "pobj" and x.head.lower_ in _INCLUDING and x.head.head.pos_ == "NOUN" \
                             and ents.token_mention[x.head.head.i] == -1:

@@ -382,3 +382,11 @@ def test_a_name_after_regulator_is_a_state_body_no_minister_heads(extractor):
     types = {e.name: e.type for e in result.entities}
     assert types.get("ACM") == "GovernmentBody", types
     assert not any(r.subject == "Anna Berg" and r.object == "ACM" for r in result.relations), result.relations
+
+
+def test_targets_listed_after_announced_sanctions_carry_the_document_id(extractor):
+    result = extractor.extract(Document(id="doc-7", text="The European Union adopted its 14th package of sanctions on "
+                                                         "Monday. The measures target Velmora Shipping and Corvane Trading."))
+    listed = [r for r in result.relations if r.predicate == "sanctions"]
+    assert {r.object for r in listed} == {"Velmora Shipping", "Corvane Trading"}, result.relations
+    assert all(r.doc_id == "doc-7" and r.start > 0 for r in listed), listed
