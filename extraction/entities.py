@@ -63,8 +63,8 @@ _STATE_ROLES = _WORDS["state_roles"]
 _POSSESSED_PARTS = _WORDS["parts"] | {"group"}  # "its optical solutions group": a part of the possessor
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Defence Minister X": part of the title, not an organization  # "Texas Governor X" names no employer firm
 _NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
-_PAIR_NOUNS = _WORDS["pair_nouns"]
-_STATE_DESCRIPTORS = _WORDS["state_descriptors"]  # "antitrust regulator CADE": the name is a state body's  # "the merger of A and B": two names
+_PAIR_NOUNS = _WORDS["pair_nouns"]  # "the merger of A and B": two names
+_STATE_DESCRIPTORS = _WORDS["state_descriptors"]  # "antitrust regulator CADE": the name is a state body's
 
 LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
 # labels NER gives unknown firm names ("Acme Robotics" as WORK_OF_ART); kept only with a business cue

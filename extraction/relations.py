@@ -190,6 +190,9 @@ class RelationFinder:
         self._passive_sanctions = frozenset(
             lemma for lemma, ts in rules.verb_triggers.items() if any(t.predicate == "sanctions" for t in ts)
         ) - _HALTING - {"curb"} | _PASSIVE_SANCTIONS
+        # the nouns that name sanctions ("The sanctions cover X": _listed_targets)
+        self._sanction_nouns = frozenset(
+            lemma for lemma, ts in rules.noun_triggers.items() if any(t.predicate == "sanctions" for t in ts))
         # the one-word cues of a state body in entity_types.yaml ("Department", "Ministry", ...) but "Government":
         # a body a president's title never belongs to (_title_org)
         self._body_words = frozenset(w.lower() for t, ws in rules.type_cues if t == "GovernmentBody"
@@ -2518,7 +2521,6 @@ class RelationFinder:
         """"The targets included X and Y", "Among those targeted was X", "Those named include X", "The other
         companies targeted are X, Y and Z", "The withhold release order covers X": more targets of the document's
         one sanctioner so far, on their own sentence."""
-        measures = {lemma for lemma, ts in self.rules.noun_triggers.items() if any(t.predicate == "sanctions" for t in ts)}
         for tok in _with_lemma(doc, ("include", "among", "be", "cover", "comprise", "target")):
             named: list[Token] = []
             if tok.pos_ in ("VERB", "AUX") and tok.lower_ != "among":
@@ -2532,7 +2534,7 @@ class RelationFinder:
                 if tok.lemma_ == "be" and not (listing and subj.tag_ in ("NNS", "DT") or lemma == "target" and subj.tag_ == "NNS"):
                     continue  # "The other companies targeted are X", "The targets were X" (not "the target is X")
                 if not listing and not (tok.lemma_ in ("cover", "include", "target")
-                                        and (lemma in measures or lemma in _DECREES or lemma in _MEASURES)
+                                        and (lemma in self._sanction_nouns or lemma in _DECREES or lemma in _MEASURES)
                                         and any(k.dep_ == "det" and k.lower_ in ("the", "this", "these") for k in subj.children)):
                     continue  # (also "The measures target X"; not "hit": "the measures quickly hit X" is their toll)
                 named = [k for k in tok.children if k.dep_ in ("dobj", "attr")]
@@ -2916,10 +2918,12 @@ class RelationFinder:
             if not sources:
                 continue
             sent = noun.sent
-            deals = [r for r in relations.values() if r.start == sent.start_char and r.status != "denied" or
-                     r.start == sent.start_char and r.predicate == "merges-with"]
-            deals = [r for r in deals if r.predicate in ("acquires", "merges-with", "divests", "bids-for") or
-                     r.predicate == "holds-stake-in" and r.trigger.lower().rstrip("s") not in _HOLDER_NOUNS]  # not "its shareholder X"
+            # the sentence's deals (a merger called off too: "called off their merger, bowing to opposition"),
+            # and its stakes bought or held, not a holder described ("its biggest shareholder, X")
+            deals = [r for r in relations.values() if r.start == sent.start_char and (
+                r.predicate == "merges-with" or r.status != "denied" and (
+                    r.predicate in ("acquires", "divests", "bids-for")
+                    or r.predicate == "holds-stake-in" and r.trigger.lower().rstrip("s") not in _HOLDER_NOUNS))]
             if not deals:
                 continue
             parties = {}
