@@ -651,20 +651,23 @@ class DocEntities:
 
     def _coordinated_cut(self, start: int, end: int, cued: set[str], seen: set[str]) -> int | None:
         """Where NER joined two coordinated names into one span ("Rusal and En+ Group", "Glencore and
-        Nippon Steel", "the merger of Allkem and Livent") or a name met before and the next one ("Buffett, Berkshire's"), the index of the
-        "and" or comma; None for one name with "and" in it ("Bureau of Industry and Security").
+        Nippon Steel", "the merger of Allkem and Livent"), a name met before and the next one ("Buffett, Berkshire's")
+        or a listed owner and its listed firm ("Alphabet's Google"), the index of the "and", comma or possessive; None
+        for one name with "and" in it ("Bureau of Industry and Security").
 
         start, end: the span. cued: lower-case business words. seen: names found earlier in the document.
         """
         doc = self._view
+        known = self.linker.companies | set(self.linker.by_surface)
         for k in range(start + 1, end - 1):
+            if doc[k].tag_ == "POS" and normalize(doc[start:k].text) in known and normalize(doc[k + 1:end].text) in known:
+                return k  # "Alphabet's Google": an owner both lists know, then its firm
             if doc[k].text == "," and normalize(doc[start:k].text) in seen and (doc[k + 1].is_title or doc[k + 1].is_upper):
                 return k  # "Buffett, Berkshire's chairman": a name met before, then another
             if doc[k].lower_ != "and" or not doc[k + 1].is_title and not doc[k + 1].is_upper:
                 continue
             # two names each complete by itself: a legal form ends the first ("Tronox Ltd and Cristal"), or the
             # list of well-known companies knows either ("Ambuja Cements and ACC", "Alibaba and Tencent")
-            known = self.linker.companies | set(self.linker.by_surface)
             if doc[k - 1].text.rstrip(".") in self.linker.legal_forms and k - 1 > start \
                     or normalize(doc[start:k].text) in known or normalize(doc[k + 1:end].text) in known:
                 return k
@@ -1672,6 +1675,12 @@ class DocEntities:
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        if tok.dep_ == "poss" and verb.dep_ == "relcl" and self.token_mention[verb.head.i] != -1 \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children):
+            # "StanCorp, which sells cover through its Standard Insurance unit": the name the clause describes
+            ci = self.mentions[self.token_mention[verb.head.i]].cluster
+            if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):
+                return ci
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             for c in verb.head.children:
                 if c.dep_ == "nsubj" and self.token_mention[c.i] == -1 and c.pos_ == "NOUN":

@@ -1153,6 +1153,8 @@ class RelationFinder:
                 # "Canada's Intact Financial and Denmark's Tryg", parsed as "[Intact Financial and Denmark]'s Tryg"
                 subjects += [p for s_tok in list(subjects) for p in self._paired_possessors(s_tok, ents) if p not in subjects]
                 objects += [p for o_tok in list(objects) for p in self._paired_possessors(o_tok, ents) if p not in objects]
+            if rule.id == "poss-firm":
+                subjects, objects = [c["subj"]], [c["obj"]]  # "Tencent's WeChat and Meta's Instagram": each its own
             # "will hold 51 percent of the venture and Honda 49 percent": a conjunct followed by its own
             # share is the subject of a gapped clause, not another object
             objects = [o for o in objects if o is c["obj"] or not (
@@ -3433,6 +3435,18 @@ class RelationFinder:
             dropped.append(dict(reason="a place before a unit noun is no owner", subject=s_ent.name, predicate=predicate,
                                 object=o_ent.name, trigger=c["trig"].text, rule=c["rule"].id, sentence=sentence,
                                 doc_id=doc_id))
+            return
+        if c["rule"].id == "poss-firm" and not c.get("rule_suffix") and not (
+                s_ent.type == o_ent.type == "Company"
+                and ents.token_mention[c["trig"].i + 1] == ents.token_mention[c["subj"].i] != -1
+                and not any(k.pos_ == "NOUN" for k in c["subj"].children)
+                and (o_ent.gazetteer_id is not None or normalize(o_ent.name) in ents.linker.companies
+                     or o_ent.name.split()[-1].rstrip(".") in ents.linker.legal_forms)):
+            # "Britain's Barclays", "Apple's Tim Cook", "Google's parent Alphabet": only a known firm's
+            # possessive on another firm's bare name names its owner
+            dropped.append(dict(reason="a possessive names an owner only between two companies", subject=s_ent.name,
+                                predicate=predicate, object=o_ent.name, trigger=c["trig"].text, rule=c["rule"].id,
+                                sentence=sentence, doc_id=doc_id))
             return
         if c["rule"].subject_types and s_ent.type not in c["rule"].subject_types and not (
                 "Government" in c["rule"].subject_types and s_ent.type == "GovernmentBody"

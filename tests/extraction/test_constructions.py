@@ -361,6 +361,14 @@ def test_two_names_ner_joined_are_split_when_the_company_list_knows_one(extracto
     assert not any(" and " in o for _, _, o in got), got
 
 
+def test_a_listed_owner_and_its_listed_firm_ner_joined_are_split(extractor):
+    # real names on purpose: the split rests on companies.txt knowing both "Alphabet" and "Google"
+    got, _ = _triples(extractor, "Yelp Inc sued Alphabet's Google on Wednesday, accusing the search giant of abusing "
+                                 "its monopoly.")
+    assert {("Yelp Inc", "sues", "Google"), ("Alphabet", "holds-stake-in", "Google")} <= got, got
+    assert not any("'s" in o for _, _, o in got), got
+
+
 def test_an_owner_named_before_owned_holds_the_firm_but_a_nationality_does_not(extractor):
     # a known firm on purpose: the tagger reads an invented name before "-owned" as a common noun
     got, _ = _triples(extractor, "A planned deal with SoftBank-owned Tarrow Investment Group later fell apart, and "
