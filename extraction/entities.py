@@ -307,7 +307,9 @@ class EntityLinker:
         return bool(words) and all(w in self.countries or w in self.places for w in words)
 
     def core(self, name: str) -> frozenset[str]:
-        return frozenset(w for w in normalize(name).replace(",", " ").split() if w.rstrip(".") not in self.suffixes)
+        """The words of a name without its legal form, a possessive inside it dropped ("Lowe's Cos": lowe)."""
+        return frozenset(w.removesuffix("'s") for w in normalize(name).replace(",", " ").split()
+                         if w.rstrip(".") not in self.suffixes)
 
     def link(self, doc: Doc) -> "DocEntities":
         return DocEntities(self, doc)
@@ -415,13 +417,21 @@ class DocEntities:
                 consumed.add(end)  # NER stopped short of the business noun or legal form: "Ashby" + "Leisure", "Airbus" + "SE"
                 end += 1
                 grown = True
+            if end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].text.rstrip(".") in legal \
+                    and doc[end + 1].text not in ("Group", "Holding", "Holdings") \
+                    and not (end + 2 < len(doc) and doc[end + 2].pos_ == "PROPN" and doc[end + 2].is_title):
+                consumed.update((end, end + 1))  # "Macy" + "'s Inc": the possessive is part of the name
+                end += 2
+                grown = True
             if all(t.text.rstrip(".") in legal for t in doc[start:end]):
                 # NER took only the legal form: "Swisscom" + "AG"
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
                         and (doc[start - 1].is_title or _CAMEL.match(doc[start - 1].text)) and not doc[start].is_sent_start:
                     start -= 1
                 if all(t.text.rstrip(".") in legal for t in doc[start:end]):
-                    continue
+                    start = self._possessive_name_start(start, end, legal)  # "Macy's" + "Inc"
+                    if start is None:
+                        continue
                 grown = True
             while start > 0 and not doc[start].is_sent_start and doc[start - 1].dep_ == "compound" \
                     and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_upper and not doc[start - 1].ent_type_ \
@@ -436,6 +446,11 @@ class DocEntities:
                 start -= 1  # "Tarrant" + "Media": NER left an unknown first word off the name
             start, end, glued = self._glue(start, end, cued)
             grown = grown or glued and ent.label_ in ("GPE", "LOC")
+            owner = self._possessive_name_start(start, end, legal)
+            if owner is not None:
+                # "Macy's Inc", "Dick's Sporting Goods Inc": a possessive that begins the firm's own name
+                raw = [r for r in raw if not owner <= r[0] < start]
+                start, grown = owner, True
             if ent.label_ == "PERSON":
                 while start < end - 1 and doc[start].lower_ in self._role_words:
                     start += 1  # "Spokeswoman Karen Liu": the title is not part of the name
@@ -648,6 +663,32 @@ class DocEntities:
             else:
                 break
         return start, end, (start, end) != (s0, e0)
+
+    def _possessive_name_start(self, start: int, end: int, legal) -> int | None:
+        """Where a firm's name that begins with a possessive starts ("Macy's Inc", "Dick's Sporting Goods Inc"),
+        when the span NER found after "'s" ends in a legal form; None when the possessor is an owner or a
+        place of its own ("Berkshire's BNSF Railway Co", "Britain's Barclays Plc", "Elon Musk ... Musk's X Corp").
+
+        start, end: the span after the possessive.
+        """
+        doc = self._view
+        if start < 2 or doc[start - 1].tag_ != "POS" or doc[end - 1].text.rstrip(".") not in legal:
+            return None
+        k = start - 1
+        while k > 0 and start - 1 - k < 2 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
+                and doc[k - 1].ent_type_ not in ("GPE", "NORP", "LOC") and not doc[k].is_sent_start:
+            k -= 1
+        if k == start - 1:
+            return None
+        owner = normalize(doc[k:start - 1].text)
+        known = self.linker.companies | set(self.linker.by_surface) | self.linker.known_places
+        if owner in known or normalize(doc[start:end].text) in known \
+                or normalize(" ".join(t.text for t in doc[start:end] if t.text.rstrip(".") not in legal)) in known:
+            return None
+        surnames = {e[-1].lower_ for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        if doc[start - 2].lower_ in surnames:
+            return None
+        return k
 
     def _coordinated_cut(self, start: int, end: int, cued: set[str], seen: set[str]) -> int | None:
         """Where NER joined two coordinated names into one span ("Rusal and En+ Group", "Glencore and

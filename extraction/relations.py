@@ -762,7 +762,8 @@ class RelationFinder:
             if rule.object_is_clause_subject:
                 # "B agreed to be acquired by A": B is the subject of the governing clause
                 anchor = nodes.get("verb")
-                if anchor is not None and _crosses_clause(trig, anchor):
+                if anchor is not None and _crosses_clause(trig, anchor) \
+                        and not rule.id.startswith("role-appointed-as-clause"):
                     continue  # "A agreed to buy B after the chipmaker walked away from an agreed takeover by C"
                 obj, _ = self._verb_subject(anchor if anchor is not None else trig.head)
                 if obj is None:
@@ -1132,6 +1133,10 @@ class RelationFinder:
                 # "put A, the parent of B, and C on its list": a name after ", and" continues the outer list
                 subjects = [k for k in subjects if k is c["subj"] or not (
                     k.left_edge.i >= 2 and doc[k.left_edge.i - 1].lower_ == "and" and doc[k.left_edge.i - 2].text == ",")]
+            if c["predicate"] == "works-for":
+                # "A, chief executive of X, and B, head of Y": a conjunct with its own title works elsewhere
+                subjects = [k for k in subjects if k is c["subj"] or not any(
+                    a.dep_ == "appos" and a.lower_ in self.rules.role_heads for a in k.children)]
             rel = next((a for a in (trig, *trig.ancestors) if a.dep_ == "relcl" and a.head.i == c["subj"].i), None)
             if rel is not None:
                 # "ING, which owns a quarter of TMB, and Thanachart Capital are ...": the clause describes the
