@@ -3847,6 +3847,12 @@ class RelationFinder:
                     if c.conjuncts:
                         return None  # "Britain and Canada announced ...": which one is not said
                     owners = [k for k in c.children if k.dep_ == "poss" and k.pos_ == "PROPN"]
+                    edge = c.left_edge
+                    if not state and edge.i < c.i and ents.token_mention[edge.i] != -1 \
+                            and (initial or edge.sent.start == person.sent.start) \
+                            and ents.mentions[ents.token_mention[edge.i]].end < c.i \
+                            and c.doc[ents.mentions[ents.token_mention[edge.i]].end].lower_ in self.role_words:
+                        owners.append(edge)  # "Anixter chief executive X said ..., and chairman Y backed it"
                     # "Turkey's foreign ministry condemned ..., and President X": the country, not its ministry
                     for arg in ((*owners, c) if state else (c, *owners)):
                         res = ents.resolve(arg, acting=False)
@@ -3888,7 +3894,10 @@ class RelationFinder:
         if state and not (verb.i == sent.root.i or verb.dep_ == "conj" and verb.head.i == sent.root.i or with_clause):
             return None  # "matching the levy President X announced": a clause of another subject
         if verb.lemma_.lower() not in self.rules.reporting_verbs:
-            coordinated = verb.dep_ == "conj" and verb.head.i == sent.root.i
+            # (or coordinated with what the main clause reports: "Acme said its board approved the deal, and
+            # chief executive X called it ...")
+            coordinated = verb.dep_ == "conj" and (verb.head.i == sent.root.i or verb.head.dep_ == "ccomp"
+                                                   and verb.head.head.i == sent.root.i and not state)
             # "Google agreed to buy Looker, as cloud chief X sought to catch up": the main clause's firm
             framed = not state and verb.dep_ == "advcl" and verb.head.i == sent.root.i and any(
                 c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)
