@@ -3279,6 +3279,11 @@ class RelationFinder:
                 continue
             self._emit(c, s_res, (ci, "antecedent"), status, attributed, ents, sentence, start, end, doc_id,
                        relations, dropped)
+            other = by_name.get(ante.object) if ante.predicate == "merges-with" and c["predicate"] == "opposes" else None
+            if other is not None and ante.object != opposer:
+                # "campaigned against the deal" after a merger: both sides of it
+                self._emit(c, s_res, (other, "antecedent"), status, attributed, ents, sentence, start, end, doc_id,
+                           relations, dropped)
 
     def _group_anaphor(self, tok: Token) -> bool:
         """Whether a sanction's object is a definite plural description of targets named before ("the two
