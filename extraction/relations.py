@@ -63,6 +63,7 @@ _VERDICTS, _REJECTIONS = _WORDS["shareholder_verdicts"], _WORDS["shareholder_rej
 _ADVISING, _SHAREHOLDER_NOUNS = _WORDS["advising_verbs"], _WORDS["shareholder_nouns"]
 _DEAL_ONLY, _SUE, _BID_NOUNS, _DEAL_NOUNS = _WORDS["deal_only"], _WORDS["sue"], _WORDS["bid_nouns"], _WORDS["deal_nouns"]
 _WRONGS = _WORDS["wrongdoing_nouns"]
+_MISCONDUCT_VERBS, _MISCONDUCT_NOUNS = _WORDS["misconduct_verbs"], _WORDS["misconduct_nouns"] | _WORDS["wrongdoing_nouns"]
 _HALTING, _FLOWS, _MADE = _WORDS["trade_halting_verbs"], _WORDS["trade_flows"], _WORDS["made_verbs"]
 _BATCHES, _PORTIONS, _FRACTIONS = _WORDS["batches"], _WORDS["portions"], _WORDS["fractions"]
 _BUSINESS_ROLES = _WORDS["business_roles"]
@@ -711,6 +712,9 @@ class RelationFinder:
             if predicate in ("holds-stake-in", "invests-in") and trig.pos_ == "NOUN" and seller.tag_ in ("VBD", "VBN") and any(
                     t.predicate == "divests" for t in self.rules.verb_triggers.get(seller.lemma_.lower(), ())):
                 continue  # "sold its stake in Y": no longer held ("plans to sell its stake": still held)
+            if rule.id == "said-wrongdoing" and any(k.dep_ == "neg" or k.dep_ == "aux" and k.lower_ in _MODALS
+                                                    for k in nodes["clause"].children):
+                continue  # "said X would not mislead investors", "said X may have breached ...": no charge made
             inherited = False
             subj = nodes.get("subject")
             if rule.id == "on-list" or rule.id.startswith("under-sanctions"):
@@ -1074,6 +1078,7 @@ class RelationFinder:
         cands.extend(self._repeated_preps(cands))
         cands.extend(self._suits_by(doc))
         cands.extend(self._pleas(doc))
+        cands.extend(self._said_wrongs(doc))
         cands.extend(self._chosen_offers(doc))
         cands.extend(self._per_share_offers(doc))
         cands.extend(self._shareholder_verdicts(doc))
@@ -1708,6 +1713,34 @@ class RelationFinder:
             out.append(dict(rule=_PLEA_RULE, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                             trig=verb, subj=reporter, obj=defendant, inherited=False, role=None, anchor=None,
                             status="asserted", prosecutor=True))
+        return out
+
+    def _said_wrongs(self, doc: Doc) -> list[dict]:
+        """accuses candidates from wrongdoing a named reporter says a named party did: "The Justice Department
+        said Odebrecht had paid about $788 million in bribes", "Healey said McKinsey had defrauded the state",
+        "The FBI said North Korea was responsible for the theft". The reported clause must name its doer and
+        an act of wrongdoing (``misconduct_verbs``; ``misconduct_nouns`` and ``wrongdoing_nouns`` in it), with no
+        negation or modal ("said X would not mislead investors", "said X may have ...": no charge made)."""
+        out = []
+        for report in _with_lemma(doc, _SAYING):
+            if report.pos_ != "VERB":
+                continue
+            reporter = next((k for k in report.children if k.dep_ == "nsubj"), None)
+            clause = next((k for k in report.children if k.dep_ == "ccomp" and k.pos_ in ("VERB", "AUX")), None)
+            if reporter is None or clause is None or reporter.pos_ != "PROPN":
+                continue
+            if any(k.dep_ == "neg" or k.dep_ == "aux" and k.lower_ in _MODALS for k in clause.children) \
+                    or clause.lemma_.lower() in _PLEADING | _ADMITTING:
+                continue  # (a plea or an admission reported is no charge of the reporter's: see _pleas)
+            doer = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+            if doer is None or doer.pos_ != "PROPN" or doer.i == reporter.i:
+                continue
+            if not any(t.pos_ == "VERB" and t.lemma_.lower() in _MISCONDUCT_VERBS
+                       or t.pos_ == "NOUN" and t.lemma_.lower() in _MISCONDUCT_NOUNS for t in clause.subtree):
+                continue
+            out.append(dict(rule=_SAID_RULE, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
+                            trig=clause, subj=reporter, obj=doer, inherited=False, role=None, anchor=None,
+                            status="asserted"))
         return out
 
     def _stakes(self, cands: list[dict]) -> None:
@@ -4118,6 +4151,10 @@ _APPOS_OWNER_RULES = frozenset({"appos-parent-of", "appos-poss-unit", "appos-com
 _VERDICT_RULE = PatternRule(id="shareholders-verdict", source="extraction/relations.py", confidence=0.7, pattern=())
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _PLEA_RULE = PatternRule(id="reported-prosecution", source="extraction/relations.py", confidence=0.7, pattern=())
+_SAID_RULE = PatternRule(id="said-wrongdoing-act", source="extraction/relations.py", confidence=0.65, pattern=())
+_SAYING = frozenset({"say", "allege", "claim", "contend", "charge", "find", "conclude"})
+_MODALS = frozenset({"would", "could", "may", "might", "will", "can", "should"})
+_ADMITTING = frozenset({"admit", "acknowledge", "confess", "settle", "agree", "deny"})
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
