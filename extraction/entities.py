@@ -114,6 +114,10 @@ def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], ...]:
 _NAME_POS = frozenset({"NOUN", "ADJ", "VERB"})
 
 
+# verbs whose object's own conduct a later "its" names: "accused X of fraud at its unit"
+_CHARGING_VERBS = frozenset({"accuse", "charge", "fine", "sue", "blame", "penalize", "penalise", "investigate"})
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lookup key of a name: straight apostrophes, single spaces, lower case (cached: names recur)."""
@@ -1716,6 +1720,15 @@ class DocEntities:
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        if tok.dep_ == "poss" and verb.lemma_.lower() in _CHARGING_VERBS:
+            # "accused Globe Life of fraud at its American Income Life unit", "fined X over failures at its plant":
+            # the party charged, named before the pronoun
+            charged = next((k for k in verb.children if k.dep_ == "dobj" and k.i < tok.i
+                            and self.token_mention[k.i] != -1), None)
+            if charged is not None:
+                ci = self.mentions[self.token_mention[charged.i]].cluster
+                if self.clusters[ci].type in ("Company", "Organization") or self._firm_like(ci):
+                    return ci
         if tok.dep_ == "poss" and verb.dep_ == "relcl" and self.token_mention[verb.head.i] != -1 \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children):
             # "StanCorp, which sells cover through its Standard Insurance unit": the name the clause describes
