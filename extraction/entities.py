@@ -705,12 +705,15 @@ class DocEntities:
         doc = self._view
         known = self.linker.companies | set(self.linker.by_surface)
         for k in range(start + 1, end - 1):
-            if doc[k].tag_ == "POS" and normalize(doc[start:k].text) in known and normalize(doc[k + 1:end].text) in known:
-                return k  # "Alphabet's Google": an owner both lists know, then its firm
+            if doc[k].tag_ == "POS" and (normalize(doc[start:k].text) in known and normalize(doc[k + 1:end].text) in known
+                                         or k - start > 1 and doc[k - 1].text.rstrip(".") in self.linker.legal_forms):
+                return k  # "Alphabet's Google", "Corvane Inc's Cable Solutions": an owner, then its firm
             if doc[k].text == "," and normalize(doc[start:k].text) in seen and (doc[k + 1].is_title or doc[k + 1].is_upper):
                 return k  # "Buffett, Berkshire's chairman": a name met before, then another
             if doc[k].lower_ != "and" or not doc[k + 1].is_title and not doc[k + 1].is_upper:
                 continue
+            if end < len(doc) and doc[end].lower_ in self.linker.unit_nouns and doc[start - 1].tag_ == "POS":
+                return None  # "CommScope's Connectivity and Cable Solutions unit": one unit's name
             # two names each complete by itself: a legal form ends the first ("Tronox Ltd and Cristal"), or the
             # list of well-known companies knows either ("Ambuja Cements and ACC", "Alibaba and Tencent")
             if doc[k - 1].text.rstrip(".") in self.linker.legal_forms and k - 1 > start \
@@ -1760,6 +1763,20 @@ class DocEntities:
                         gi = self.government_of(ci, m.text)
                         if gi is not None or self.clusters[ci].type == "Country":
                             return gi if gi is not None else ci
+        v = verb
+        for _ in range(4):
+            # "Zoomlion raised its bid, but Terex scrapped its merger and agreed to sell Konecranes its unit": the
+            # subject of the nearest clause up the chain of infinitives and coordinated verbs that names one
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if subj is not None:
+                if self.token_mention[subj.i] != -1 and v.i != verb.i:
+                    ci = self.mentions[self.token_mention[subj.i]].cluster
+                    if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):
+                        return ci
+                break
+            if v.dep_ not in ("xcomp", "conj") or v.head.pos_ not in ("VERB", "AUX") or v.head.i == v.i:
+                break
+            v = v.head
         si = self.sent_index(tok.i)
         sents = list(self.doc.sents) if si else [tok.sent]
         for k in range(si, max(-1, si - 4), -1):

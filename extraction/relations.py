@@ -1034,7 +1034,9 @@ class RelationFinder:
             if predicate in ("acquires", "holds-stake-in") and obj is not None and not rule.object_is_clause_subject:
                 # "bought Y from Z", "bought a stake in Y from Z": Z sells
                 holders = (trig,) + ((trig.head,) if trig.pos_ == "NOUN" and trig.head.pos_ == "VERB" else ()) \
-                    + ((obj,) if ents.token_mention[obj.i] != -1 else ())  # "buy Y, a software firm, from Z"
+                    + ((obj,) if ents.token_mention[obj.i] != -1 else ()) \
+                    + tuple(a for a in obj.children if a.dep_ == "appos" and a.pos_ == "NOUN"
+                            and ents.token_mention[obj.i] != -1)  # "buy Y, a software firm, from Z"
                 seller = next((p for h in holders for k in h.children if k.dep_ == "prep" and k.lower_ == "from"
                                for p in k.children if p.dep_ == "pobj"), None)
                 if seller is None:
