@@ -82,6 +82,7 @@ _PLEDGING = _WORDS["pledging_verbs"]  # "committed to accept the offer": planned
 _LEADING_VERBS = _WORDS["leading_verbs"]  # "Akeso, founded by chief executive X": X works for Akeso
 _PROSECUTING = _WORDS["prosecution_verbs"]  # "X was indicted on ..., the Justice Department said"
 _PLEADING = _WORDS["pleading_verbs"]  # "pleaded guilty to charges brought by X", "..., the Justice Department said"
+_SUIT_NOUNS = frozenset(_WORDS["suit_anaphors"]) | {"lawsuit", "suit", "action", "challenge"}  # what parties join
 _OPPOSITION_NOUNS = _WORDS["opposition_nouns"]  # "bowing to opposition from X": X opposes the deal's parties
 _DEAL_ENDS = _WORDS["deal_ending_participles"]
 _ACCEPTING = _WORDS["accepting_verbs"]
@@ -1344,6 +1345,7 @@ class RelationFinder:
         self._target_reactions(doc, ents, relations)
         self._opposition_from(doc, ents, relations)
         self._suit_claims(doc, relations)
+        self._suit_joiners(doc, ents, relations)
         self._tendered_holdings(doc, ents, relations)
         self._deepened_ties(doc, relations)
         self._venture_owners(doc, relations)
@@ -2943,6 +2945,51 @@ class RelationFinder:
                 if key not in relations and self.onto.allows("accuses", r.subject_type, r.object_type):
                     relations[key] = replace(r, predicate="accuses", label="accuses", status="asserted", trigger=verb.text,
                                              rule="suit-claim", role=None, confidence=round(r.confidence * 0.85, 2))
+
+    def _suit_joiners(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
+        """Parties who join a lawsuit sue its defendants: "The lawsuit, joined by Minnesota and New York, said
+        ...", "Four states, including New York and Illinois, joined the lawsuit" give each joiner's sues against
+        every defendant of the nearest plaintiff before it in the document, on the joining sentence."""
+        for verb in _with_lemma(doc, ("join",)):
+            if verb.pos_ != "VERB":
+                continue
+            if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.lemma_.lower() in _SUIT_NOUNS:
+                heads = [p for k in verb.children if k.dep_ == "agent" for p in k.children if p.dep_ == "pobj"]
+            elif any(k.dep_ == "dobj" and k.lemma_.lower() in _SUIT_NOUNS for k in verb.children):
+                heads = [k for k in verb.children if k.dep_ == "nsubj"]
+            else:
+                continue
+            named = {c.name for c in self._list_members(heads, ents)}
+            joiners, seen = [], set()
+            for t in verb.sent:  # each member as a party acting ("Minnesota" sues as its government)
+                mi = ents.token_mention[t.i]
+                if mi == -1 or ents.clusters[ents.mentions[mi].cluster].name not in named:
+                    continue
+                res = ents.resolve(t, acting=True)
+                if res is not None and res[0] not in seen:
+                    seen.add(res[0])
+                    c = ents.clusters[res[0]]
+                    if c.type == "Place" and c.gazetteer_id is None and ents.known_place(c):
+                        c.type = "GovernmentBody"  # "joined by Minnesota": a listed state that acts, as _emit reads it
+                    joiners.append(c)
+            if not joiners:
+                continue
+            earlier = [r for r in relations.values() if r.predicate == "sues" and r.start <= verb.sent.start_char
+                       and r.status in ("asserted", "completed")]
+            if not earlier:
+                continue
+            plaintiff = max(earlier, key=lambda r: r.start).subject
+            suits = [r for r in earlier if r.subject == plaintiff]
+            sent = verb.sent
+            for j in joiners:
+                for r in suits:
+                    key = (j.name, "sues", r.object, sent.start_char)
+                    if j.name in (r.object, plaintiff) or key in relations or not self.onto.allows("sues", j.type, r.object_type):
+                        continue
+                    relations[key] = replace(r, subject=j.name, subject_type=j.type, status="asserted", label="sues",
+                                             sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                                             trigger=verb.text, rule="joined-suit", attributed_to=None, event_date=None,
+                                             confidence=round(r.confidence * 0.8, 2))
 
     def _opposition_from(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """Opposition a deal met, told as a noun with its source: "called off their merger, bowing to opposition
