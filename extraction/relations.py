@@ -3955,10 +3955,13 @@ class RelationFinder:
                             return arg  # "Finance Minister X said Paris would not back down": the capital's state
             return None
 
-        if person.dep_ == "pobj" and person.head.dep_ == "agent" and person.head.head.dep_ in ("acl", "relcl") \
-                and person.head.head.lemma_.lower() in _LEADING_VERBS and not state:
-            firm = person.head.head.head  # "Akeso, founded by chief executive X", "the group, led by chief executive X"
-            res = ents.resolve(firm, acting=True)
+        led = person.head if person.dep_ == "appos" and person.head.lower_ in self.role_words else person
+        if led.dep_ == "pobj" and led.head.dep_ == "agent" and led.head.head.dep_ in ("acl", "relcl") \
+                and led.head.head.lemma_.lower() in _LEADING_VERBS and not state:
+            # "Akeso, founded by chief executive X", "the group, led by chief executive X" (or "led by chairman and
+            # chief executive X", the name parsed as the first title's apposition)
+            firm = led.head.head.head
+            res = ents.resolve(firm, acting=True) if led is person or ents.token_mention[firm.i] != -1 else None
             if res is not None and ents.clusters[res[0]].type in kinds:
                 return firm
         subject = person
