@@ -3082,6 +3082,18 @@ class RelationFinder:
                 if objs and not about_measure(objs[0]):
                     continue
                 speaker_of = tok.head if tok.dep_ == "acomp" else tok
+            elif lemma == "call" and tok.pos_ == "VERB":
+                # "called the allegations egregious", "called the challenge misguided": a judgement of the measure
+                obj = next((k for k in tok.children if k.dep_ == "dobj"), None)
+                clause = next((k for k in tok.children if k.dep_ == "ccomp"), None)
+                judged = obj is not None and any(k.dep_ == "amod" and k.i > obj.i for k in obj.children) \
+                    or obj is not None and any(k.dep_ in ("oprd", "xcomp") for k in tok.children)
+                if clause is not None and obj is None:
+                    obj = next((k for k in clause.children if k.dep_ == "nsubj"), None)
+                    judged = True
+                if obj is None or not judged or obj.lower_ in ("it", "them") or not about_measure(obj):
+                    continue
+                speaker_of = tok
             elif lemma in self.rules.reporting_verbs and tok.pos_ == "VERB":
                 clause = next((k for k in tok.children if k.dep_ == "ccomp"), None)
                 subj = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
