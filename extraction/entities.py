@@ -708,8 +708,10 @@ class DocEntities:
             if doc[k].tag_ == "POS" and (normalize(doc[start:k].text) in known and normalize(doc[k + 1:end].text) in known
                                          or k - start > 1 and doc[k - 1].text.rstrip(".") in self.linker.legal_forms):
                 return k  # "Alphabet's Google", "Corvane Inc's Cable Solutions": an owner, then its firm
-            if doc[k].text == "," and normalize(doc[start:k].text) in seen and (doc[k + 1].is_title or doc[k + 1].is_upper):
-                return k  # "Buffett, Berkshire's chairman": a name met before, then another
+            if doc[k].text == "," and (doc[k + 1].is_title or doc[k + 1].is_upper) and (
+                    normalize(doc[start:k].text) in seen
+                    or doc[end - 1].tag_ == "POS" or end < len(doc) and doc[end].tag_ == "POS"):
+                return k  # "Buffett, Berkshire's chairman", "Freenet, Sunrise's largest shareholder": two names
             if doc[k].lower_ != "and" or not doc[k + 1].is_title and not doc[k + 1].is_upper:
                 continue
             if end < len(doc) and doc[end].lower_ in self.linker.unit_nouns and doc[start - 1].tag_ == "POS":

@@ -1349,6 +1349,7 @@ class RelationFinder:
         self._tendered_holdings(doc, ents, relations)
         self._deepened_ties(doc, relations)
         self._venture_owners(doc, relations)
+        self._joint_bidders(doc, relations)
         self._combined_units(doc, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
@@ -2702,6 +2703,41 @@ class RelationFinder:
                        for p in parts):
                 continue
             self._add_partners(relations, r, (r.subject, r.subject_type), (r.object, r.object_type), "combined-units")
+
+    def _joint_bidders(self, doc: Doc, relations: dict) -> None:
+        """Firms that make one bid or purchase together are partners: "a takeover proposal from A and B",
+        "agreed to sell its unit to A and B ..., choosing their joint offer" give (A, partners-with, B) with the
+        deal's status. Not a plural noun ("offers from A and B" are separate bids) nor a sentence that calls the
+        parties rivals."""
+        at = self._trigger_at
+        groups: dict[tuple[int, str], dict] = {}
+        for key, r in relations.items():
+            if r.predicate not in ("bids-for", "acquires") or key not in at or r.status == "denied" \
+                    or r.subject_type not in ("Company", "Organization"):
+                continue
+            groups.setdefault((at[key], r.object), {}).setdefault(r.subject, r)
+        for (ti, _), by_subject in groups.items():
+            if len(by_subject) < 2:
+                continue
+            trig = doc[ti]
+            if trig.tag_ in ("NNS", "NNPS") or any(t.lemma_.lower() in _RIVAL_WORDS for t in trig.sent) \
+                    or trig.lemma_.lower() not in _BID_NOUNS or trig.pos_ != "NOUN":
+                continue  # (a contest's winner and loser both bid: "outbid B", "beating B's offer")
+            if any(x.predicate == "outbids" and x.start == trig.sent.start_char for x in relations.values()):
+                continue
+            if any(len(n.split()) < 2 and n not in self.rules.companies for n in by_subject):
+                # (one word of a name with "and" in it: "Mitsubishi UFJ Trust and Banking")
+                continue
+            names = sorted(by_subject)
+            for i, a in enumerate(names):
+                for b in names[i + 1:]:
+                    r = by_subject[a]
+                    if any(x.predicate == "partners-with" and {x.subject, x.object} == {a, b} for x in relations.values()):
+                        continue
+                    relations[(a, "partners-with", b, r.start)] = replace(
+                        r, predicate="partners-with", object=b, object_type=by_subject[b].subject_type,
+                        label=self._label("partners-with", r.status), role=None, rule=f"{r.rule}+joint",
+                        confidence=round(r.confidence * 0.8, 2))
 
     def _venture_owners(self, doc: Doc, relations: dict) -> None:
         """The owners of a venture are partners: "X, a venture owned in equal parts by A, B and C" and "A, B and

@@ -369,6 +369,14 @@ def test_a_listed_owner_and_its_listed_firm_ner_joined_are_split(extractor):
     assert not any("'s" in o for _, _, o in got), got
 
 
+def test_a_name_and_a_possessive_name_ner_joined_with_a_comma_are_split(extractor):
+    # real names on purpose: spaCy's model tags "Freenet, Sunrise" as one organization before "'s"
+    got, _ = _triples(extractor, "The decision is a victory for German telecoms group Freenet, Sunrise's largest "
+                                 "shareholder with a stake of about 25 percent.")
+    assert ("Freenet", "holds-stake-in", "Sunrise") in got, got
+    assert not any("," in s or "," in o for s, _, o in got), got
+
+
 def test_an_owner_named_before_owned_holds_the_firm_but_a_nationality_does_not(extractor):
     # a known firm on purpose: the tagger reads an invented name before "-owned" as a common noun
     got, _ = _triples(extractor, "A planned deal with SoftBank-owned Tarrow Investment Group later fell apart, and "
