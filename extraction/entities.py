@@ -1327,6 +1327,14 @@ class DocEntities:
             for c in tok.children:
                 if c.dep_ == "appos" and self.token_mention[c.i] != -1:
                     return self.resolve(c, acting)
+            if acting and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in self.linker.unit_nouns \
+                    and any(k.dep_ == "poss" for k in tok.children):
+                # "UnitedHealth's Optum unit agreed to buy Y": the unit named before the unit noun
+                named = [k for k in tok.children if k.dep_ in ("compound", "nmod") and k.pos_ == "PROPN"
+                         and self.token_mention[k.i] != -1]
+                if named and self.clusters[self.mentions[self.token_mention[named[-1].i]].cluster].type in (
+                        "Company", "Organization"):
+                    return self.mentions[self.token_mention[named[-1].i]].cluster, "mention"
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
             return self.resolve(tok.head.head, acting)  # "Sun, which was acquired by Oracle"
         if lower in PRONOUNS:

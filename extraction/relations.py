@@ -1330,6 +1330,7 @@ class RelationFinder:
         self._contest_winners(relations)
         self._cleared_ways(doc, ents, relations)
         self._ended_contests(doc, ents, relations)
+        self._spurned_rivals(relations)
         self._agentless_sanctions(doc, ents, relations)
         self._parents_sales(relations)
         self._named_sellers(ents, relations)
@@ -1879,6 +1880,23 @@ class RelationFinder:
             relations[(bidder[0], "bids-for", target[0], start)] = replace(
                 base, subject=bidder[0], subject_type=bidder[1], predicate="bids-for", object=target[0],
                 object_type=target[1], label="bids-for")
+
+    def _spurned_rivals(self, relations: dict) -> None:
+        """A target that agrees to one buyer while spurning or rejecting a rival's offer chose the buyer over the
+        rival: "Y agreed to be acquired by X, spurning a rival cash offer from Z" gives (X, outbids, Z), when the
+        sentence has one buyer of Y."""
+        for r in list(relations.values()):
+            if r.predicate != "bids-for" or r.rule != "bid-received-participle":
+                continue
+            buyers = {(d.subject, d.subject_type) for d in relations.values() if d.predicate == "acquires"
+                      and d.start == r.start and d.object == r.object and d.subject != r.subject and d.status != "denied"}
+            if len(buyers) != 1:
+                continue
+            (buyer, btype), = buyers
+            if self.onto.allows("outbids", btype, r.subject_type):
+                self._contest_outcome(relations, replace(r, rule="spurned-rival", confidence=round(r.confidence * 0.85, 2)),
+                                      (buyer, btype), (r.subject, r.subject_type), (r.subject, r.subject_type),
+                                      (r.object, r.object_type))
 
     def _ended_contests(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """A purchase "ending a bidding war with" a rival was won over that rival: "AusNet agreed to be bought by
