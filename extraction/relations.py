@@ -83,6 +83,9 @@ _LEADING_VERBS = _WORDS["leading_verbs"]  # "Akeso, founded by chief executive X
 _PROSECUTING = _WORDS["prosecution_verbs"]  # "X was indicted on ..., the Justice Department said"
 _PLEADING = _WORDS["pleading_verbs"]  # "pleaded guilty to charges brought by X", "..., the Justice Department said"
 _SUIT_NOUNS = frozenset(_WORDS["suit_anaphors"]) | {"lawsuit", "suit", "action", "challenge"}  # what parties join
+# verbs of a stake held or built, whose bare stake may name the sentence's other firm (RelationFinder._bare_stakes)
+_STAKE_BUILDING = frozenset({"build", "take", "acquire", "buy", "hold", "keep", "retain", "own", "amass", "accumulate",
+                             "raise", "increase", "disclose", "have"})
 _OPPOSITION_NOUNS = _WORDS["opposition_nouns"]  # "bowing to opposition from X": X opposes the deal's parties
 _DEAL_ENDS = _WORDS["deal_ending_participles"]
 _ACCEPTING = _WORDS["accepting_verbs"]
@@ -1335,6 +1338,7 @@ class RelationFinder:
         self._parents_sales(relations)
         self._named_sellers(ents, relations)
         self._implied_holdings(ents, relations)
+        self._bare_stakes(doc, ents, relations, doc_id)
         self._sold_units(relations)
         self._unowned_rest(doc, ents, relations)
         self._remaining_stakes(doc, ents, relations)
@@ -2159,6 +2163,43 @@ class RelationFinder:
                 r, subject=parent.name, subject_type=parent.type, predicate="divests",
                 label=self._label("divests", r.status), role=None, rule=f"{r.rule}+named-seller",
                 confidence=round(r.confidence * 0.8, 2))
+
+    def _bare_stakes(self, doc: Doc, ents: DocEntities, relations: dict, doc_id: str) -> None:
+        """A stake told with its size but not its company names the one other firm of the sentence: "Corvane
+        shares jumped after Halvard said it had built a 7 percent stake" gives (Halvard, holds-stake-in,
+        Corvane). The stake noun has a percentage and no "in" or "of"; its holder is the subject of its verb;
+        any other number of firms in the sentence leaves it alone."""
+        for noun in _with_lemma(doc, ("stake", "holding", "shareholding")):
+            if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or any(
+                    k.dep_ == "prep" and k.lower_ in ("in", "of") for k in noun.children):
+                continue
+            if not any(t.lower_ in ("percent", "%", "pct") for t in noun.subtree):
+                continue
+            verb = noun.head
+            if verb.lemma_.lower() not in _STAKE_BUILDING or any(
+                    k.dep_ in ("poss", "acl") or k.dep_ == "prep" and k.lower_ in ("from", "to") for k in noun.children):
+                continue  # "sold a 5 percent stake", "bought a stake from X", "its stake": not a holding of the other firm
+            subj = self._verb_subject(verb, ("nsubj",))[0]
+            res = ents.resolve(subj, acting=True) if subj is not None else None
+            if res is None or ents.clusters[res[0]].type not in ("Company", "Organization", "Person"):
+                continue
+            holder = ents.clusters[res[0]]
+            sent = noun.sent
+            firms = {ents.mentions[ents.token_mention[t.i]].cluster for t in sent if ents.token_mention[t.i] != -1
+                     and ents.clusters[ents.mentions[ents.token_mention[t.i]].cluster].type == "Company"} - {res[0]}
+            if len(firms) != 1:
+                continue
+            held = ents.clusters[firms.pop()]
+            key = (holder.name, "holds-stake-in", held.name, sent.start_char)
+            if key in relations or any(r.predicate == "holds-stake-in" and r.subject == holder.name
+                                       and r.start == sent.start_char for r in relations.values()):
+                continue
+            status = self._status(verb, None)
+            relations[key] = Relation(
+                subject=holder.name, subject_type=holder.type, predicate="holds-stake-in", object=held.name,
+                object_type=held.type, status=status, label=self._label("holds-stake-in", status), role=None,
+                confidence=0.6, attributed_to=None, doc_id=doc_id,
+                sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=noun.text, rule="bare-stake")
 
     def _implied_holdings(self, ents: DocEntities, relations: dict) -> None:
         """Holdings that other relations imply, on their sentence:
