@@ -809,7 +809,8 @@ class RelationFinder:
             if predicate == "opposes" and trig.lemma_.lower() in _DEAL_ONLY and (obj is None or obj.lemma_.lower() not in _ACTS):
                 continue  # "sued to stop the merger" opposes; "stopped the Celtics" does not
             if predicate == "sanctions" and trig.lemma_.lower() in _HALTING and (obj is None or obj.lemma_.lower() not in _FLOWS) \
-                    and not (obj is not None and obj.lemma_.lower() in _HALTED and any(k.dep_ == "poss" for k in obj.children)):
+                    and not (obj is not None and obj.lemma_.lower() in _HALTED and any(
+                        k.dep_ == "poss" or k.dep_ == "prep" and k.lower_ == "of" for k in obj.children)):
                 continue  # "suspended imports of X from Y" sanctions Y, "suspended X's activities" X; "suspended its dividend" nothing
             if predicate == "sanctions" and trig.lemma_.lower() in _DETAINING and (obj is None or obj.lemma_.lower() not in _GOODS):
                 continue  # "detained gloves made by X" sanctions X; "detained the executive" is no sanction
@@ -3730,6 +3731,13 @@ class RelationFinder:
                     (c for c in kids if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None))
             if found is not None:
                 return found  # "said Canada's measures violated WTO rules", "Australian wine was being dumped"
+        if predicate == "sanctions" and not subject and lemma in _HALTED:
+            found = pobj(("of",))
+            if found is not None and found.pos_ == "NOUN":
+                found = next((k for k in found.children if k.dep_ == "appos" and k.pos_ == "PROPN"), found)
+            if found is not None and found.pos_ == "PROPN":
+                # "revoked the export licences of X", "suspended the operations of online marketplace X"
+                return found
         if predicate in ("merges-with", "partners-with") and lemma in _PARTS:
             # "the merger of Siemens' rail business with Alstom", "called off the merger of its Indian
             # business with Zee": the business's owner is the party
