@@ -61,6 +61,7 @@ _WORDS = load_word_lists()
 _GOVERNING = _WORDS["governing"]  # "Acme's board" acts for Acme
 _STATE_ROLES = _WORDS["state_roles"]
 _POSSESSED_PARTS = _WORDS["parts"] | {"group"}  # "its optical solutions group": a part of the possessor
+_CHARGING_VERBS = _WORDS["charging_verbs"]  # "accused X of fraud at its unit": its = X
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Defence Minister X": part of the title, not an organization  # "Texas Governor X" names no employer firm
 _NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
 _PAIR_NOUNS = _WORDS["pair_nouns"]  # "the merger of A and B": two names
@@ -112,10 +113,6 @@ def load_name_cues(path: Path | None = None) -> tuple[frozenset[str], ...]:
 
 # parts of speech spaCy gives capitalised words of a firm's name it did not recognise ("Rite Aid": ADJ, NOUN)
 _NAME_POS = frozenset({"NOUN", "ADJ", "VERB"})
-
-
-# verbs whose object's own conduct a later "its" names: "accused X of fraud at its unit"
-_CHARGING_VERBS = frozenset({"accuse", "charge", "fine", "sue", "blame", "penalize", "penalise", "investigate"})
 
 
 @lru_cache(maxsize=65536)
@@ -201,6 +198,8 @@ class EntityLinker:
         # every name known as a place: a "place" outside it in a deal is a firm NER mistyped (DocEntities.known_place)
         self.known_places = frozenset(self.places | self.countries | {normalize(p) for p in rules.places})
         self.companies = frozenset(normalize(n) for n in rules.companies)
+        # names a list knows as a firm: companies.txt or the gazetteer (DocEntities._coordinated_cut)
+        self.known_names = self.companies | frozenset(self.by_surface)
         self.descriptor_matcher: Matcher | None = None
         self.gazetteer_matcher: PhraseMatcher | None = None
         self._gaz_label: dict[int, str] = {}
@@ -685,7 +684,7 @@ class DocEntities:
         if k == start - 1:
             return None
         owner = normalize(doc[k:start - 1].text)
-        known = self.linker.companies | set(self.linker.by_surface) | self.linker.known_places
+        known = self.linker.known_names | self.linker.known_places
         if owner in known or normalize(doc[start:end].text) in known \
                 or normalize(" ".join(t.text for t in doc[start:end] if t.text.rstrip(".") not in legal)) in known:
             return None
@@ -703,7 +702,7 @@ class DocEntities:
         start, end: the span. cued: lower-case business words. seen: names found earlier in the document.
         """
         doc = self._view
-        known = self.linker.companies | set(self.linker.by_surface)
+        known = self.linker.known_names
         for k in range(start + 1, end - 1):
             if doc[k].tag_ == "POS" and (normalize(doc[start:k].text) in known and normalize(doc[k + 1:end].text) in known
                                          or k - start > 1 and doc[k - 1].text.rstrip(".") in self.linker.legal_forms):
@@ -714,7 +713,7 @@ class DocEntities:
                 return k  # "Buffett, Berkshire's chairman", "Freenet, Sunrise's largest shareholder": two names
             if doc[k].lower_ != "and" or not doc[k + 1].is_title and not doc[k + 1].is_upper:
                 continue
-            if end < len(doc) and doc[end].lower_ in self.linker.unit_nouns and doc[start - 1].tag_ == "POS":
+            if end < len(doc) and doc[end].lower_ in self.linker.unit_nouns and start > 0 and doc[start - 1].tag_ == "POS":
                 return None  # "CommScope's Connectivity and Cable Solutions unit": one unit's name
             # two names each complete by itself: a legal form ends the first ("Tronox Ltd and Cristal"), or the
             # list of well-known companies knows either ("Ambuja Cements and ACC", "Alibaba and Tencent")

@@ -82,10 +82,8 @@ _PLEDGING = _WORDS["pledging_verbs"]  # "committed to accept the offer": planned
 _LEADING_VERBS = _WORDS["leading_verbs"]  # "Akeso, founded by chief executive X": X works for Akeso
 _PROSECUTING = _WORDS["prosecution_verbs"]  # "X was indicted on ..., the Justice Department said"
 _PLEADING = _WORDS["pleading_verbs"]  # "pleaded guilty to charges brought by X", "..., the Justice Department said"
-_SUIT_NOUNS = frozenset(_WORDS["suit_anaphors"]) | {"lawsuit", "suit", "action", "challenge"}  # what parties join
-# verbs of a stake held or built, whose bare stake may name the sentence's other firm (RelationFinder._bare_stakes)
-_STAKE_BUILDING = frozenset({"build", "take", "acquire", "buy", "hold", "keep", "retain", "own", "amass", "accumulate",
-                             "raise", "increase", "disclose", "have"})
+_SUIT_NOUNS = _WORDS["suit_anaphors"]  # what parties join: "Four states joined the lawsuit"
+_STAKE_BUILDING = _WORDS["stake_building_verbs"]
 _OPPOSITION_NOUNS = _WORDS["opposition_nouns"]  # "bowing to opposition from X": X opposes the deal's parties
 _DEAL_ENDS = _WORDS["deal_ending_participles"]
 _ACCEPTING = _WORDS["accepting_verbs"]
@@ -4319,9 +4317,7 @@ _VERDICT_RULE = PatternRule(id="shareholders-verdict", source="extraction/relati
 _CHOSEN_RULE = PatternRule(id="chosen-offer-over", source="extraction/relations.py", confidence=0.75, pattern=())
 _PLEA_RULE = PatternRule(id="reported-prosecution", source="extraction/relations.py", confidence=0.7, pattern=())
 _SAID_RULE = PatternRule(id="said-wrongdoing-act", source="extraction/relations.py", confidence=0.65, pattern=())
-_SAYING = frozenset({"say", "allege", "claim", "contend", "charge", "find", "conclude"})
-_MODALS = frozenset({"would", "could", "may", "might", "will", "can", "should"})
-_ADMITTING = frozenset({"admit", "acknowledge", "confess", "settle", "agree", "deny"})
+_SAYING, _MODALS, _ADMITTING = _WORDS["wrongdoing_reporting_verbs"], _WORDS["modal_auxiliaries"], _WORDS["admitting_verbs"]
 _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations.py", confidence=0.75, pattern=())
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
