@@ -69,8 +69,10 @@ CORE_FLOORS = {
     GOLD / "blind40.jsonl": (0.87, 0.51),    # 0.903 / 0.541 (0.900 / 0.523 when scored once, held out)
     GOLD / "blind41.jsonl": (0.88, 0.50),    # 0.924 / 0.568 (0.912 / 0.525 when scored once, held out)
     GOLD / "blind42.jsonl": (0.89, 0.56),    # 0.922 / 0.622 (0.923 / 0.574 when scored once, held out)
-    GOLD / "blind43.jsonl": (0.89, 0.58),    # 0.926 / 0.654 (0.921 / 0.610 when scored once, held out)
-    GOLD / "blind44.jsonl": (0.86, 0.50),    # 0.896 / 0.546 (0.894 / 0.535 when scored once, held out)
+    GOLD / "blind43.jsonl": (0.89, 0.58),    # 0.928 / 0.673 (0.921 / 0.610 when scored once, held out)
+    GOLD / "blind44.jsonl": (0.86, 0.50),    # 0.909 / 0.591 (0.894 / 0.535 when scored once, held out)
+    GOLD / "blind45.jsonl": (0.91, 0.51),    # 0.940 / 0.541 (scored once, held out)
+    GOLD / "blind46.jsonl": (0.85, 0.52),    # 0.888 / 0.554 (0.886 / 0.546 when scored once, held out)
     Path(__file__).parent / "phrasings.jsonl": (0.97, 0.95),  # 1.000 / 0.976 (0.990 / 0.695 when first scored)
 }
 
