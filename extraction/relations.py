@@ -1353,7 +1353,7 @@ class RelationFinder:
         self._tendered_holdings(doc, ents, relations)
         self._deepened_ties(doc, relations)
         self._venture_owners(doc, relations)
-        self._joint_bidders(doc, relations)
+        self._joint_bidders(doc, ents, relations)
         self._combined_units(doc, relations)
         self._outcomes(doc, ents.text, relations)
         merged = {(r.subject, r.object, r.start) for r in relations.values() if r.predicate == "merges-with"}
@@ -2762,7 +2762,7 @@ class RelationFinder:
                 continue
             self._add_partners(relations, r, (r.subject, r.subject_type), (r.object, r.object_type), "combined-units")
 
-    def _joint_bidders(self, doc: Doc, relations: dict) -> None:
+    def _joint_bidders(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """Firms that make one bid or purchase together are partners: "a takeover proposal from A and B",
         "agreed to sell its unit to A and B ..., choosing their joint offer" give (A, partners-with, B) with the
         deal's status. Not a plural noun ("offers from A and B" are separate bids) nor a sentence that calls the
@@ -2783,7 +2783,7 @@ class RelationFinder:
                 continue  # (a contest's winner and loser both bid: "outbid B", "beating B's offer")
             if any(x.predicate == "outbids" and x.start == trig.sent.start_char for x in relations.values()):
                 continue
-            if any(len(n.split()) < 2 and n not in self.rules.companies for n in by_subject):
+            if any(len(n.split()) < 2 and normalize(n) not in ents.linker.companies for n in by_subject):
                 # (one word of a name with "and" in it: "Mitsubishi UFJ Trust and Banking")
                 continue
             names = sorted(by_subject)
