@@ -404,6 +404,8 @@ class DocEntities:
                 continue
             start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
             end = ent.end
+            while end - start > 1 and doc[end - 1].text in (",", ";"):
+                end -= 1  # "the Arby's, Buffalo Wild Wings ... chains": NER took the list's comma into the name
             while end - start > 2 and doc[end - 1].lower_ in _JOIN_STOP and doc[end - 2].text == "-":
                 end -= 2  # "a Brookfield-led consortium", "a Ferris Capital-backed fund": the name without the suffix
             if end - start > 1 and doc[end - 1].text == "-" and end < len(doc) and doc[end].lower_ in _JOIN_STOP:
@@ -596,6 +598,7 @@ class DocEntities:
                 c.regulator = True
         self._one_word_people()
         self._propagate()
+        self._untagged_acronyms()
 
     def _one_word_people(self) -> None:
         """A "person" NER named with one word all through the document is a firm: news names people in full
@@ -1127,6 +1130,22 @@ class DocEntities:
                     for j in range(i, end):
                         tm[j] = mi
                     break
+
+    def _untagged_acronyms(self) -> None:
+        """Tag the all-capitals names NER missed that spell the initials of exactly one organization of the
+        document ("UNFI chairman X" after "United Natural Foods Inc"); country codes and role words are not."""
+        doc, tm = self.doc, self.token_mention
+        for tok in doc:
+            if tm[tok.i] != -1 or tok.pos_ != "PROPN" or not _ACRONYM_ONLY.match(tok.text) \
+                    or normalize(tok.text) in self.linker.countries or tok.lower_ in self.linker.rules.role_heads \
+                    or self.linker.by_surface.get(normalize(tok.text)) is not None:
+                continue
+            ci = self._acronym_of(tok.text)
+            if ci is not None and self.clusters[ci].first < tok.i:
+                mi = len(self.mentions)
+                self.mentions.append(Mention(tok.i, tok.i + 1, tok.text, "ORG", ci))
+                tm[tok.i] = mi
+                self._add_alias(ci, tok.text)
 
     # -- lookups -----------------------------------------------------------
     def has_title(self, cluster: Cluster) -> bool:

@@ -97,6 +97,8 @@ _STATE_WORDS, _STATE_OWNED = _WORDS["state_words"], _WORDS["state_owned"]
 _APPOINTING, _STAYING = _WORDS["appointing_verbs"], _WORDS["staying_verbs"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
+_UNIT_LIST_NOUNS, _UNIT_RUNNING, _UNIT_LISTING = (_WORDS["unit_list_nouns"], _WORDS["unit_running_verbs"],
+                                                 _WORDS["unit_listing_verbs"])
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Transport Minister X": part of the title
 _HEADS_OF_STATE = _WORDS["head_of_state_words"]
@@ -1096,6 +1098,7 @@ class RelationFinder:
         cands.extend(self._named_ventures(doc, ents))
         cands.extend(self._state_owned(doc))
         cands.extend(self._listed_units(doc))
+        cands.extend(self._unit_lists(doc, ents))
         cands.extend(self._appointments(doc, ents))
         cands.extend(self._leaving_holders(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
@@ -2392,6 +2395,101 @@ class RelationFinder:
                             inherited=False, role=None, anchor=None, status="asserted") for m in members[:1])
         return out
 
+    @staticmethod
+    def _name_run(ents: DocEntities, k: int, stop: int, described: bool = False) -> list[Token]:
+        """The last tokens of the names listed from token k on, before token stop: "A, B and C" (names
+        joined by commas and "and"; described: each name may carry lower-case nouns, "the Bushnell optics and
+        Bell helmet brands"); [] when no name starts at k."""
+        doc, tm = ents.doc, ents.token_mention
+        out = []
+        while k < stop and tm[k] != -1 and ents.mentions[tm[k]].start == k and ents.mentions[tm[k]].end <= stop:
+            k = ents.mentions[tm[k]].end
+            out.append(doc[k - 1])
+            k += k < stop and doc[k].tag_ == "POS"  # "Arby's" named without its "'s"
+            j = k
+            while described and j < stop and doc[j].pos_ == "NOUN" and doc[j].is_lower:
+                j += 1
+            if j < stop and (doc[j].text == "," or doc[j].lower_ == "and"):
+                k = j
+            comma = k < stop and doc[k].text == ","
+            k += comma
+            if k < stop and doc[k].lower_ == "and":
+                k += 1
+            elif not comma:
+                break
+        return out
+
+    def _unit_lists(self, doc: Doc, ents: DocEntities) -> list[dict]:
+        """subsidiary-of candidates (the owner's holdings follow, see _emit) for the names a firm's units,
+        brands or chains are listed by: before the noun ("its American Tourister and Hartmann brands"), after
+        it ("Pepco Holdings' utilities, Pepco, Delmarva Power and Atlantic City Electric", "two subsidiaries
+        of BGI, A and B"), or after the verb it includes them with ("its brands include A and B"). The owner
+        is the noun's possessor, its "of" firm, or the firm that runs, owns or operates it ("runs the Arby's
+        and Sonic restaurant chains"). A person's name in such a list is the brand's (Jimmy John's)."""
+        out = []
+        tm = ents.token_mention
+        gerund = self.rules.gerunds.get("subsidiary-of", "being-subsidiary-of")
+
+        def firm(tok: Token) -> bool:
+            if tok.lower_ in ("its", "their"):
+                return True
+            mi = tm[tok.i]
+            return mi != -1 and ents.clusters[ents.mentions[mi].cluster].type in ("Company", "Organization")
+
+        for noun in _with_lemma(doc, _UNIT_LIST_NOUNS):
+            if noun.pos_ != "NOUN":
+                continue
+            top = noun
+            while top.dep_ == "conj" and (top.head.pos_ == "PROPN" or top.head.pos_ == "NOUN" and any(
+                    k.dep_ == "compound" and k.pos_ == "PROPN" for k in top.head.children)):
+                # "runs the Arby's, Buffalo Wild Wings and Sonic restaurant chains", "the Bushnell optics and Bell
+                # helmet brands": the names' head (not "Kraken's parent, Payward Inc, and an affiliate")
+                top = top.head
+            # the possessive of the noun phrase, wherever the parser hung it ("its A and B brands": on A)
+            owner = next((t for t in doc[min(top.left_edge.i, noun.left_edge.i):noun.i] if t.dep_ == "poss"), None)
+            left = owner.right_edge.i + 1 if owner is not None else noun.left_edge.i
+            if owner is None:
+                owner = next((p for k in noun.children if k.dep_ == "prep" and k.lower_ == "of"
+                              for p in k.children if p.dep_ == "pobj"), None)
+            if owner is None and top.dep_ == "dobj" and top.head.lemma_.lower() in _UNIT_RUNNING:
+                owner = self._verb_subject(top.head)[0]
+                left = top.left_edge.i
+            elif owner is None and top.dep_ == "pobj" and (
+                    top.head.lower_ == "behind" or top.head.lower_ == "of" and top.head.head.lemma_.lower() in _PARENT_NOUNS):
+                # "Endeavour Group, the owner of the Dan Murphy's and BWS liquor chains", "JDE Peet's, the coffee
+                # group behind the Jacobs and L'Or brands"
+                h = top.head.head
+                owner = h.head if h.dep_ == "appos" and h.head.pos_ == "PROPN" else None
+                left = top.left_edge.i
+            if owner is None or not firm(owner):
+                continue
+            members = []
+            k = next((j for j in range(left, noun.i) if tm[j] != -1), None)
+            if k is not None and not (noun.tag_ == "NN" and (noun.i + 1 < len(doc) and tm[noun.i + 1] != -1 or any(
+                    a.dep_ == "appos" and tm[a.i] != -1 and a.left_edge.i == noun.i + 2 and doc[noun.i + 1].text == ","
+                    for a in noun.children))):
+                # (not "its DIY chain Homebase", "its lotteries and Keno business, The Lottery Corporation": the
+                # name after the noun is the unit's)
+                members += self._name_run(ents, k, noun.i, described=True)  # "its A and B brands"
+            if noun.tag_ == "NNS":
+                # "two subsidiaries of BGI, A and B" (the names may be parsed as the owner's conjuncts)
+                after = ents.mentions[tm[owner.i]].end if owner.i > noun.i else noun.i + 1
+                after += after < len(doc) and doc[after].text == ","
+                after += after < len(doc) and doc[after].lower_ == "including"
+                members += self._name_run(ents, after, noun.sent.end)
+                if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _UNIT_LISTING:
+                    members += self._name_run(ents, noun.head.i + 1, noun.sent.end)  # "its brands include A, B"
+            for m in members:
+                cluster = ents.clusters[ents.mentions[tm[m.i]].cluster]
+                if cluster.type == "Person":
+                    cluster.type = "Company"
+                if m.i == owner.i or cluster.type not in ("Company", "Organization"):
+                    continue
+                out.append(dict(rule=_UNIT_LISTS_RULE, predicate="subsidiary-of", gerund=gerund, trig=noun, subj=m,
+                                obj=owner, inherited=False, role=None, anchor=None, status="asserted", title_org=True,
+                                firm_owner=True))
+        return out
+
     def _state_owned(self, doc: Doc) -> list[dict]:
         """holds-stake-in candidates from a firm its state owns: "Turkey's state-owned Halkbank", "Brazil's
         state-controlled oil company Petrobras", "Chinese state-run X", "Cubametales, Cuba's state-run oil
@@ -3555,6 +3653,14 @@ class RelationFinder:
             # "chief executive X will join Oracle": a titled person who joins a firm works for it
             predicate = "works-for"
             c = dict(c, predicate=predicate, gerund=self.rules.gerunds.get(predicate, predicate))
+        if (c.get("firm_owner") or predicate == "subsidiary-of" and c["obj"].lower_ in ("its", "their")) \
+                and o_ent.type in ("GovernmentBody", "Country"):
+            # "The Justice Department sued Live Nation, saying it used its Ticketmaster unit": a unit's owner is a
+            # firm, not the state
+            dropped.append(dict(reason=f"a unit's owner is not a state actor ({o_ent.type})", subject=s_ent.name,
+                                predicate=predicate, object=o_ent.name, trigger=c["trig"].text, rule=c["rule"].id,
+                                sentence=sentence, doc_id=doc_id))
+            return
         family = predicate == "subsidiary-of" and f"{o_ent.name} family" in sentence
         if predicate == "subsidiary-of" and (o_ent.type == "Person" and len(o_ent.name.split()) > 1 or family) \
                 and not {w.lower() for w in o_ent.name.split()} & (self.rules.org_heads | _ORG_WORDS):
@@ -4322,6 +4428,7 @@ _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
 _APPOINTED_RULE = PatternRule(id="appointed-role", source="extraction/relations.py", confidence=0.75, pattern=())
+_UNIT_LISTS_RULE = PatternRule(id="unit-lists", source="extraction/relations.py", confidence=0.7, pattern=())
 _UNITS_RULE = PatternRule(id="units-listed", source="extraction/relations.py", confidence=0.7, pattern=())
 _STATE_OWNED_RULE = PatternRule(id="state-owned", source="extraction/relations.py", confidence=0.7, pattern=())
 _VENTURE_RULE = PatternRule(id="venture-partner", source="extraction/relations.py", confidence=0.7, pattern=())

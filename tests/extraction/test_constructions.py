@@ -406,3 +406,10 @@ def test_targets_listed_after_announced_sanctions_carry_the_document_id(extracto
     listed = [r for r in result.relations if r.predicate == "sanctions"]
     assert {r.object for r in listed} == {"Velmora Shipping", "Corvane Trading"}, result.relations
     assert all(r.doc_id == "doc-7" and r.start > 0 for r in listed), listed
+
+
+def test_an_acronym_ner_missed_names_the_firm_it_abbreviates(extractor):
+    # real names on purpose: in this sentence the tagger leaves "UNFI" untagged, which invented initials it tags
+    got, _ = _triples(extractor, "United Natural Foods Inc agreed to buy Supervalu. UNFI chairman and chief executive "
+                                 "Steven Spinner said the combination would create a distributor able to stock every aisle.")
+    assert ("Steven Spinner", "works-for", "United Natural Foods Inc") in got, got
