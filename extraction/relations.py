@@ -129,6 +129,8 @@ _CONTEST_NOUNS = _WORDS["contest_nouns"]  # "ending a bidding war with X" (see R
 _WINNING_VERBS = _WORDS["winning_verbs"]  # "clearing the way for X to buy Y" (see RelationFinder._cleared_ways)
 _PASSIVE_SANCTIONS = _WORDS["passive_sanction_verbs"]  # "were added at the same time", "was also targeted"
 # what a target's answer is about: a measure, an act, a charge, a suit or a ruling (see _target_reactions)
+_ACCUSING_DOCUMENTS = _WORDS["accusing_documents"]
+_ANSWERED_REPORTS = _WORDS["accusation_anaphors"] | _ACCUSING_DOCUMENTS
 _ANSWERED = _MEASURES_ONLY | _WORDS["event_anaphors"] | _WORDS["accusation_anaphors"] | _WORDS["suit_anaphors"] | _RULINGS
 _FINE_WORDS = _WORDS["fine_words"]
 _RETALIATION, _BLOCKING = _WORDS["retaliation_verbs"], _WORDS["blocking_verbs"]
@@ -3258,9 +3260,15 @@ class RelationFinder:
                 k.dep_ in ("det", "poss") and (k.lower_ in _DEFINITE or k.pos_ == "PRON") for k in tok.children) \
                 and not any(k.dep_ in ("poss", "compound", "nmod") and k.pos_ == "PROPN" for k in tok.children)
 
+        def about_report(tok: Token | None) -> bool:
+            # "called the report groundless", "called Hindenburg's report misleading": a firm's accusations
+            return tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ANSWERED_REPORTS and any(
+                k.dep_ in ("det", "poss") for k in tok.children)
+
         for tok in doc:
             lemma = tok.lemma_.lower()
             speaker_of = None
+            answered = None
             if tok.pos_ == "VERB" and lemma in _REACTION_VERBS:
                 objs = [k for k in tok.children if k.dep_ == "dobj"] + [
                     p for k in tok.children if k.dep_ == "prep" and k.lower_ in ("with", "against")
@@ -3283,15 +3291,15 @@ class RelationFinder:
                 if clause is not None and obj is None:
                     obj = next((k for k in clause.children if k.dep_ == "nsubj"), None)
                     judged = True
-                if obj is None or not judged or obj.lower_ in ("it", "them") or not about_measure(obj):
+                if obj is None or not judged or obj.lower_ in ("it", "them") or not (about_measure(obj) or about_report(obj)):
                     continue
-                speaker_of = tok
+                speaker_of, answered = tok, obj
             elif lemma in self.rules.reporting_verbs and tok.pos_ == "VERB":
                 clause = next((k for k in tok.children if k.dep_ == "ccomp"), None)
                 subj = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
-                if subj is None or subj.lower_ in ("it", "them") or not about_measure(subj):
+                if subj is None or subj.lower_ in ("it", "them") or not (about_measure(subj) or about_report(subj)):
                     continue
-                speaker_of = tok
+                speaker_of, answered = tok, subj
             else:
                 continue
             speaker = self._verb_subject(speaker_of, ("nsubj", "nsubjpass"))[0]
@@ -3305,8 +3313,13 @@ class RelationFinder:
             brought = {}
             for r in adverse:
                 if r.object == target and r.start <= sent.start_char and r.subject != target and (
-                        r.subject_type in ("Country", "GovernmentBody") or r.predicate == "sanctions"):
-                    brought.setdefault(r.subject, r)  # not a firm's suit or claims: "said the claims were baseless"
+                        r.subject_type in ("Country", "GovernmentBody") or r.predicate == "sanctions"
+                        or r.predicate == "accuses" and about_report(answered) and (
+                            answered.lemma_.lower() in _ACCUSING_DOCUMENTS or any(
+                                k.dep_ == "poss" and k.pos_ == "PROPN" for k in answered.children))):
+                    # not a firm's suit or claims: "said the claims were baseless"; but a firm's report that accused
+                    # the speaker is answered by it ("Joyy called the report groundless": Joyy opposes Muddy Waters)
+                    brought.setdefault(r.subject, r)
             for actor, ref in brought.items():
                 key = (target, "opposes", actor, sent.start_char)
                 if any(k[:3] == key[:3] for k in relations):

@@ -335,7 +335,8 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "ruling_nouns", "halted_activities", "general_offices", "fine_words", "affiliates", "pair_nouns", "ties_verbs", "ties_nouns", "head_of_state_words",
               "court_words", "holder_nouns", "private_compounds", "misconduct_verbs", "misconduct_nouns",
               "wrongdoing_reporting_verbs", "modal_auxiliaries", "admitting_verbs", "stake_building_verbs", "charging_verbs",
-              "unit_list_nouns", "unit_running_verbs", "unit_listing_verbs")
+              "unit_list_nouns", "unit_running_verbs", "unit_listing_verbs",
+              "accusing_documents")
 
 
 @lru_cache(maxsize=8)
