@@ -1334,6 +1334,8 @@ class RelationFinder:
         self._hostile_bids(doc, ents, relations)  # after the owned offers: "a tender offer ..., a rare hostile bid"
         self._rejected_offers(doc, ents, relations)
         self._offered_purchases(doc, ents, relations)  # after every pass that names an offer's owner
+        self._reversed_purchases(relations)
+        self._priced_purchases(doc, relations)
         self._contest_winners(relations)
         self._cleared_ways(doc, ents, relations)
         self._ended_contests(doc, ents, relations)
@@ -2044,6 +2046,36 @@ class RelationFinder:
             relations[(r.subject, "bids-for", r.object, r.start)] = replace(
                 r, predicate="bids-for", status="asserted", label="bids-for", rule=f"{r.rule}+accepted",
                 confidence=round(r.confidence * 0.9, 2))
+
+    @staticmethod
+    def _reversed_purchases(relations: dict) -> None:
+        """Two firms that buy each other on one sentence: the purchase read from "a deal valuing <description>"
+        is the one that guessed wrong ("Maxar agreed to be acquired by Advent ..., in a deal valuing the
+        satellite imagery company at $6.4 billion": the description is Maxar, not Advent)."""
+        buys = {(r.subject, r.object, r.start): key for key, r in relations.items() if r.predicate == "acquires"}
+        for (a, b, start), key in list(buys.items()):
+            if (b, a, start) in buys and relations[key].rule.startswith("noun-valuing"):
+                del relations[key]
+
+    def _priced_purchases(self, doc: Doc, relations: dict) -> None:
+        """A planned purchase of a company whose own sentence prices it per share is a bid for it ("Expedia
+        agreed to buy Orbitz for $12 a share in cash"), however many purchases the document reports (the
+        one-purchase case, with the price anywhere in the document, is _offered_purchases'). Not a unit its
+        parent sells, which has no share price of its own."""
+        rels = list(relations.values())
+        for r in rels:
+            if r.predicate != "acquires" or r.status != "planned" or r.object_type != "Company" or any(
+                    x.predicate in ("bids-for", "outbids") and x.object == r.object for x in rels) or any(
+                    x.predicate == "divests" and x.object == r.object or x.predicate == "subsidiary-of"
+                    and x.subject == r.object for x in rels):
+                continue
+            sent = doc.char_span(r.start, r.end, alignment_mode="expand")
+            price = next((t for t in sent or () if t.lower_ == "apiece" or t.lemma_ == "share" and t.i > 0
+                          and doc[t.i - 1].lower_ in ("a", "per")), None) if sent is not None else None
+            if price is not None:
+                relations[(r.subject, "bids-for", r.object, r.start)] = replace(
+                    r, predicate="bids-for", status="asserted", label="bids-for", role=None,
+                    trigger=price.text, rule=f"{r.rule}+per-share", confidence=round(r.confidence * 0.8, 2))
 
     def _offered_purchases(self, doc: Doc, ents: DocEntities, relations: dict) -> None:
         """The one purchase a document reports is what its offer is for: "Irongate agreed to buy Wexford ...
