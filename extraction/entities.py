@@ -1821,6 +1821,11 @@ class DocEntities:
                             ci = self.mentions[mi].cluster
                             if self.clusters[ci].type in ("Company", "Organization", "GovernmentBody") or self._firm_like(ci):
                                 return ci
+                            if k == si and tok.dep_ != "poss" and self.clusters[ci].type == "Country":
+                                # "China imposed sanctions on 28 people it accused of ...": the state of the
+                                # sentence's own main clause acts through its government
+                                gi = self.government_of(ci, self.mentions[mi].text)
+                                return gi if gi is not None else ci
         return None
 
     def _maybe_firm(self, ci: int) -> bool:

@@ -1231,8 +1231,10 @@ class RelationFinder:
                 for o_tok in list(objects):
                     if ents.token_mention[o_tok.i] == -1 and o_tok.tag_ not in ("WDT", "WP"):  # "A and B, which he bought": B
                         listed = ents.listed_after(o_tok)
-                        inner = self._unwrap(o_tok, c["predicate"], subject=False) or ents.named_after(o_tok) or listed
-                        if inner is not None and inner is listed and inner not in objects:
+                        included = self._included_in_clause(o_tok, ents)
+                        inner = self._unwrap(o_tok, c["predicate"], subject=False) or ents.named_after(o_tok) or listed \
+                            or included
+                        if inner is not None and inner in (listed, included) and inner not in objects:
                             objects.append(inner)  # "sanctions on three hacking groups, A, B and C": A too
                         if inner is not None:
                             objects.extend(t for t in inner.conjuncts if t not in objects)
@@ -1391,6 +1393,19 @@ class RelationFinder:
             return next((p for k in thing.children if k.dep_ == "prep" and k.lower_ in ("of", "in", "from")
                          for p in k.children if p.dep_ == "pobj"), None)
         return thing if thing is not None and thing.pos_ == "PROPN" else None
+
+    @staticmethod
+    def _included_in_clause(group: Token, ents: DocEntities) -> Token | None:
+        """The first name "including" gives a counted group the parser hung inside the group's relative clause:
+        "sanctions on 28 people it accused of violating its sovereignty, including A, B and C" ("including" on
+        "sovereignty"); None when the group is not counted, has no such clause, or the clause names no one."""
+        if group.tag_ != "NNS" or not any(k.dep_ == "nummod" for k in group.children):
+            return None
+        rel = next((k for k in group.children if k.dep_ == "relcl"), None)
+        if rel is None:
+            return None
+        return next((p for t in rel.subtree if t.lower_ == "including" and t.dep_ == "prep"
+                     for p in t.children if p.dep_ == "pobj" and ents.token_mention[p.i] != -1), None)
 
     @staticmethod
     def _among_named(group: Token, ents: DocEntities) -> list[Token]:
