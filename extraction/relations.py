@@ -1396,16 +1396,27 @@ class RelationFinder:
 
     @staticmethod
     def _included_in_clause(group: Token, ents: DocEntities) -> Token | None:
-        """The first name "including" gives a counted group the parser hung inside the group's relative clause:
-        "sanctions on 28 people it accused of violating its sovereignty, including A, B and C" ("including" on
-        "sovereignty"); None when the group is not counted, has no such clause, or the clause names no one."""
-        if group.tag_ != "NNS" or not any(k.dep_ == "nummod" for k in group.children):
+        """The first name "including" or "among them" gives a plural group the parser hung inside the group's
+        relative clause: "sanctions on 28 people it accused of violating its sovereignty, including A, B and C"
+        ("including" on "sovereignty"); None when the group has no such clause or the clause names no one."""
+        if group.tag_ != "NNS":
             return None
         rel = next((k for k in group.children if k.dep_ == "relcl"), None)
         if rel is None:
             return None
-        return next((p for t in rel.subtree if t.lower_ == "including" and t.dep_ == "prep"
-                     for p in t.children if p.dep_ == "pobj" and ents.token_mention[p.i] != -1), None)
+        doc = group.doc
+        for t in rel.subtree:
+            if t.lower_ == "including" and t.dep_ == "prep":
+                named = next((p for p in t.children if p.dep_ == "pobj" and ents.token_mention[p.i] != -1), None)
+                if named is not None:
+                    return named
+            if t.lower_ == "among" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("them", "whom"):
+                # "producers it accused of ..., among them parts maker X": the first name after "them" (past
+                # its descriptor), wherever the parser hung "among"
+                k = next((j for j in range(t.i + 2, min(t.i + 7, group.sent.end)) if ents.token_mention[j] != -1), None)
+                if k is not None and all(doc[j].is_lower for j in range(t.i + 2, k)):
+                    return doc[ents.mentions[ents.token_mention[k]].end - 1]
+        return None
 
     @staticmethod
     def _among_named(group: Token, ents: DocEntities) -> list[Token]:
