@@ -1826,6 +1826,15 @@ class DocEntities:
                                 # sentence's own main clause acts through its government
                                 gi = self.government_of(ci, self.mentions[mi].text)
                                 return gi if gi is not None else ci
+            if k == si and tok.dep_ == "nsubj" and any(a.dep_ == "advcl" or a.dep_ == "relcl" and a.head.ent_type_ == "DATE"
+                                                      for a in (tok.head, *tok.head.ancestors)):
+                # "The deal would be DoorDash's largest since it bought Wolt", "It is McCormick's biggest purchase
+                # since 2017, when it bought French's": the one firm whose possessive the main clause gives
+                owners = {self.mentions[self.token_mention[t.i]].cluster for t in self.doc[sent.start:tok.i]
+                          if t.dep_ == "poss" and self.token_mention[t.i] != -1}
+                owners = {ci for ci in owners if self.clusters[ci].type in ("Company", "Organization") or self._firm_like(ci)}
+                if len(owners) == 1:
+                    return owners.pop()
         return None
 
     def _maybe_firm(self, ci: int) -> bool:
