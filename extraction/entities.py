@@ -403,6 +403,9 @@ class DocEntities:
             if not any(ch.isalpha() for ch in ent.text) or _CJK.search(ent.text):
                 continue
             start = ent.start + (1 if ent[0].lower_ in ("the", "a", "an") else 0)
+            while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                    and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].text[:1].isupper():
+                start -= 2  # "Rent-A-Center Inc": NER began the name after its hyphens
             end = ent.end
             while end - start > 1 and doc[end - 1].text in (",", ";"):
                 end -= 1  # "the Arby's, Buffalo Wild Wings ... chains": NER took the list's comma into the name
