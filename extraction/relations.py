@@ -4331,9 +4331,15 @@ class RelationFinder:
         """The firm a story is about, for a speaker with a bare business title that no clause ties to a firm
         ("Chief executive X said the deal would ..."): the subject of the story's first sentence, when that
         is a company and the person's own sentence names no other company."""
-        verb = person.head if person.dep_ == "nsubj" else None
-        if verb is None or verb.lemma_.lower() not in self.rules.reporting_verbs:
+        subject = person.head if person.dep_ == "appos" and person.head.lower_ in self.role_words else person
+        verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else None
+        under = subject.dep_ == "pobj" and subject.head.lower_ == "under"  # "the biggest deal under chief executive X"
+        if not under and (verb is None or verb.pos_ not in ("VERB", "AUX")):
             return None
+        speaker = verb is not None and verb.lemma_.lower() in self.rules.reporting_verbs
+        if verb is not None and (verb.lemma_.lower() in self.rules.departure_verbs or any(
+                k.dep_ == "prt" and k.lower_ == "down" for k in verb.children)):
+            return None  # "chief executive X left the company", "will step down": not the story firm's man now
         lead = next(iter(person.doc.sents))
         subj = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         res = ents.resolve(subj, acting=False) if subj is not None and not subj.conjuncts else None
@@ -4342,6 +4348,12 @@ class RelationFinder:
         tm = ents.token_mention
         if any(tm[t.i] != -1 and ents.mentions[tm[t.i]].cluster != res[0]
                and ents.clusters[ents.mentions[tm[t.i]].cluster].type == "Company" for t in person.sent):
+            return None
+        # a speaker; else a title that opens its sentence ("Chairman X thanked her"), or one in a sentence
+        # that names the firm ("the biggest deal under chief executive X; Gilead also bought ...")
+        opening = person.doc[subject.left_edge.i].is_sent_start
+        if not speaker and not opening and not any(
+                tm[t.i] != -1 and ents.mentions[tm[t.i]].cluster == res[0] for t in person.sent):
             return None
         return subj
 
