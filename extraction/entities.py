@@ -1794,6 +1794,13 @@ class DocEntities:
                         gi = self.government_of(ci, m.text)
                         if gi is not None or self.clusters[ci].type == "Country":
                             return gi if gi is not None else ci
+        if tok.dep_ == "poss" and tok.head.dep_ == "dobj" and tok.head.head.i == verb.i:
+            # "..., while Schibsted keeps its newspapers": the firm that has the object is the clause's subject
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i and self.token_mention[c.i] != -1), None)
+            if subj is not None:
+                ci = self.mentions[self.token_mention[subj.i]].cluster
+                if self.clusters[ci].type in ("Company", "Organization"):
+                    return ci
         v = verb
         for _ in range(4):
             # "Zoomlion raised its bid, but Terex scrapped its merger and agreed to sell Konecranes its unit": the

@@ -1241,6 +1241,10 @@ class RelationFinder:
                             # "including drone maker A and chip designer B": B hangs on the first descriptor
                             objects.extend(t for a in inner.children if a.dep_ == "appos"
                                            for t in (a, *a.conjuncts) if t not in objects)
+                        elif o_tok.i in self._unit_members:
+                            # "agreed to sell its game studios A and B": the units listed with the noun
+                            objects.remove(o_tok)
+                            objects.extend(t for t in self._unit_members[o_tok.i] if t not in objects)
                         elif o_tok.tag_ in ("CD", "NNS") and o_tok is not c["obj"]:
                             # "sued Rio Tinto and two of its former executives, A and B": the counted conjunct's
                             # named members
@@ -2489,6 +2493,7 @@ class RelationFinder:
         out = []
         tm = ents.token_mention
         gerund = self.rules.gerunds.get("subsidiary-of", "being-subsidiary-of")
+        self._unit_members: dict[int, list[Token]] = {}  # unit noun -> its named members (objects, see find)
 
         def firm(tok: Token) -> bool:
             if tok.lower_ in ("its", "their"):
@@ -2540,11 +2545,15 @@ class RelationFinder:
                 if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _UNIT_LISTING:
                     members += self._name_run(ents, noun.head.i + 1, noun.sent.end)  # "its brands include A, B"
             for m in members:
-                cluster = ents.clusters[ents.mentions[tm[m.i]].cluster]
+                mention = ents.mentions[tm[m.i]]
+                cluster = ents.clusters[mention.cluster]
+                if mention.text != cluster.name and cluster.name.startswith(mention.text + " "):
+                    continue  # "its Warner Bros film studios" linked to Warner Bros Discovery: a short form, no unit
                 if cluster.type == "Person":
                     cluster.type = "Company"
                 if m.i == owner.i or cluster.type not in ("Company", "Organization"):
                     continue
+                self._unit_members.setdefault(noun.i, []).append(m)
                 out.append(dict(rule=_UNIT_LISTS_RULE, predicate="subsidiary-of", gerund=gerund, trig=noun, subj=m,
                                 obj=owner, inherited=False, role=None, anchor=None, status="asserted", title_org=True,
                                 firm_owner=True))
