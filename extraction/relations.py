@@ -4295,9 +4295,14 @@ class RelationFinder:
             if coordinated or framed or with_clause:
                 return org_subject(sent.root)
         else:
+            lead = None if state else self._story_firm(person, ents)
             for c in verb.children:
                 if c.dep_ == "ccomp":
                     found = org_subject(c)
+                    if found is not None and lead is not None and (ents.resolve(found, acting=False) or (None,))[0] != lead:
+                        # "Chief executive X said Bostik would give the group ...": the firm spoken of is the
+                        # story's other party; the speaker serves the firm the story leads with
+                        found = None
                     if found is not None:
                         return found
         if sent.root.i != verb.i:
@@ -4335,6 +4340,17 @@ class RelationFinder:
             return None
         m = min(found.values(), key=lambda x: x.start)
         return role.doc[m.end - 1]
+
+    @staticmethod
+    def _story_firm(person: Token, ents: DocEntities) -> int | None:
+        """The cluster of the company that is the subject of the story's first sentence, when the person's
+        own sentence is not the first one; else None."""
+        lead = next(iter(person.doc.sents))
+        if person.i < lead.end:
+            return None
+        subj = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        res = ents.resolve(subj, acting=False) if subj is not None and not subj.conjuncts else None
+        return res[0] if res is not None and ents.clusters[res[0]].type == "Company" else None
 
     def _lead_firm(self, person: Token, ents: DocEntities) -> Token | None:
         """The firm a story is about, for a speaker with a bare business title that no clause ties to a firm
