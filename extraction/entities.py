@@ -1801,6 +1801,17 @@ class DocEntities:
                 ci = self.mentions[self.token_mention[subj.i]].cluster
                 if self.clusters[ci].type in ("Company", "Organization"):
                     return ci
+        if tok.dep_ == "poss":
+            # "with Volkswagen's share held through its Audi and Porsche brands": the firm whose possessive the
+            # clause's own stake subject carries (not "Hartford's board turned down its approach": another's)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                         and self.token_mention[c.i] == -1 and c.lemma_.lower() in _WORDS["stakes"]), None)
+            owner = next((k for k in subj.children if k.dep_ == "poss" and self.token_mention[k.i] != -1), None) \
+                if subj is not None else None
+            if owner is not None:
+                ci = self.mentions[self.token_mention[owner.i]].cluster
+                if self.clusters[ci].type in ("Company", "Organization"):
+                    return ci
         v = verb
         for _ in range(4):
             # "Zoomlion raised its bid, but Terex scrapped its merger and agreed to sell Konecranes its unit": the
