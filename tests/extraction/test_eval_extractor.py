@@ -73,6 +73,8 @@ CORE_FLOORS = {
     GOLD / "blind44.jsonl": (0.86, 0.50),    # 0.909 / 0.591 (0.894 / 0.535 when scored once, held out)
     GOLD / "blind45.jsonl": (0.91, 0.51),    # 0.940 / 0.541 (scored once, held out)
     GOLD / "blind46.jsonl": (0.85, 0.52),    # 0.888 / 0.554 (0.886 / 0.546 when scored once, held out)
+    GOLD / "blind47.jsonl": (0.86, 0.55),    # 0.895 / 0.588 (scored once, held out)
+    GOLD / "blind48.jsonl": (0.84, 0.50),    # 0.877 / 0.538 (scored once, held out)
     Path(__file__).parent / "phrasings.jsonl": (0.97, 0.95),  # 1.000 / 0.976 (0.990 / 0.695 when first scored)
 }
 
