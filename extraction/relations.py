@@ -1363,6 +1363,7 @@ class RelationFinder:
         self._opposition_from(doc, ents, relations)
         self._suit_claims(doc, relations)
         self._suit_joiners(doc, ents, relations)
+        self._blocked_defendants(relations)
         self._tendered_holdings(doc, ents, relations)
         self._deepened_ties(doc, relations)
         self._venture_owners(doc, relations)
@@ -2086,6 +2087,24 @@ class RelationFinder:
         for (a, b, start), key in list(buys.items()):
             if (b, a, start) in buys and relations[key].rule.startswith("noun-valuing"):
                 del relations[key]
+
+    @staticmethod
+    def _blocked_defendants(relations: dict) -> None:
+        """A suit brought to block a deal opposes every defendant it names: "The FTC sued Edwards and JenaValve
+        to block Edwards' planned acquisition of the heart valve maker" gives (FTC, opposes, JenaValve) as well
+        as the buyer's, on the sentence where the suit's opposition was read."""
+        rels = list(relations.values())
+        for r in rels:
+            if r.predicate != "opposes" or r.trigger.lower() not in _BLOCKING | {"stop", "prevent"} or not any(
+                    x.predicate == "sues" and x.subject == r.subject and x.object == r.object and x.start == r.start
+                    for x in rels):
+                continue  # (the blocking of a sued party: "sued A ... to block ...")
+            for x in rels:
+                if x.predicate == "sues" and x.subject == r.subject and x.start == r.start and x.object != r.object \
+                        and (r.subject, "opposes", x.object, r.start) not in relations:
+                    relations[(r.subject, "opposes", x.object, r.start)] = replace(
+                        r, object=x.object, object_type=x.object_type, rule=f"{r.rule}+defendant",
+                        confidence=round(r.confidence * 0.9, 2))
 
     def _priced_purchases(self, doc: Doc, relations: dict) -> None:
         """A planned purchase of a company whose own sentence prices it per share is a bid for it ("Expedia
