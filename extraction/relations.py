@@ -2555,6 +2555,10 @@ class RelationFinder:
                 # (not "its DIY chain Homebase", "its lotteries and Keno business, The Lottery Corporation": the
                 # name after the noun is the unit's)
                 members += self._name_run(ents, k, noun.i, described=True)  # "its A and B brands"
+            if noun.tag_ == "NN" and noun.i + 1 < len(doc) and tm[noun.i + 1] != -1 and owner.i < noun.i \
+                    and ents.mentions[tm[noun.i + 1]].start == noun.i + 1:
+                # "Meta's messaging service WhatsApp", "its DIY chain Homebase": the name right after the noun
+                members.append(doc[ents.mentions[tm[noun.i + 1]].end - 1])
             if noun.tag_ == "NNS":
                 # "two subsidiaries of BGI, A and B" (the names may be parsed as the owner's conjuncts)
                 after = ents.mentions[tm[owner.i]].end if owner.i > noun.i else noun.i + 1
