@@ -1364,10 +1364,14 @@ class DocEntities:
         if lower in PERSON_PRONOUNS:
             ci = self._person_pronoun(tok)
             return (ci, "pronoun") if ci is not None else None
+        titled = tok.is_title and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ in self._role_words
         if tok.pos_ == "PROPN" or tok.is_title and tok.pos_ in ("NOUN", "ADJ") \
-                and tok.lower_ not in self.linker.rules.descriptions:
-            ci = self._propn_short_form(tok)  # "Granite chief executive ...": a name tagged NOUN or ADJ
+                and tok.lower_ not in self.linker.rules.descriptions or titled:
+            # (or any capitalised word before a title, whatever its tag: "Berry chief executive X", tagged a verb)
+            ci = self._propn_short_form(tok, people=titled)  # "Granite chief executive ...": a name tagged NOUN or ADJ
             if ci is not None:
+                if self.clusters[ci].type == "Person":
+                    self.clusters[ci].type = "Company"  # "Berry Global" NER took for a person has a chief executive
                 return ci, "alias"
             if tok.pos_ == "PROPN" and tok.is_title:
                 # "Sergei Orlov ... Orlov called the measures": a person's surname alone, when one person has it
@@ -1474,17 +1478,20 @@ class DocEntities:
             return (ci, "description") if ci is not None else None
         return None
 
-    def _propn_short_form(self, tok: Token) -> int | None:
+    def _propn_short_form(self, tok: Token, people: bool = False) -> int | None:
         """The one organization whose name contains this untagged proper noun ("Talbot" -> Talbot Brewing Co).
 
-        tok: a PROPN token that is not part of a mention.
+        tok: a PROPN token that is not part of a mention. people: a "person" of two or more words whose name
+        begins with the token counts too (NER's guess at a firm's name, "Berry Global").
         """
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and self.token_mention[c.i] == -1]
         core = self.linker.core(" ".join(t.text for t in (*words, tok)))
         if not core:
             return None
         hits = {ci for ci, c in enumerate(self.clusters)
-                if c.type in ("Company", "Organization", "GovernmentBody") and c.label not in ("GPE", "LOC")
+                if (c.type in ("Company", "Organization", "GovernmentBody") or people and c.type == "Person"
+                    and len(c.name.split()) > 1 and c.name.split()[0] == tok.text and not self.has_title(c))
+                and c.label not in ("GPE", "LOC")
                 and core <= c.core and not self.linker.unit_words(c.core - core)
                 and not (core != c.core and self._generic_tail(core, c.name))}
         return hits.pop() if len(hits) == 1 else None

@@ -413,3 +413,12 @@ def test_an_acronym_ner_missed_names_the_firm_it_abbreviates(extractor):
     got, _ = _triples(extractor, "United Natural Foods Inc agreed to buy Supervalu. UNFI chairman and chief executive "
                                  "Steven Spinner said the combination would create a distributor able to stock every aisle.")
     assert ("Steven Spinner", "works-for", "United Natural Foods Inc") in got, got
+
+
+def test_a_capitalised_word_before_a_title_is_the_firm_it_shortens(extractor):
+    # real names on purpose: the tagger takes "Berry Global" for a person and "Berry" before the title for a verb
+    got, _ = _triples(extractor, "RPC Group agreed to a 3.3 billion pound takeover by Berry Global, after Apollo Global "
+                                 "Management walked away from talks. Berry chief executive Tom Salmon said the deal "
+                                 "would give the combined group a stronger position in Europe.")
+    assert ("Tom Salmon", "works-for", "Berry Global") in got, got
+    assert ("Tom Salmon", "works-for", "Apollo Global Management") not in got, got
