@@ -1138,8 +1138,11 @@ class DocEntities:
         """Tag the all-capitals names NER missed that spell the initials of exactly one organization of the
         document ("UNFI chairman X" after "United Natural Foods Inc"); country codes and role words are not."""
         doc, tm = self.doc, self.token_mention
-        for tok in doc:
-            if tm[tok.i] != -1 or tok.pos_ != "PROPN" or not _ACRONYM_ONLY.match(tok.text) \
+        strings = doc.vocab.strings
+        orth = doc.to_array([ORTH]).tolist()  # word ids: no Token objects for the words that are no acronym
+        for i in (i for i, o in enumerate(orth) if tm[i] == -1 and _ACRONYM_ONLY.match(strings[o])):
+            tok = doc[i]
+            if tok.pos_ != "PROPN" \
                     or normalize(tok.text) in self.linker.countries or tok.lower_ in self.linker.rules.role_heads \
                     or self.linker.by_surface.get(normalize(tok.text)) is not None:
                 continue
