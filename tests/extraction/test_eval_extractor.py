@@ -75,6 +75,8 @@ CORE_FLOORS = {
     GOLD / "blind46.jsonl": (0.85, 0.52),    # 0.888 / 0.554 (0.886 / 0.546 when scored once, held out)
     GOLD / "blind47.jsonl": (0.86, 0.55),    # 0.895 / 0.588 (scored once, held out)
     GOLD / "blind48.jsonl": (0.84, 0.50),    # 0.877 / 0.538 (scored once, held out)
+    GOLD / "blind49.jsonl": (0.87, 0.46),    # 0.899 / 0.490 (scored once, held out)
+    GOLD / "blind50.jsonl": (0.81, 0.46),    # 0.844 / 0.488 (scored once, held out)
     Path(__file__).parent / "phrasings.jsonl": (0.97, 0.95),  # 1.000 / 0.976 (0.990 / 0.695 when first scored)
 }
 
