@@ -130,6 +130,7 @@ _WINNING_VERBS = _WORDS["winning_verbs"]  # "clearing the way for X to buy Y" (s
 _PASSIVE_SANCTIONS = _WORDS["passive_sanction_verbs"]  # "were added at the same time", "was also targeted"
 # what a target's answer is about: a measure, an act, a charge, a suit or a ruling (see _target_reactions)
 _ACCUSING_DOCUMENTS = _WORDS["accusing_documents"]
+_ROUND_NOUNS, _ROUND_LEADING = _WORDS["round_nouns"], _WORDS["round_leading_verbs"]
 _ANSWERED_REPORTS = _WORDS["accusation_anaphors"] | _ACCUSING_DOCUMENTS
 _ANSWERED = _MEASURES_ONLY | _WORDS["event_anaphors"] | _WORDS["accusation_anaphors"] | _WORDS["suit_anaphors"] | _RULINGS
 _FINE_WORDS = _WORDS["fine_words"]
@@ -1101,6 +1102,7 @@ class RelationFinder:
         cands.extend(self._state_owned(doc))
         cands.extend(self._listed_units(doc))
         cands.extend(self._unit_lists(doc, ents))
+        cands.extend(self._round_members(doc, ents))
         cands.extend(self._appointments(doc, ents))
         cands.extend(self._leaving_holders(doc, ents))
         # people named with a title or role keep the Person type (see _emit)
@@ -2476,6 +2478,50 @@ class RelationFinder:
             # (one candidate: the rest of the names are its conjuncts, which _emit's caller expands)
             out.extend(dict(rule=_UNITS_RULE, predicate="subsidiary-of", gerund=gerund, trig=noun, subj=m, obj=owner,
                             inherited=False, role=None, anchor=None, status="asserted") for m in members[:1])
+        return out
+
+    def _round_members(self, doc: Doc, ents: DocEntities) -> list[dict]:
+        """invests-in candidates (the holding follows, see _implied_holdings) for the investors of a funding
+        round named apart from the company that raised it: "Hugging Face raised $235 million in a funding round
+        ... Salesforce Ventures led the round, which also included Google, Amazon and Nvidia", "SAP also took
+        part in the round". The company is the round's own "for"/"in" object, else the one subject of "raise"
+        in the document whose money went into a round."""
+        rounds = [t for t in _with_lemma(doc, _ROUND_NOUNS) if t.pos_ == "NOUN"]
+        if not rounds:
+            return []
+        raisers = {}
+        for verb in _with_lemma(doc, ("raise",)):
+            if verb.pos_ == "VERB" and any(p.lemma_.lower() in _ROUND_NOUNS for k in verb.children
+                                           if k.dep_ == "prep" and k.lower_ == "in" for p in k.children):
+                subj = self._verb_subject(verb)[0]
+                res = ents.resolve(subj, acting=True) if subj is not None else None
+                if res is not None and ents.clusters[res[0]].type == "Company":
+                    raisers.setdefault(res[0], subj)
+        out = []
+        gerund = self.rules.gerunds.get("invests-in", "investing-in")
+        for r in rounds:
+            company = next((p for k in r.children if k.dep_ == "prep" and k.lower_ in ("in", "for", "into")
+                            for p in k.children if p.dep_ == "pobj"), None)
+            if company is None and len(raisers) == 1 and any(k.dep_ == "det" and k.lower_ in _DEFINITE for k in r.children):
+                company = next(iter(raisers.values()))  # "the round": the one raised in the document
+            if company is None:
+                continue
+            investors = []
+            if r.dep_ == "dobj" and r.head.lemma_.lower() in _ROUND_LEADING:
+                investors += [k for k in r.head.children if k.dep_ == "nsubj"]  # "X led the round"
+            if r.dep_ == "pobj" and r.head.lower_ == "in" and (r.head.head.lemma_.lower() in ("participate", "invest")
+                                                              or r.head.head.lemma_.lower() == "take" and any(
+                        k.dep_ == "dobj" and k.lower_ == "part" for k in r.head.head.children)):
+                investors += [k for k in r.head.head.children if k.dep_ == "nsubj"]  # "X took part in the round"
+            # "the round, which also included A, B and C" (the names read as a run: the parser splits such lists)
+            listed = [n for k in r.children if k.dep_ == "relcl" and k.lemma_.lower() == "include"
+                      for d in k.children if d.dep_ == "dobj"
+                      for n in (self._name_run(ents, d.left_edge.i, r.sent.end) or [d])]
+            if not investors and not listed or any(k.dep_ == "prep" and k.lower_ in ("in", "for", "into") for k in r.children):
+                continue  # (none named, or "led a funding round in Y", which the patterns read)
+            out.extend(dict(rule=_ROUND_RULE, predicate="invests-in", gerund=gerund, trig=r, subj=inv, obj=company,
+                            inherited=False, role=None, anchor=None, status="asserted",
+                            title_org=inv in listed) for inv in investors + listed)
         return out
 
     @staticmethod
@@ -4559,6 +4605,7 @@ _SUIT_BY_RULE = PatternRule(id="suit-by-plaintiff", source="extraction/relations
 _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relations.py", confidence=0.65, pattern=())
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
 _APPOINTED_RULE = PatternRule(id="appointed-role", source="extraction/relations.py", confidence=0.75, pattern=())
+_ROUND_RULE = PatternRule(id="round-members", source="extraction/relations.py", confidence=0.7, pattern=())
 _UNIT_LISTS_RULE = PatternRule(id="unit-lists", source="extraction/relations.py", confidence=0.7, pattern=())
 _UNITS_RULE = PatternRule(id="units-listed", source="extraction/relations.py", confidence=0.7, pattern=())
 _STATE_OWNED_RULE = PatternRule(id="state-owned", source="extraction/relations.py", confidence=0.7, pattern=())
