@@ -4414,12 +4414,16 @@ class RelationFinder:
     def _story_firm(person: Token, ents: DocEntities) -> int | None:
         """The cluster of the company that is the subject of the story's first sentence, when the person's
         own sentence is not the first one; else None."""
-        lead = next(iter(person.doc.sents))
-        if person.i < lead.end:
-            return None
+        lead = RelationFinder._lead_subject(person.doc, ents)
+        return lead[1] if lead is not None and person.i >= next(iter(person.doc.sents)).end else None
+
+    @staticmethod
+    def _lead_subject(doc: Doc, ents: DocEntities) -> tuple[Token, int] | None:
+        """The subject of the story's first sentence and its cluster, when that is one company; else None."""
+        lead = next(iter(doc.sents))
         subj = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         res = ents.resolve(subj, acting=False) if subj is not None and not subj.conjuncts else None
-        return res[0] if res is not None and ents.clusters[res[0]].type == "Company" else None
+        return (subj, res[0]) if res is not None and ents.clusters[res[0]].type == "Company" else None
 
     def _lead_firm(self, person: Token, ents: DocEntities) -> Token | None:
         """The firm a story is about, for a speaker with a bare business title that no clause ties to a firm
@@ -4434,11 +4438,10 @@ class RelationFinder:
         if verb is not None and (verb.lemma_.lower() in self.rules.departure_verbs or any(
                 k.dep_ == "prt" and k.lower_ == "down" for k in verb.children)):
             return None  # "chief executive X left the company", "will step down": not the story firm's man now
-        lead = next(iter(person.doc.sents))
-        subj = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        res = ents.resolve(subj, acting=False) if subj is not None and not subj.conjuncts else None
-        if res is None or ents.clusters[res[0]].type != "Company":
+        lead = self._lead_subject(person.doc, ents)
+        if lead is None:
             return None
+        subj, res = lead[0], (lead[1],)
         tm = ents.token_mention
         if any(tm[t.i] != -1 and ents.mentions[tm[t.i]].cluster != res[0]
                and ents.clusters[ents.mentions[tm[t.i]].cluster].type == "Company" for t in person.sent):
