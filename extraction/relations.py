@@ -1100,7 +1100,6 @@ class RelationFinder:
         cands.extend(self._named_parents(doc, ents))
         cands.extend(self._named_ventures(doc, ents))
         cands.extend(self._state_owned(doc))
-        cands.extend(self._listed_units(doc))
         cands.extend(self._unit_lists(doc, ents))
         cands.extend(self._round_members(doc, ents))
         cands.extend(self._appointments(doc, ents))
@@ -2453,33 +2452,6 @@ class RelationFinder:
                                 role=" ".join(t.text for t in words).lower() or None, title_org=True))
         return out
 
-    def _listed_units(self, doc: Doc) -> list[dict]:
-        """subsidiary-of candidates from the named members of a firm's units: "charged Harlow Group and two of
-        its subsidiaries, Harlow International and Harlow Construction" (the names parsed as conjuncts of the
-        noun), "Legg Mason's investment affiliates, including Western Asset Management and ClearBridge" (the
-        unit-appos pattern reads "its units A and B"). The parent's holdings follow (see _emit)."""
-        out = []
-        gerund = self.rules.gerunds.get("subsidiary-of", "being-subsidiary-of")
-        for noun in _with_lemma(doc, _AFFILIATES):
-            if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
-                continue
-            owner = next((k for k in noun.children if k.dep_ == "poss"), None)
-            if owner is None:
-                continue
-            if owner.lower_ in ("its", "their"):
-                top = noun.head.head if noun.dep_ == "pobj" and noun.head.head.pos_ == "NUM" else noun
-                if top.dep_ == "conj" and top.head.pos_ == "PROPN":
-                    owner = top.head  # "Harlow Group and two of its subsidiaries, ...": its = Harlow Group
-            members = [p for k in noun.children if k.dep_ == "prep" and k.lower_ in _INCLUDING
-                       for p in k.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
-            # the names right after a comma that follows the noun (not "its subsidiaries and Dunmore Paper")
-            members += [k for k in noun.children if k.dep_ in ("conj", "appos") and k.pos_ == "PROPN"
-                        and noun.i + 1 < len(doc) and doc[noun.i + 1].text == "," and k.left_edge.i == noun.i + 2]
-            # (one candidate: the rest of the names are its conjuncts, which _emit's caller expands)
-            out.extend(dict(rule=_UNITS_RULE, predicate="subsidiary-of", gerund=gerund, trig=noun, subj=m, obj=owner,
-                            inherited=False, role=None, anchor=None, status="asserted") for m in members[:1])
-        return out
-
     def _round_members(self, doc: Doc, ents: DocEntities) -> list[dict]:
         """invests-in candidates (the holding follows, see _implied_holdings) for the investors of a funding
         round named apart from the company that raised it: "Hugging Face raised $235 million in a funding round
@@ -2527,11 +2499,19 @@ class RelationFinder:
     @staticmethod
     def _name_run(ents: DocEntities, k: int, stop: int, described: bool = False) -> list[Token]:
         """The last tokens of the names listed from token k on, before token stop: "A, B and C" (names
-        joined by commas and "and"; described: each name may carry lower-case nouns, "the Bushnell optics and
-        Bell helmet brands"); [] when no name starts at k."""
+        joined by commas and "and"; described: each name may carry lower-case words after it, "the Bushnell
+        optics and Bell helmet brands", or before it, "including bond manager A and equity specialist B");
+        [] when no name starts at k."""
         doc, tm = ents.doc, ents.token_mention
         out = []
-        while k < stop and tm[k] != -1 and ents.mentions[tm[k]].start == k and ents.mentions[tm[k]].end <= stop:
+        while True:
+            j = k
+            while described and j < stop and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ"):
+                j += 1  # a descriptor before the name
+            if j < stop and tm[j] != -1 and ents.mentions[tm[j]].start == j:
+                k = j
+            if not (k < stop and tm[k] != -1 and ents.mentions[tm[k]].start == k and ents.mentions[tm[k]].end <= stop):
+                break
             k = ents.mentions[tm[k]].end
             out.append(doc[k - 1])
             k += k < stop and doc[k].tag_ == "POS"  # "Arby's" named without its "'s"
@@ -2552,7 +2532,7 @@ class RelationFinder:
         """subsidiary-of candidates (the owner's holdings follow, see _emit) for the names a firm's units,
         brands or chains are listed by: before the noun ("its American Tourister and Hartmann brands"), after
         it ("Pepco Holdings' utilities, Pepco, Delmarva Power and Atlantic City Electric", "two subsidiaries
-        of BGI, A and B"), or after the verb it includes them with ("its brands include A and B"). The owner
+        of BGI, A and B", "Legg Mason's affiliates, including bond manager A and equity specialist B"), or after the verb it includes them with ("its brands include A and B"). The owner
         is the noun's possessor, its "of" firm, or the firm that runs, owns or operates it ("runs the Arby's
         and Sonic restaurant chains"). A person's name in such a list is the brand's (Jimmy John's)."""
         out = []
@@ -2609,8 +2589,8 @@ class RelationFinder:
                 # "two subsidiaries of BGI, A and B" (the names may be parsed as the owner's conjuncts)
                 after = ents.mentions[tm[owner.i]].end if owner.i > noun.i else noun.i + 1
                 after += after < len(doc) and doc[after].text == ","
-                after += after < len(doc) and doc[after].lower_ == "including"
-                members += self._name_run(ents, after, noun.sent.end)
+                including = after < len(doc) and doc[after].lower_ == "including"
+                members += self._name_run(ents, after + including, noun.sent.end, described=including)
                 if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _UNIT_LISTING:
                     members += self._name_run(ents, noun.head.i + 1, noun.sent.end)  # "its brands include A, B"
             for m in members:
@@ -4610,7 +4590,6 @@ _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py
 _APPOINTED_RULE = PatternRule(id="appointed-role", source="extraction/relations.py", confidence=0.75, pattern=())
 _ROUND_RULE = PatternRule(id="round-members", source="extraction/relations.py", confidence=0.7, pattern=())
 _UNIT_LISTS_RULE = PatternRule(id="unit-lists", source="extraction/relations.py", confidence=0.7, pattern=())
-_UNITS_RULE = PatternRule(id="units-listed", source="extraction/relations.py", confidence=0.7, pattern=())
 _STATE_OWNED_RULE = PatternRule(id="state-owned", source="extraction/relations.py", confidence=0.7, pattern=())
 _VENTURE_RULE = PatternRule(id="venture-partner", source="extraction/relations.py", confidence=0.7, pattern=())
 _NAMED_PARENT_RULE = PatternRule(id="named-parent", source="extraction/relations.py", confidence=0.7, pattern=())
