@@ -2540,11 +2540,14 @@ class RelationFinder:
         gerund = self.rules.gerunds.get("subsidiary-of", "being-subsidiary-of")
         self._unit_members: dict[int, list[Token]] = {}  # unit noun -> its named members (objects, see find)
 
-        def firm(tok: Token) -> bool:
+        def owner_like(tok: Token) -> bool:
             if tok.lower_ in ("its", "their"):
                 return True
             mi = tm[tok.i]
-            return mi != -1 and ents.clusters[ents.mentions[mi].cluster].type in ("Company", "Organization")
+            # a possessor NER took for a person may be a firm or an owner (_emit makes a person's unit a holding);
+            # a person who runs a brand only manages it ("Filosa previously ran the Jeep brand")
+            kinds = ("Company", "Organization", "Person") if tok.dep_ == "poss" else ("Company", "Organization")
+            return mi != -1 and ents.clusters[ents.mentions[mi].cluster].type in kinds
 
         for noun in _with_lemma(doc, _UNIT_LIST_NOUNS):
             if noun.pos_ != "NOUN":
@@ -2571,7 +2574,7 @@ class RelationFinder:
                 h = top.head.head
                 owner = h.head if h.dep_ == "appos" and h.head.pos_ == "PROPN" else None
                 left = top.left_edge.i
-            if owner is None or not firm(owner):
+            if owner is None or not owner_like(owner):
                 continue
             members = []
             k = next((j for j in range(left, noun.i) if tm[j] != -1), None)
