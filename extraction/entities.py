@@ -75,6 +75,7 @@ _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
 _PAREN = re.compile(r"\s*[(（]([^()（）]{1,60})[)）]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]{1,9}$")
+_ALNUM = re.compile(r"^(?=.*\d)[A-Z][A-Z\d]{1,5}$")  # "TF1", "M6"
 _ACRONYM_ONLY = re.compile(r"^[A-Z]{2,6}$")
 _APOS = str.maketrans({"’": "'", "‘": "'"})
 PRONOUNS = {"it", "its"}
@@ -375,8 +376,9 @@ class DocEntities:
             if ent.label_ in _NUMERIC or ent.label_ == "LAW" and any(t.like_num for t in ent):
                 # (or "fined Canon 28 million euros" taken for a law's name)
                 k = ent.start
-                while k < ent.end and doc[k].pos_ == "PROPN" and (doc[k].is_title or _CAMEL.match(doc[k].text)):
-                    k += 1
+                while k < ent.end and doc[k].pos_ == "PROPN" and (doc[k].is_title or _CAMEL.match(doc[k].text)
+                                                                   or ent.label_ == "CARDINAL" and _ALNUM.match(doc[k].text)):
+                    k += 1  # (or "TF1", "M6" NER took for a number)
                 if k > ent.start:  # "fined Google 220 billion won": NER took the name into the amount
                     raw.append((ent.start, k, _clean(doc[ent.start:k].text), "ORG", None))
                 continue
@@ -908,8 +910,11 @@ class DocEntities:
             return False
         if head.pos_ in ("VERB", "AUX"):
             # "Pfizer agreed to buy Seagen": also the subject of the deal verb's governing verb
+            # "Euromoney Institutional Investor agreed to a takeover by X": the deal noun after the verb
             return lemma in rules.verb_triggers or tok.dep_ == "nsubj" and any(
-                c.dep_ == "xcomp" and c.lemma_.lower() in rules.verb_triggers for c in head.children)
+                c.dep_ == "xcomp" and c.lemma_.lower() in rules.verb_triggers for c in head.children) \
+                or tok.dep_ == "nsubj" and any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in rules.noun_triggers
+                                               for c in head.children for p in c.children)
         return lemma in rules.noun_triggers
 
     def _titled_names(self, raw: list) -> list:
@@ -1335,14 +1340,16 @@ class DocEntities:
                     and (after is None or after.is_punct or after.is_sent_start):
                 return m.cluster, "mention"  # "the combined company, Paramount Skydance Corp": parsed apart
         left = tok.left_edge.i
-        if tok.pos_ == "NOUN" and tok.dep_ not in ("nsubj", "nsubjpass", "poss") and left >= 2 \
+        if tok.pos_ == "NOUN" and left >= 2 and (tok.dep_ not in ("nsubj", "nsubjpass", "poss") or (
+                self.doc[left - 2].dep_ == tok.dep_ and self.doc[left - 2].head.i == tok.head.i)) \
                 and self.doc[left].lower_ in ("the", "a", "an") and self.doc[left - 1].text == "," \
                 and self.token_mention[left - 2] != -1 and self._firm_noun(tok):
             m = self.mentions[self.token_mention[left - 2]]
             if m.end == left - 1 and self.clusters[m.cluster].type not in ("Country", "GovernmentBody"):
                 # "a stake in Maziv, the fibre company that owns Vumatel": the parser hung the description on
                 # the verb, but it follows the name it describes (not "..., the company said"); NER may
-                # have typed the name a person or a place
+                # have typed the name a person or a place; "CMB, the shipping group run by X, owns ...": parsed
+                # as a second subject of the name's verb
                 return m.cluster, "mention"
         if tok.pos_ == "NOUN":
             # "chip designer Lumitek Semiconductor", "its unit, Meridian Home": the named entity

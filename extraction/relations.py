@@ -97,6 +97,9 @@ _STATE_WORDS, _STATE_OWNED = _WORDS["state_words"], _WORDS["state_owned"]
 _APPOINTING, _STAYING = _WORDS["appointing_verbs"], _WORDS["staying_verbs"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
+_OWNED_GROUP_NOUNS = _WORDS["owned_group_nouns"]
+_MEMBER_GROUPS = {"consortium", "syndicate"}
+_RULER_PRONOUNS = {"he", "she", "it", "they"}
 _UNIT_LIST_NOUNS, _UNIT_RUNNING, _UNIT_LISTING = (_WORDS["unit_list_nouns"], _WORDS["unit_running_verbs"],
                                                  _WORDS["unit_listing_verbs"])
 _TIES_VERBS, _TIES_NOUNS = _WORDS["ties_verbs"], _WORDS["ties_nouns"]
@@ -427,6 +430,9 @@ class RelationFinder:
         if noun.dep_ in ("attr", "oprd") and noun.head.lemma_.lower() in ("be", "become", "remain"):
             s, _ = self._verb_subject(noun.head)
             return s
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("be", "become", "remain"):
+            # "Frontline, whose largest shareholder is John Fredriksen", "Y's biggest shareholders are A and B"
+            return next((c for c in noun.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
         return None
 
     def _noun_subject(self, noun: Token, entry: Trigger | None) -> tuple[Token | None, bool]:
@@ -544,9 +550,10 @@ class RelationFinder:
         shared: set[int] = set()
         cur = chain[-1]
         for _ in range(6):
-            if cur.dep_ in ("nsubj", "nsubjpass") and cur.pos_ == "NOUN" and any(
-                    cue.key == "completed" and cur.head.lemma_.lower() in cue.verbs for cue in self.rules.statuses):
-                chain.append(cur.head)  # "the merger was completed", "the deal closed"
+            if cur.dep_ in ("nsubj", "nsubjpass") and cur.pos_ == "NOUN" and (any(
+                    cue.key == "completed" and cur.head.lemma_.lower() in cue.verbs for cue in self.rules.statuses)
+                    or cur.head.lemma_.lower() in _DEAL_FAILURES):
+                chain.append(cur.head)  # "the merger was completed", "the deal closed", "talks to sell Y collapsed"
                 break
             if cur.dep_ == "compound" and cur.head.lemma_.lower() in _STATUS_HEADS:
                 chain.append(cur.head)  # "in merger talks with Y", "a takeover plan"
@@ -592,7 +599,8 @@ class RelationFinder:
             for cue in self.rules.statuses:
                 if any(c.dep_ in ("neg", "det") and c.lower_ in cue.neg for c in kids):
                     return cue.key
-                if cue.key == "denied" and k > 0 and (lemma in cue.verbs or phrasal in cue.verbs) and not trying:
+                if cue.key == "denied" and k > 0 and (lemma in cue.verbs or phrasal in cue.verbs
+                                                      or tok.pos_ == "VERB" and lemma in _DEAL_FAILURES) and not trying:
                     return cue.key
             if found is None:
                 for cue in self.rules.statuses:
@@ -906,6 +914,15 @@ class RelationFinder:
                     speaker = next((k for k in speakers if k.conjuncts), speakers[0] if speakers else None)
                     if speaker is not None and speaker.conjuncts:
                         subj, inherited = speaker, True
+                listed = self._listed_members(trig, ents) if trig.lemma_.lower() in _MEMBER_GROUPS else []
+                if len(listed) > 2 or len(listed) == 2 and not (obj is not None and obj.conjuncts):
+                    # "a consortium of A, B and C" the parser split: every pair of the members the text lists
+                    for i, a in enumerate(listed):
+                        for b in listed[i + 1:]:
+                            cands.append(dict(rule=rule, predicate=predicate, gerund=gerund, trig=trig, subj=a, obj=b,
+                                              inherited=False, role=None, anchor=None, status=rule.status,
+                                              title_org=True))
+                    continue
                 if obj is not None and obj.conjuncts:
                     subj, obj, inherited = obj, obj.conjuncts[0], False  # "the merger of A and B"
                 elif subj is not None and subj.conjuncts:
@@ -1171,6 +1188,10 @@ class RelationFinder:
             # Calvin Klein, and Illumina on its list")
             objects = [c["obj"]] if title or rule.id in _APPOS_OWNER_RULES else [c["obj"], *c["obj"].conjuncts]
             if not title:
+                # "a takeover by a consortium of A, B and C": every member named, however the parser split the list
+                subjects.extend(t for t in self._listed_members(c["subj"], ents) if t not in subjects)
+                objects.extend(t for t in self._listed_members(c["obj"], ents) if t not in objects)
+            if not title:
                 # "Canada's Intact Financial and Denmark's Tryg", parsed as "[Intact Financial and Denmark]'s Tryg"
                 subjects += [p for s_tok in list(subjects) for p in self._paired_possessors(s_tok, ents) if p not in subjects]
                 objects += [p for o_tok in list(objects) for p in self._paired_possessors(o_tok, ents) if p not in objects]
@@ -1237,6 +1258,11 @@ class RelationFinder:
                             or included
                         if inner is not None and inner in (listed, included) and inner not in objects:
                             objects.append(inner)  # "sanctions on three hacking groups, A, B and C": A too
+                        if o_tok.tag_ == "NNS" and ents.named_after(o_tok) is not None:
+                            # "sanctions on US defence contractors A and B", the parser hanging B elsewhere: the
+                            # names the text lists after the plural descriptor
+                            objects.extend(t for t in self._name_run(ents, o_tok.i + 1, o_tok.sent.end, described=True)
+                                           if t not in objects)
                         if inner is not None:
                             objects.extend(t for t in inner.conjuncts if t not in objects)
                             # "including drone maker A and chip designer B": B hangs on the first descriptor
@@ -1253,6 +1279,18 @@ class RelationFinder:
                             if members:
                                 objects.remove(o_tok)
                                 objects.extend(members)
+            o0 = c["obj"]
+            if not title and o0 is not None and o0.dep_ == "dobj" and o0.head.i == trig.i and trig.pos_ == "VERB" \
+                    and o0.pos_ == "NOUN" and ents.token_mention[o0.i] == -1 and trig.i + 1 < o0.i \
+                    and ents.token_mention[trig.i + 1] != -1 and ents.mentions[ents.token_mention[trig.i + 1]].start == trig.i + 1 \
+                    and doc[trig.i + 1] in o0.subtree and ents.resolve(o0, acting=False) is None:
+                # "sued Google and Canadian lyrics licensing firm LyricFind", parsed with "lyrics" as the object and
+                # the names inside it: the names the text lists after the verb
+                first = ents.mentions[ents.token_mention[trig.i + 1]]
+                listed = self._name_run(ents, trig.i + 1, trig.sent.end, described=True) \
+                    if first.end < len(doc) and doc[first.end].lower_ in ("and", ",") else []
+                if len(listed) >= 2:
+                    objects = [o for o in objects if o is not o0] + [t for t in listed if t not in objects]
             if not title and c["predicate"] in ("opposes", "sues"):
                 # "blocked the merger of A with B", "opposed A's merger with B": both sides of a merger
                 for o_tok in list(objects):
@@ -2133,7 +2171,8 @@ class RelationFinder:
         on the offer's sentence, when the document names one buyer and one target, no other bid, and the
         offer names no other owner, target or actor ("Mylan had fought off the drugmaker's offer")."""
         rels = list(relations.values())
-        buys = {(r.subject, r.object) for r in rels if r.predicate == "acquires" and r.status != "denied"}
+        # (a purchase that failed was still bid for: "X's takeover of Y collapsed ... it had raised its offer")
+        buys = {(r.subject, r.object) for r in rels if r.predicate == "acquires"}
         if len(buys) != 1:
             return
         ((buyer, target),) = buys
@@ -2506,8 +2545,9 @@ class RelationFinder:
         out = []
         while True:
             j = k
-            while described and j < stop and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ"):
-                j += 1  # a descriptor before the name
+            while described and j < stop and (doc[j].pos_ in ("NOUN", "ADJ") or doc[j].tag_ == "VBG") and (
+                    doc[j].is_lower or doc[j].ent_type_ == "NORP" and tm[j] == -1):
+                j += 1  # a descriptor before the name ("Australian bus company Kinetic")
             if j < stop and tm[j] != -1 and ents.mentions[tm[j]].start == j:
                 k = j
             if not (k < stop and tm[k] != -1 and ents.mentions[tm[k]].start == k and ents.mentions[tm[k]].end <= stop):
@@ -2549,8 +2589,16 @@ class RelationFinder:
             kinds = ("Company", "Organization", "Person") if tok.dep_ == "poss" else ("Company", "Organization")
             return mi != -1 and ents.clusters[ents.mentions[mi].cluster].type in kinds
 
-        for noun in _with_lemma(doc, _UNIT_LIST_NOUNS):
+        for noun in _with_lemma(doc, _UNIT_LIST_NOUNS | _OWNED_GROUP_NOUNS):
             if noun.pos_ != "NOUN":
+                continue
+            # "Oleg Deripaska and companies he controls, including A and B", "three channels he owns, A, B and C":
+            # the owner is the clause's subject (a pronoun: the name the noun is coordinated with)
+            ruled = next((k for k in noun.children if k.dep_ == "relcl" and k.lemma_.lower() in _UNIT_RUNNING
+                          and not any(c.dep_ in ("dobj", "nsubjpass") for c in k.children)), None) \
+                if noun.tag_ == "NNS" else None
+            ruler = next((c for c in ruled.children if c.dep_ == "nsubj"), None) if ruled is not None else None
+            if ruler is None and noun.lemma_.lower() not in _UNIT_LIST_NOUNS:
                 continue
             top = noun
             while top.dep_ == "conj" and (top.head.pos_ == "PROPN" or top.head.pos_ == "NOUN" and any(
@@ -2564,6 +2612,10 @@ class RelationFinder:
             if owner is None:
                 owner = next((p for k in noun.children if k.dep_ == "prep" and k.lower_ == "of"
                               for p in k.children if p.dep_ == "pobj"), None)
+            if owner is None and ruler is not None:
+                owner = noun.head if ruler.lower_ in _RULER_PRONOUNS and noun.dep_ == "conj" \
+                    and noun.head.pos_ == "PROPN" else ruler
+                left = noun.left_edge.i
             if owner is None and top.dep_ == "dobj" and top.head.lemma_.lower() in _UNIT_RUNNING:
                 owner = self._verb_subject(top.head)[0]
                 left = top.left_edge.i
@@ -2574,7 +2626,9 @@ class RelationFinder:
                 h = top.head.head
                 owner = h.head if h.dep_ == "appos" and h.head.pos_ == "PROPN" else None
                 left = top.left_edge.i
-            if owner is None or not owner_like(owner):
+            if owner is None or not (owner_like(owner) or ruler is not None and (
+                    owner.lower_ in _RULER_PRONOUNS or tm[owner.i] != -1
+                    and ents.clusters[ents.mentions[tm[owner.i]].cluster].type == "Person")):
                 continue
             members = []
             k = next((j for j in range(left, noun.i) if tm[j] != -1), None)
@@ -2590,7 +2644,8 @@ class RelationFinder:
                 members.append(doc[ents.mentions[tm[noun.i + 1]].end - 1])
             if noun.tag_ == "NNS":
                 # "two subsidiaries of BGI, A and B" (the names may be parsed as the owner's conjuncts)
-                after = ents.mentions[tm[owner.i]].end if owner.i > noun.i else noun.i + 1
+                after = ruled.right_edge.i + 1 if ruled is not None \
+                    else ents.mentions[tm[owner.i]].end if owner.i > noun.i else noun.i + 1
                 after += after < len(doc) and doc[after].text == ","
                 including = after < len(doc) and doc[after].lower_ == "including"
                 members += self._name_run(ents, after + including, noun.sent.end, described=including)
@@ -2632,6 +2687,18 @@ class RelationFinder:
                     "holds-stake-in", "holding-stake-in"), trig=t, subj=state, obj=firm, inherited=False, role=None,
                     anchor=None, status="asserted", title_org=True))
         return out
+
+    def _listed_members(self, group: Token | None, ents: DocEntities) -> list[Token]:
+        """The named members listed after "a consortium of" (or syndicate, group), by the text: "a consortium of
+        Blackstone Infrastructure Partners, Global Infrastructure Partners and Cascade Investment", "a consortium
+        of Australian bus company Kinetic and Spanish infrastructure investor Globalvia"."""
+        if group is not None and group.dep_ == "pobj" and group.head.lower_ == "of" and group.head.head.pos_ == "NOUN":
+            group = group.head.head  # the member the parser hung on "of"
+        if group is None or group.pos_ != "NOUN" or group.lemma_.lower() not in _MEMBER_GROUPS \
+                or ents.token_mention[group.i] != -1:
+            return []
+        of = next((k for k in group.children if k.dep_ == "prep" and k.lower_ == "of"), None)
+        return self._name_run(ents, of.i + 1, group.sent.end, described=True) if of is not None else []
 
     @staticmethod
     def _paired_possessors(tok: Token, ents: DocEntities) -> list[Token]:

@@ -336,7 +336,7 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "court_words", "holder_nouns", "private_compounds", "misconduct_verbs", "misconduct_nouns",
               "wrongdoing_reporting_verbs", "modal_auxiliaries", "admitting_verbs", "stake_building_verbs", "charging_verbs",
               "unit_list_nouns", "unit_running_verbs", "unit_listing_verbs",
-              "accusing_documents", "round_nouns", "round_leading_verbs")
+              "accusing_documents", "round_nouns", "round_leading_verbs", "owned_group_nouns")
 
 
 @lru_cache(maxsize=8)

@@ -422,3 +422,32 @@ def test_a_capitalised_word_before_a_title_is_the_firm_it_shortens(extractor):
                                  "would give the combined group a stronger position in Europe.")
     assert ("Tom Salmon", "works-for", "Berry Global") in got, got
     assert ("Tom Salmon", "works-for", "Apollo Global Management") not in got, got
+
+
+def test_letters_and_digits_ner_took_for_a_number_are_a_name(extractor):
+    # real names on purpose: the model tags "TF1" a cardinal number; invented ones of the same shape ("RX1")
+    # it tags as organizations
+    got, _ = _triples(extractor, "Bouygues and RTL Group called off the planned merger of French broadcasters TF1 and "
+                                 "M6. TF1 chairman Gilles Pelisson had argued that the tie-up was needed.")
+    assert ("Gilles Pelisson", "works-for", "TF1") in got, got
+    assert ("Gilles Pelisson", "works-for", "RTL Group") not in got, got
+
+
+def test_a_name_ner_missed_that_agreed_to_a_takeover_is_the_target(extractor):
+    # real names on purpose: the model tags no entity in "Euromoney Institutional Investor" opening the sentence;
+    # invented names of the same shape it tags as organizations
+    got, _ = _triples(extractor, "Euromoney Institutional Investor agreed to a 1.6 billion pound takeover by private "
+                                 "equity firms Astorg and Epiris after rejecting two earlier proposals.")
+    assert ("Astorg", "acquires", "Euromoney Institutional Investor") in got, got
+    assert ("Epiris", "bids-for", "Euromoney Institutional Investor") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks to merge Halvard Bank with Corvane Bank collapsed in May.",
+     ("Corvane Bank", "merges-with", "Halvard Bank", "denied")),
+    ("Halvard Bank said its plan to buy Corvane Bank had failed.",
+     ("Halvard Bank", "acquires", "Corvane Bank", "denied")),
+])
+def test_talks_or_a_plan_that_collapsed_is_denied(extractor, text, expected):
+    result = extractor.extract(Document(id="t", text=text))
+    assert expected in {(r.subject, r.predicate, r.object, r.status) for r in result.relations}
