@@ -915,6 +915,8 @@ class RelationFinder:
                     if speaker is not None and speaker.conjuncts:
                         subj, inherited = speaker, True
                 listed = self._listed_members(trig, ents) if trig.lemma_.lower() in _MEMBER_GROUPS else []
+                if not listed and subj is not None and subj.dep_ == "nsubj" and not (obj is not None and obj.conjuncts):
+                    listed = self._subject_run(subj.head, ents)  # "A, B, C and Abu Dhabi firm D are forming a venture"
                 if len(listed) > 2 or len(listed) == 2 and not (obj is not None and obj.conjuncts):
                     # "a consortium of A, B and C" the parser split: every pair of the members the text lists
                     for i, a in enumerate(listed):
@@ -1190,6 +1192,10 @@ class RelationFinder:
             if not title:
                 # "a takeover by a consortium of A, B and C": every member named, however the parser split the list
                 subjects.extend(t for t in self._listed_members(c["subj"], ents) if t not in subjects)
+                if c["subj"] is not None and c["subj"].dep_ == "nsubj" and c["subj"].head.pos_ in ("VERB", "AUX") \
+                        and not c["inherited"]:
+                    # "A, B and Abu Dhabi investment firm C sued Y": the subject names the text lists
+                    subjects.extend(t for t in self._subject_run(c["subj"].head, ents) if t not in subjects)
                 objects.extend(t for t in self._listed_members(c["obj"], ents) if t not in objects)
             if not title:
                 # "Canada's Intact Financial and Denmark's Tryg", parsed as "[Intact Financial and Denmark]'s Tryg"
@@ -2545,9 +2551,23 @@ class RelationFinder:
         out = []
         while True:
             j = k
-            while described and j < stop and (doc[j].pos_ in ("NOUN", "ADJ") or doc[j].tag_ == "VBG") and (
-                    doc[j].is_lower or doc[j].ent_type_ == "NORP" and tm[j] == -1):
-                j += 1  # a descriptor before the name ("Australian bus company Kinetic")
+            while described and j < stop:
+                if (doc[j].pos_ in ("NOUN", "ADJ") or doc[j].tag_ == "VBG") and (
+                        doc[j].is_lower or doc[j].ent_type_ == "NORP" and tm[j] == -1):
+                    j += 1  # a descriptor before the name ("Australian bus company Kinetic")
+                    continue
+                place = ents.mentions[tm[j]] if tm[j] != -1 and ents.mentions[tm[j]].start == j else None
+                e = place.end if place is not None else j
+                while e < stop and doc[e].is_lower and doc[e].pos_ == "NOUN":
+                    e += 1
+                if place is not None and place.end + 1 < stop and (
+                        ents.clusters[place.cluster].type in ("Country", "Place", "GovernmentBody")
+                        and doc[place.end].tag_ == "POS"
+                        or e > place.end and e < stop and tm[e] != -1 and ents.mentions[tm[e]].start == e):
+                    # "Russia's Rosneft", "Abu Dhabi investment firm MGX": the place or name describes the name after it
+                    j = e if e > place.end else place.end + 1
+                    continue
+                break
             if j < stop and tm[j] != -1 and ents.mentions[tm[j]].start == j:
                 k = j
             if not (k < stop and tm[k] != -1 and ents.mentions[tm[k]].start == k and ents.mentions[tm[k]].end <= stop):
@@ -2687,6 +2707,19 @@ class RelationFinder:
                     "holds-stake-in", "holding-stake-in"), trig=t, subj=state, obj=firm, inherited=False, role=None,
                     anchor=None, status="asserted", title_org=True))
         return out
+
+    def _subject_run(self, verb: Token, ents: DocEntities) -> list[Token]:
+        """The names listed as a verb's subject, read from the text when they fill it exactly ("OpenAI,
+        SoftBank Group, Oracle and Abu Dhabi investment firm MGX are forming ...", which the parser splits);
+        [] unless three or more."""
+        ns = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if ns is None:
+            return []
+        until = min([c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i] + [verb.i])
+        if ns.left_edge.i >= until:
+            return []
+        run = self._name_run(ents, ns.left_edge.i, until, described=True)
+        return run if len(run) >= 3 and run[-1].i + 1 == until else []
 
     def _listed_members(self, group: Token | None, ents: DocEntities) -> list[Token]:
         """The named members listed after "a consortium of" (or syndicate, group), by the text: "a consortium of
