@@ -99,6 +99,7 @@ _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governi
 _AFFILIATES = _WORDS["affiliates"]
 _OWNED_GROUP_NOUNS = _WORDS["owned_group_nouns"]
 _MEMBER_GROUPS = {"consortium", "syndicate"}
+_JOINT_ADVERBS, _JOINT_PAYING = _WORDS["joint_adverbs"], _WORDS["joint_paying_verbs"]
 _RULER_PRONOUNS = {"he", "she", "it", "they"}
 _UNIT_LIST_NOUNS, _UNIT_RUNNING, _UNIT_LISTING = (_WORDS["unit_list_nouns"], _WORDS["unit_running_verbs"],
                                                  _WORDS["unit_listing_verbs"])
@@ -1123,6 +1124,7 @@ class RelationFinder:
         cands.extend(self._round_members(doc, ents))
         cands.extend(self._appointments(doc, ents))
         cands.extend(self._leaving_holders(doc, ents))
+        cands.extend(self._joint_actions(doc))
         # people named with a title or role keep the Person type (see _emit)
         for c in cands:
             if c["predicate"] == "works-for" and c["subj"] is not None:
@@ -1805,6 +1807,36 @@ class RelationFinder:
             out.append(dict(rule=_PLEA_RULE, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                             trig=verb, subj=reporter, obj=defendant, inherited=False, role=None, anchor=None,
                             status="asserted", prosecutor=True))
+        return out
+
+    def _joint_actions(self, doc: Doc) -> list[dict]:
+        """partners-with candidates from two parties that act jointly: "Statoil agreed with Rosneft to jointly
+        explore for oil" (the party named with "with"), "AbbVie agreed to pay Genmab $750 million upfront to
+        jointly develop three antibodies" (the party paid or signed with, whose joint work the payment is for)."""
+        out = []
+        for adv in _with_lemma(doc, _JOINT_ADVERBS):
+            verb = adv.head
+            if adv.dep_ != "advmod" or verb.pos_ != "VERB" or verb.tag_ == "VBN" or verb.dep_ in ("amod", "acl"):
+                continue  # (not "a jointly owned company", which other passes read)
+            gov = next((a for a in verb.ancestors if a.pos_ == "VERB"), None) if verb.dep_ in ("xcomp", "advcl") else None
+            subj, inherited = self._verb_subject(verb)
+            if subj is None and gov is not None:
+                subj, inherited = self._verb_subject(gov)[0], True  # "agreed to pay X $1 billion upfront to jointly ..."
+            if subj is None:
+                continue
+            partner = None
+            for v in (gov, verb) if gov is not None else (verb,):
+                partner = next((p for k in v.children if k.dep_ == "prep" and k.lower_ == "with"
+                                for p in k.children if p.dep_ == "pobj"), None)
+                if partner is None and v is not verb and v.lemma_.lower() in _JOINT_PAYING:
+                    partner = next((k for k in v.children if k.dep_ in ("dative", "dobj") and k.pos_ == "PROPN"), None)
+                if partner is not None:
+                    break
+            if partner is None or partner.i == subj.i:
+                continue
+            out.append(dict(rule=_JOINT_RULE, predicate="partners-with",
+                            gerund=self.rules.gerunds.get("partners-with", "partnering-with"), trig=verb, subj=subj,
+                            obj=partner, inherited=inherited, role=None, anchor=None, status=None))
         return out
 
     def _said_wrongs(self, doc: Doc) -> list[dict]:
@@ -4692,6 +4724,7 @@ _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relation
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
 _APPOINTED_RULE = PatternRule(id="appointed-role", source="extraction/relations.py", confidence=0.75, pattern=())
 _ROUND_RULE = PatternRule(id="round-members", source="extraction/relations.py", confidence=0.7, pattern=())
+_JOINT_RULE = PatternRule(id="joint-action", source="extraction/relations.py", confidence=0.7, pattern=())
 _UNIT_LISTS_RULE = PatternRule(id="unit-lists", source="extraction/relations.py", confidence=0.7, pattern=())
 _STATE_OWNED_RULE = PatternRule(id="state-owned", source="extraction/relations.py", confidence=0.7, pattern=())
 _VENTURE_RULE = PatternRule(id="venture-partner", source="extraction/relations.py", confidence=0.7, pattern=())

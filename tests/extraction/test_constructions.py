@@ -451,3 +451,12 @@ def test_a_name_ner_missed_that_agreed_to_a_takeover_is_the_target(extractor):
 def test_talks_or_a_plan_that_collapsed_is_denied(extractor, text, expected):
     result = extractor.extract(Document(id="t", text=text))
     assert expected in {(r.subject, r.predicate, r.object, r.status) for r in result.relations}
+
+
+def test_a_venture_set_up_by_two_firms_is_theirs(extractor):
+    # real names on purpose: invented ones of the same sentence the parser reads with "set" as a second verb
+    got, _ = _triples(extractor, "Honda Motor will take a stake of about 10 percent in Monet Technologies, the mobility "
+                                 "services venture set up last year by SoftBank Group and Toyota Motor, the companies said.")
+    assert {("SoftBank Group", "holds-stake-in", "Monet Technologies"),
+            ("Toyota Motor", "holds-stake-in", "Monet Technologies"),
+            ("SoftBank Group", "partners-with", "Toyota Motor")} <= got, got
