@@ -1355,6 +1355,10 @@ class DocEntities:
             # "chip designer Lumitek Semiconductor", "its unit, Meridian Home": the named entity
             if tok.dep_ == "compound" and self.token_mention[tok.head.i] != -1:
                 return self.resolve(tok.head, acting)
+            if tok.lower_ == "group" and tok.i > 0 and self.token_mention[tok.i - 1] != -1 \
+                    and self.doc[tok.i - 1].head.i == tok.i \
+                    and self.clusters[self.mentions[self.token_mention[tok.i - 1]].cluster].type == "Company":
+                return self.resolve(self.doc[tok.i - 1], acting)  # "Li Ka-shing's CK Hutchison group": the firm
             for c in tok.children:
                 if c.dep_ == "appos" and self.token_mention[c.i] != -1:
                     return self.resolve(c, acting)

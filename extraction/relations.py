@@ -1711,8 +1711,9 @@ class RelationFinder:
             if fi == -1 or ents.mentions[fi].start != tok.i + 2:
                 continue
             firm = ents.mentions[fi]
-            if ents.clusters[firm.cluster].type not in ("Company", "Organization") or tok.head.i != firm.end - 1:
-                continue
+            if ents.clusters[firm.cluster].type not in ("Company", "Organization") or not (
+                    firm.start <= tok.head.i < firm.end or tok.head.i == firm.end and tok.head.lower_ == "group"):
+                continue  # (on any word of the firm's name: "Richard Desmond's Northern & Shell", parsed on "Northern")
             out.append(dict(rule=_OWNER_FIRM_RULE, predicate="holds-stake-in", gerund=self.rules.gerunds.get(
                 "holds-stake-in", "holding-stake-in"), trig=doc[firm.end - 1], subj=owner, obj=doc[firm.end - 1],
                 inherited=False, role=None, anchor=None, status="asserted", title_org=True))
