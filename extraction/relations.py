@@ -100,6 +100,7 @@ _AFFILIATES = _WORDS["affiliates"]
 _OWNED_GROUP_NOUNS = _WORDS["owned_group_nouns"]
 _MEMBER_GROUPS = {"consortium", "syndicate"}
 _JOINT_ADVERBS, _JOINT_PAYING = _WORDS["joint_adverbs"], _WORDS["joint_paying_verbs"]
+_SPUN_VERBS = {"spin", "carve", "hive"}  # with "off" or "out" (see RelationFinder._spun_from)
 _RULER_PRONOUNS = {"he", "she", "it", "they"}
 _UNIT_LIST_NOUNS, _UNIT_RUNNING, _UNIT_LISTING = (_WORDS["unit_list_nouns"], _WORDS["unit_running_verbs"],
                                                  _WORDS["unit_listing_verbs"])
@@ -1125,6 +1126,7 @@ class RelationFinder:
         cands.extend(self._appointments(doc, ents))
         cands.extend(self._leaving_holders(doc, ents))
         cands.extend(self._joint_actions(doc))
+        cands.extend(self._spun_from(doc))
         # people named with a title or role keep the Person type (see _emit)
         for c in cands:
             if c["predicate"] == "works-for" and c["subj"] is not None:
@@ -1808,6 +1810,37 @@ class RelationFinder:
             out.append(dict(rule=_PLEA_RULE, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                             trig=verb, subj=reporter, obj=defendant, inherited=False, role=None, anchor=None,
                             status="asserted", prosecutor=True))
+        return out
+
+    def _spun_from(self, doc: Doc) -> list[dict]:
+        """divests candidates from a unit told as spun off from its parent: "Navient, spun off from Sallie Mae
+        in 2014", "Motif, which was spun out of Ginkgo Bioworks", "Adevinta, the classifieds business spun off
+        by Schibsted" (the parent after by, from or out of; the unit the participle describes)."""
+        out = []
+        for v in _with_lemma(doc, _SPUN_VERBS):
+            if v.pos_ != "VERB" or not any(k.lower_ in ("off", "out") and k.dep_ in ("prt", "prep") for k in v.children):
+                continue
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                unit = v.head  # "Navient, spun off from Sallie Mae"
+            elif any(k.dep_ == "auxpass" for k in v.children):
+                unit = next((k for k in v.children if k.dep_ == "nsubjpass"), None)  # "Motif, which was spun out of Y"
+                if unit is not None and unit.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                    unit = v.head
+            elif not any(k.dep_ == "dobj" for k in v.children) and any(
+                    k.dep_ == "prep" and k.lower_ in ("from", "out") for k in v.children):
+                # "Halvard Lending Corp, spun off from Corvane Bank in 2014, said ...", parsed with "spun" as the
+                # main verb: spinning off takes an object, so a subject without one is the unit
+                unit = next((k for k in v.children if k.dep_ == "nsubj"), None)
+            else:
+                continue
+            parent = next((p for k in v.children if k.dep_ in ("agent", "prep") and k.lower_ in ("by", "from", "of")
+                           for p in k.children if p.dep_ == "pobj"), None) or next(
+                (p for k in v.children if k.lower_ == "out" for o in k.children if o.lower_ == "of"
+                 for p in o.children if p.dep_ == "pobj"), None)  # "spun out of Y"
+            if unit is None or parent is None:
+                continue
+            out.append(dict(rule=_SPUN_RULE, predicate="divests", gerund=self.rules.gerunds.get("divests", "divesting"),
+                            trig=v, subj=parent, obj=unit, inherited=False, role=None, anchor=None, status=None))
         return out
 
     def _joint_actions(self, doc: Doc) -> list[dict]:
@@ -4725,6 +4758,7 @@ _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relation
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
 _APPOINTED_RULE = PatternRule(id="appointed-role", source="extraction/relations.py", confidence=0.75, pattern=())
 _ROUND_RULE = PatternRule(id="round-members", source="extraction/relations.py", confidence=0.7, pattern=())
+_SPUN_RULE = PatternRule(id="spun-off-from", source="extraction/relations.py", confidence=0.7, pattern=())
 _JOINT_RULE = PatternRule(id="joint-action", source="extraction/relations.py", confidence=0.7, pattern=())
 _UNIT_LISTS_RULE = PatternRule(id="unit-lists", source="extraction/relations.py", confidence=0.7, pattern=())
 _STATE_OWNED_RULE = PatternRule(id="state-owned", source="extraction/relations.py", confidence=0.7, pattern=())
