@@ -1289,6 +1289,15 @@ class RelationFinder:
                             if members:
                                 objects.remove(o_tok)
                                 objects.extend(members)
+            if not title and c["predicate"] in ("sues", "accuses", "sanctions"):
+                # "sued Vyera Pharmaceuticals, its parent Phoenixus AG and former chief executive Martin Shkreli": the
+                # names the text lists, each with its description
+                for o_tok in list(objects):
+                    mi = ents.token_mention[o_tok.i]
+                    if mi != -1 and any(a.dep_ == "appos" and any(k.dep_ == "poss" and k.lower_ in ("its", "their")
+                                                                  for k in a.children) for a in o_tok.children):
+                        run = self._name_run(ents, ents.mentions[mi].start, o_tok.sent.end, described=True)
+                        objects.extend(t for t in run[1:] if t not in objects)
             o0 = c["obj"]
             if not title and o0 is not None and o0.dep_ == "dobj" and o0.head.i == trig.i and trig.pos_ == "VERB" \
                     and o0.pos_ == "NOUN" and ents.token_mention[o0.i] == -1 and trig.i + 1 < o0.i \
@@ -2619,8 +2628,9 @@ class RelationFinder:
             j = k
             while described and j < stop:
                 if (doc[j].pos_ in ("NOUN", "ADJ") or doc[j].tag_ == "VBG") and (
-                        doc[j].is_lower or doc[j].ent_type_ == "NORP" and tm[j] == -1):
-                    j += 1  # a descriptor before the name ("Australian bus company Kinetic")
+                        doc[j].is_lower or doc[j].ent_type_ == "NORP" and tm[j] == -1) \
+                        or doc[j].lower_ in ("its", "their") and j + 1 < stop and doc[j + 1].pos_ in ("NOUN", "ADJ"):
+                    j += 1  # a descriptor before the name ("Australian bus company Kinetic", "its parent Phoenixus AG")
                     continue
                 place = ents.mentions[tm[j]] if tm[j] != -1 and ents.mentions[tm[j]].start == j else None
                 e = place.end if place is not None else j
