@@ -4458,8 +4458,9 @@ class RelationFinder:
         def org_subject(verb: Token) -> Token | None:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != person.i and c.i != subject.i:
-                    if c.conjuncts:
-                        return None  # "Britain and Canada announced ...": which one is not said
+                    if any(ents.token_mention[k.i] == -1 or ents.token_mention[k.i] != ents.token_mention[c.i]
+                           for k in c.conjuncts):
+                        return None  # "Britain and Canada announced ...": which one is not said (not "Legal & General")
                     owners = [k for k in c.children if k.dep_ == "poss" and k.pos_ == "PROPN"]
                     edge = c.left_edge
                     if not state and edge.i < c.i and ents.token_mention[edge.i] != -1 \
@@ -4483,15 +4484,30 @@ class RelationFinder:
             return None
 
         led = person.head if person.dep_ == "appos" and person.head.lower_ in self.role_words else person
-        if led.dep_ == "pobj" and led.head.dep_ == "agent" and led.head.head.dep_ in ("acl", "relcl") \
+        if led.dep_ == "pobj" and led.head.dep_ == "agent" and led.head.head.dep_ in ("acl", "relcl", "advcl") \
                 and led.head.head.lemma_.lower() in _LEADING_VERBS and not state:
             # "Akeso, founded by chief executive X", "the group, led by chief executive X" (or "led by chairman and
             # chief executive X", the name parsed as the first title's apposition)
             firm = led.head.head.head
-            res = ents.resolve(firm, acting=True) if led is person or ents.token_mention[firm.i] != -1 else None
+            if led.head.head.dep_ == "advcl":  # "Zoox will remain a business ..., led by chief executive X"
+                firm = next((k for k in firm.children if k.dep_ == "nsubj"), firm)
+            if firm.pos_ == "NOUN" and firm.dep_ == "attr" and firm.head.lemma_.lower() in ("be", "remain", "become"):
+                # "Zoox will remain a standalone business within Amazon, led by chief executive X": what it is
+                firm = next((k for k in firm.head.children if k.dep_ == "nsubj"), firm)
+            res = ents.resolve(firm, acting=True) if led is person or ents.token_mention[firm.i] != -1 \
+                or firm.pos_ == "PROPN" else None
             if res is not None and ents.clusters[res[0]].type in kinds:
                 return firm
         subject = person
+        if not state and led.dep_ == "pobj" and led.head.lower_ == "under":
+            # "Citi is exiting retail banking ... under chief executive X", "the first big disposal under chief
+            # executive X", "would refocus ... under new chief executive X": the firm of the clause
+            verb = next((a for a in led.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            found = org_subject(verb) if verb is not None else None
+            if found is None and verb is not None and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
+                found = org_subject(verb.head)
+            if found is not None:
+                return found
         if person.dep_ == "appos" and person.head.dep_ == "nsubj" and person.head.lower_ in self.role_words:
             subject = person.head  # "President and chief executive X said ...", parsed with X on the title
         verb = subject.head if subject.dep_ == "nsubj" else None
