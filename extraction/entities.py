@@ -1158,6 +1158,21 @@ class DocEntities:
                 tm[tok.i] = mi
                 self._add_alias(ci, tok.text)
 
+    def employer_name(self, tok: Token) -> int:
+        """Make a one-word name before a business title a firm of the document, and return its cluster:
+        "Signify chief executive X said ..." where NER tagged no entity (the tagger read "Signify" as a verb).
+        An organization of the document with that name is reused."""
+        ci = self._name_cluster.get(normalize(tok.text))
+        if ci is None or self.clusters[ci].type not in ("Company", "Organization"):
+            ci = len(self.clusters)
+            c = Cluster(name=tok.text, type="Company", label="ORG", first=tok.i)
+            c.core = self.linker.core(c.name)
+            self.clusters.append(c)
+            self._name_cluster[normalize(c.name)] = ci
+        self.token_mention[tok.i] = len(self.mentions)
+        self.mentions.append(Mention(tok.i, tok.i + 1, tok.text, "ORG", ci))
+        return ci
+
     # -- lookups -----------------------------------------------------------
     def has_title(self, cluster: Cluster) -> bool:
         """Whether a cluster was named with a job title or an honorific (so it is a real person).

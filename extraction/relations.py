@@ -4735,8 +4735,14 @@ class RelationFinder:
             else:
                 org = doc[j]
                 if tm[j] == -1 and ents.resolve(org, acting=True) is None:
-                    # an ambiguous short name before the title, or a capitalised modifier ("Competition commissioner X")
-                    org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j].is_sent_start) or org
+                    if roles & _BUSINESS_ROLES and not state and (org.is_title or org.is_upper) \
+                            and (not org.is_sent_start or org.pos_ in ("PROPN", "VERB")) \
+                            and org.pos_ not in ("DET", "PRON", "ADP") and org.lower_ not in self.role_words \
+                            and org.lower_ not in self.rules.descriptions and org.ent_type_ not in ("GPE", "NORP", "LOC"):
+                        ents.employer_name(org)  # "Signify chief executive X": a name NER missed, not another firm
+                    else:
+                        # an ambiguous short name before the title, or a capitalised modifier ("Competition commissioner X")
+                        org = self._title_org(doc[m.end - 1], ents, state=state, initial=doc[j].is_sent_start) or org
             org_c = ents.clusters[ents.mentions[tm[j]].cluster] if not bare and tm[j] != -1 else None
             if org_c is not None and org_c.type == "Place" and not (
                     org_c.gazetteer_id is None and ({t.lower_ for t in role_toks} & _BUSINESS_ROLES

@@ -460,3 +460,11 @@ def test_a_venture_set_up_by_two_firms_is_theirs(extractor):
     assert {("SoftBank Group", "holds-stake-in", "Monet Technologies"),
             ("Toyota Motor", "holds-stake-in", "Monet Technologies"),
             ("SoftBank Group", "partners-with", "Toyota Motor")} <= got, got
+
+
+def test_a_name_tagged_a_verb_before_a_business_title_is_the_employer(extractor):
+    # real names on purpose: the tagger reads "Signify" as a verb and NER tags no entity in it
+    got, _ = _triples(extractor, "Signify agreed to buy Cooper Lighting Solutions from Eaton for $1.4 billion. Signify "
+                                 "chief executive Eric Rondolat said the deal would make the group stronger.")
+    assert ("Eric Rondolat", "works-for", "Signify") in got, got
+    assert ("Eric Rondolat", "works-for", "Eaton") not in got, got
