@@ -426,15 +426,17 @@ class RelationFinder:
                 return noun.doc[k]
         if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
             return noun.head  # "Y's top shareholder Halvard Group opposed the deal"
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("be", "become", "remain"):
+            # "Frontline, whose largest shareholder is John Fredriksen", "Y's biggest shareholders are A and B"
+            attr = next((c for c in noun.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+            if attr is not None:
+                return attr
         app = next((c for c in noun.children if c.dep_ == "appos"), None)
         if app is not None:
             return app
         if noun.dep_ in ("attr", "oprd") and noun.head.lemma_.lower() in ("be", "become", "remain"):
             s, _ = self._verb_subject(noun.head)
             return s
-        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("be", "become", "remain"):
-            # "Frontline, whose largest shareholder is John Fredriksen", "Y's biggest shareholders are A and B"
-            return next((c for c in noun.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
         return None
 
     def _noun_subject(self, noun: Token, entry: Trigger | None) -> tuple[Token | None, bool]:
@@ -1172,6 +1174,10 @@ class RelationFinder:
                 # "put A, the parent of B, and C on its list": a name after ", and" continues the outer list
                 subjects = [k for k in subjects if k is c["subj"] or not (
                     k.left_edge.i >= 2 and doc[k.left_edge.i - 1].lower_ == "and" and doc[k.left_edge.i - 2].text == ",")]
+            if c["predicate"] in ("subsidiary-of", "holds-stake-in"):
+                # "the Finnish state's investment company Solidium and FAM, the investment arm of the Wallenberg
+                # family foundations": a conjunct described as another's unit is not this owner's
+                subjects = [k for k in subjects if k is c["subj"] or not _described_as_unit(k)]
             if c["predicate"] == "works-for":
                 # "A, chief executive of X, and B, head of Y": a conjunct with its own title works elsewhere
                 subjects = [k for k in subjects if k is c["subj"] or not any(
@@ -4756,6 +4762,21 @@ class RelationFinder:
                             subj=doc[m.end - 1], obj=org, inherited=False, anchor=None, status="asserted",
                             role=" ".join(t.text for t in role_toks).lower().replace(" - ", "-"), title_org=True))
         return out
+
+
+def _described_as_unit(tok: Token) -> bool:
+    """Whether a name is followed by its own description as another's unit or parent: "FAM, the investment arm
+    of the Wallenberg family foundations" (however the parser hung the description)."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("the", "a", "an"):
+        return False
+    k += 2
+    while k < len(doc) and k < tok.i + 8 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+        if doc[k].lemma_.lower() in _UNIT_LIST_NOUNS | _PARENT_NOUNS and k + 1 < len(doc) and doc[k + 1].lower_ == "of":
+            return True
+        k += 1
+    return False
 
 
 def _reciprocal(tok: Token) -> bool:
