@@ -61,7 +61,8 @@ _WORDS = load_word_lists()
 _GOVERNING = _WORDS["governing"]  # "Acme's board" acts for Acme
 _STATE_ROLES = _WORDS["state_roles"]
 _POSSESSED_PARTS = _WORDS["parts"] | {"group"}  # "its optical solutions group": a part of the possessor
-_CHARGING_VERBS = _WORDS["charging_verbs"]  # "accused X of fraud at its unit": its = X
+_CHARGING_VERBS = _WORDS["charging_verbs"]
+_HOLDER_WORDS = _WORDS["holder_nouns"]  # "X remains its largest shareholder": its = another firm  # "accused X of fraud at its unit": its = X
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Defence Minister X": part of the title, not an organization  # "Texas Governor X" names no employer firm
 _NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
 _PAIR_NOUNS = _WORDS["pair_nouns"]  # "the merger of A and B": two names
@@ -1770,7 +1771,25 @@ class DocEntities:
 
     def _pronoun(self, tok: Token) -> int | None:
         """"it"/"its": the subject of the reporting clause it sits in ("after X said it would ..."),
-        else the most recent main-clause subject that is an organization."""
+        else the most recent main-clause subject that is an organization; never the subject of "X remains its
+        largest shareholder" itself (then the firm named last before it)."""
+        ci = self._pronoun_referent(tok)
+        verb = tok.head.head
+        if ci is None or tok.dep_ != "poss" or tok.head.dep_ != "attr" or tok.head.lemma_.lower() not in _HOLDER_WORDS \
+                or verb.lemma_.lower() not in ("be", "remain", "become"):
+            return ci
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        own = self.token_mention[subj.i] if subj is not None else -1
+        if own == -1 or self.mentions[own].cluster != ci:
+            return ci
+        # "KKR, which took Gardner Denver public in 2017, remains its largest shareholder"
+        for mi in sorted({self.token_mention[k] for k in range(max(0, tok.i - 60), tok.i)} - {-1}, reverse=True):
+            other = self.mentions[mi].cluster
+            if other != ci and (self.clusters[other].type in ("Company", "Organization") or self._firm_like(other)):
+                return other
+        return None
+
+    def _pronoun_referent(self, tok: Token) -> int | None:
         if tok.dep_ == "poss" and tok.head.dep_ == "conj" and self.token_mention[tok.head.head.i] != -1:
             # "a fee to US Foods and its private equity owners": "its" is the name it is coordinated with
             ci = self.mentions[self.token_mention[tok.head.head.i]].cluster
