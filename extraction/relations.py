@@ -99,6 +99,7 @@ _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governi
 _AFFILIATES = _WORDS["affiliates"]
 _OWNED_GROUP_NOUNS = _WORDS["owned_group_nouns"]
 _MEMBER_GROUPS = {"consortium", "syndicate"}
+_FOUNDER_WORDS = {"founder", "co-founder", "cofounder"}
 _JOINT_ADVERBS, _JOINT_PAYING = _WORDS["joint_adverbs"], _WORDS["joint_paying_verbs"]
 _SPUN_VERBS = {"spin", "carve", "hive"}  # with "off" or "out" (see RelationFinder._spun_from)
 _RULER_PRONOUNS = {"he", "she", "it", "they"}
@@ -4670,8 +4671,13 @@ class RelationFinder:
                 # (not "under President X")
                 # "Malaysia's Transport Minister X": a portfolio before a state office, however NER tagged it
                 # "chairman, president and chief executive X": a comma between two roles
-                return doc[k].lower_ in words or k > 0 and doc[k].text in ("-", "and", ",") and doc[k - 1].lower_ in words \
-                    and k + 1 < m.start and doc[k + 1].lower_ in words \
+                # "Archer co-founders A and B": a plural title
+                def is_role(t: Token) -> bool:
+                    return t.lower_ in words or t.tag_ == "NNS" and t.lemma_.lower() in words
+
+                return is_role(doc[k]) or doc[k].lower_ == "co" and k + 2 < m.start and doc[k + 1].text == "-" \
+                    or k > 0 and doc[k].text in ("-", "and", ",") and doc[k - 1].lower_ in words | {"co"} \
+                    and k + 1 < m.start and is_role(doc[k + 1]) \
                     or doc[k].lower_ == "under" and k + 1 < m.start and doc[k + 1].lower_ == "secretary" \
                     or doc[k].lower_ in _PORTFOLIOS and k + 1 < m.start and doc[k + 1].lower_ in _STATE_ROLES
             while j >= 0 and (tm[j] == -1 or doc[j].lower_ in _PORTFOLIOS) and role_word(j) and not doc[j].is_sent_start:
@@ -4693,7 +4699,10 @@ class RelationFinder:
             role_toks = [t for t in doc[j + 1:m.start] if t.tag_ != "POS"]
             while role_toks and role_toks[0].lower_ in ("of", "the", "and", "-"):
                 role_toks.pop(0)
-            if not role_toks or role_toks[-1].lower_ not in heads:
+            # (not founders: the sets give a founder no post unless the text says the founder runs the firm)
+            plural = bool(role_toks) and role_toks[-1].tag_ == "NNS" and role_toks[-1].lemma_.lower() in heads \
+                and role_toks[-1].lemma_.lower() not in _FOUNDER_WORDS
+            if not role_toks or role_toks[-1].lower_ not in heads and not plural:
                 continue
             if any(t.lower_ in blockers for t in doc[max(0, j - 3):m.start]) or self._departed(doc[m.end - 1]):
                 continue  # "former chief executive X", "Founder X, who had left months earlier"
@@ -4758,9 +4767,15 @@ class RelationFinder:
                 continue
             # "US President X", "Germany's economy minister X": a state office works for the country (the sets'
             # convention for heads of state, ministers and officials)
-            out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
-                            subj=doc[m.end - 1], obj=org, inherited=False, anchor=None, status="asserted",
-                            role=" ".join(t.text for t in role_toks).lower().replace(" - ", "-"), title_org=True))
+            role = " ".join(t.lemma_ if t is role_toks[-1] and plural else t.text for t in role_toks).lower().replace(" - ", "-")
+            # "Archer co-founders Brett Adcock and Adam Goldstein": a plural title names every coordinated person
+            people = [doc[m.end - 1]] + ([k for k in self._name_run(ents, m.start, doc[m.start].sent.end)[1:]
+                                          if ents.clusters[ents.mentions[tm[k.i]].cluster].type == "Person"]
+                                         if plural else [])
+            for person in people:
+                out.append(dict(rule=_TITLE_RULE, predicate="works-for", gerund="working-for", trig=role_toks[-1],
+                                subj=person, obj=org, inherited=False, anchor=None, status="asserted",
+                                role=role, title_org=True))
         return out
 
 
