@@ -100,6 +100,7 @@ _AFFILIATES = _WORDS["affiliates"]
 _OWNED_GROUP_NOUNS = _WORDS["owned_group_nouns"]
 _MEMBER_GROUPS = {"consortium", "syndicate"}
 _FOUNDER_WORDS = {"founder", "co-founder", "cofounder"}
+_OFFICE_PARTS = {"bureau", "office", "division", "directorate"}  # "the FTC's Bureau of Competition": the FTC's
 _JOINT_ADVERBS, _JOINT_PAYING = _WORDS["joint_adverbs"], _WORDS["joint_paying_verbs"]
 _SPUN_VERBS = {"spin", "carve", "hive"}  # with "off" or "out" (see RelationFinder._spun_from)
 _RULER_PRONOUNS = {"he", "she", "it", "they"}
@@ -1305,6 +1306,19 @@ class RelationFinder:
                                                                   for k in a.children) for a in o_tok.children):
                         run = self._name_run(ents, ents.mentions[mi].start, o_tok.sent.end, described=True)
                         objects.extend(t for t in run[1:] if t not in objects)
+            if c["predicate"] == "works-for":
+                # "director of the FTC's Bureau of Competition": the agency or firm the office belongs to
+                for o_tok in list(objects):
+                    mi = ents.token_mention[o_tok.i]
+                    if mi == -1 or doc[ents.mentions[mi].start].lower_ not in _OFFICE_PARTS:
+                        continue
+                    st = ents.mentions[mi].start
+                    owner = next((k for t in doc[st:ents.mentions[mi].end] for k in t.children
+                                  if k.dep_ == "poss" and ents.token_mention[k.i] != -1), None)
+                    if owner is None and st >= 2 and doc[st - 1].tag_ == "POS" and ents.token_mention[st - 2] != -1:
+                        owner = doc[st - 2]
+                    if owner is not None:
+                        objects[objects.index(o_tok)] = owner
             o0 = c["obj"]
             if not title and o0 is not None and o0.dep_ == "dobj" and o0.head.i == trig.i and trig.pos_ == "VERB" \
                     and o0.pos_ == "NOUN" and ents.token_mention[o0.i] == -1 and trig.i + 1 < o0.i \
@@ -4137,10 +4151,13 @@ class RelationFinder:
             return next((p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                          for p in c.children if p.dep_ == "pobj"), None)
 
-        if predicate == "works-for" and not subject and (lemma in _PARTS or lemma in _UNIT_NOUNS):
-            found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if predicate == "works-for" and not subject and tok.pos_ == "NOUN":
+            found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN" and (
+                lemma in _PARTS or lemma in _UNIT_NOUNS or c.ent_type_ not in ("GPE", "LOC", "NORP")
+                and lemma not in _ACTS and lemma not in self.rules.noun_triggers)), None)
             if found is not None:
-                return found  # "X, who runs Acme's cloud group": X works for Acme
+                # "X, who runs Acme's cloud group", "head of Deutsche Bank's corporate bank": X works for the owner
+                return found
         if predicate == "accuses" and not subject and tok.pos_ == "NOUN" and (
                 lemma in _GOODS or lemma in _ACTS or lemma in _PARTS or lemma in _STATE_NOUNS):
             # "the US arm of China Telecom": the owner named after "of" outranks the place before the noun
