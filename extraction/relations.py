@@ -1131,6 +1131,7 @@ class RelationFinder:
         cands.extend(self._leaving_holders(doc, ents))
         cands.extend(self._joint_actions(doc))
         cands.extend(self._spun_from(doc))
+        cands.extend(self._judged_bids(doc))
         # people named with a title or role keep the Person type (see _emit)
         for c in cands:
             if c["predicate"] == "works-for" and c["subj"] is not None:
@@ -1840,6 +1841,41 @@ class RelationFinder:
             out.append(dict(rule=_PLEA_RULE, predicate="accuses", gerund=self.rules.gerunds.get("accuses", "accusing"),
                             trig=verb, subj=reporter, obj=defendant, inherited=False, role=None, anchor=None,
                             status="asserted", prosecutor=True))
+        return out
+
+    def _judged_bids(self, doc: Doc) -> list[dict]:
+        """bids-for candidates from a bid its target judges: "The board of Cerved said a tender offer from ION
+        did not reflect the value of the company", "Axiare said a takeover bid from Colonial undervalued its
+        portfolio" (the bid, with its bidder and no target of its own, is what the target's statement is
+        about; the target is the speaker, or the firm whose board speaks)."""
+        out = []
+        for bid in _with_lemma(doc, _BID_NOUNS):
+            if bid.pos_ != "NOUN" or bid.dep_ not in ("nsubj", "nsubjpass") or bid.tag_ != "NN" \
+                    or any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in bid.children):
+                continue
+            bidder = next((p for c in bid.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                           for p in c.children if p.dep_ == "pobj"), None)
+            verb = bid.head
+            report = verb.head if verb.dep_ == "ccomp" else None
+            if bidder is None or report is None or report.lemma_.lower() not in self.rules.reporting_verbs:
+                continue
+            speaker = next((c for c in report.children if c.dep_ == "nsubj"), None)
+            if speaker is None:
+                continue
+            if speaker.lemma_.lower() in _GOVERNING:  # "the board of Cerved": the firm whose board it is
+                speaker = next((p for c in speaker.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for p in c.children if p.dep_ == "pobj"), None) or next(
+                    (c for c in speaker.children if c.dep_ == "poss"), None)
+            if speaker is None:
+                continue
+            out.append(dict(rule=_JUDGED_BID_RULE, predicate="bids-for", gerund=self.rules.gerunds.get("bids-for", "bidding-for"),
+                            trig=bid, subj=bidder, obj=speaker, inherited=False, role=None, anchor=None, status="asserted"))
+            lemma = verb.lemma_.lower()
+            if lemma in _UNDERVALUING or lemma in _VALUING and any(c.dep_ == "neg" for c in verb.children):
+                # "said the offer undervalued the company / did not reflect its value": the target rejects it
+                out.append(dict(rule=_JUDGED_BID_RULE, predicate="opposes", gerund=self.rules.gerunds.get("opposes", "opposing"),
+                                trig=bid, subj=speaker, obj=bidder, inherited=False, role=None, anchor=None,
+                                status="asserted"))
         return out
 
     def _spun_from(self, doc: Doc) -> list[dict]:
@@ -4843,6 +4879,8 @@ _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relation
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
 _APPOINTED_RULE = PatternRule(id="appointed-role", source="extraction/relations.py", confidence=0.75, pattern=())
 _ROUND_RULE = PatternRule(id="round-members", source="extraction/relations.py", confidence=0.7, pattern=())
+_UNDERVALUING, _VALUING = {"undervalue"}, {"reflect", "recognise", "recognize", "value"}  # see _judged_bids
+_JUDGED_BID_RULE = PatternRule(id="bid-judged-by-target", source="extraction/relations.py", confidence=0.7, pattern=())
 _SPUN_RULE = PatternRule(id="spun-off-from", source="extraction/relations.py", confidence=0.7, pattern=())
 _JOINT_RULE = PatternRule(id="joint-action", source="extraction/relations.py", confidence=0.7, pattern=())
 _UNIT_LISTS_RULE = PatternRule(id="unit-lists", source="extraction/relations.py", confidence=0.7, pattern=())
