@@ -1359,13 +1359,15 @@ class DocEntities:
         if tok.pos_ == "NOUN" and left >= 2 and (tok.dep_ not in ("nsubj", "nsubjpass", "poss") or (
                 self.doc[left - 2].dep_ == tok.dep_ and self.doc[left - 2].head.i == tok.head.i)) \
                 and self.doc[left].lower_ in ("the", "a", "an") and self.doc[left - 1].text == "," \
-                and self.token_mention[left - 2] != -1 and self._firm_noun(tok):
+                and self.token_mention[left - 2] != -1 and (self._firm_noun(tok) or tok.dep_ == "appos"
+                                                            and tok.head.i < left - 2 and tok.head.pos_ == "PROPN"):
             m = self.mentions[self.token_mention[left - 2]]
             if m.end == left - 1 and self.clusters[m.cluster].type not in ("Country", "GovernmentBody"):
                 # "a stake in Maziv, the fibre company that owns Vumatel": the parser hung the description on
                 # the verb, but it follows the name it describes (not "..., the company said"); NER may
                 # have typed the name a person or a place; "CMB, the shipping group run by X, owns ...": parsed
-                # as a second subject of the name's verb
+                # as a second subject of the name's verb; "made by Ukraine's Roshen, the confectioner owned by X":
+                # any description the parser hung on a name further back
                 return m.cluster, "mention"
         if tok.pos_ == "NOUN":
             # "chip designer Lumitek Semiconductor", "its unit, Meridian Home": the named entity
