@@ -98,11 +98,11 @@ _APPOINTING, _STAYING = _WORDS["appointing_verbs"], _WORDS["staying_verbs"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
 _OWNED_GROUP_NOUNS = _WORDS["owned_group_nouns"]
-_MEMBER_GROUPS = {"consortium", "syndicate"}
-_FOUNDER_WORDS = {"founder", "co-founder", "cofounder"}
-_OFFICE_PARTS = {"bureau", "office", "division", "directorate"}  # "the FTC's Bureau of Competition": the FTC's
+_MEMBER_GROUPS = _WORDS["member_groups"]
+_FOUNDER_WORDS = _WORDS["founder_words"]
+_OFFICE_PARTS = _WORDS["office_parts"]
 _JOINT_ADVERBS, _JOINT_PAYING = _WORDS["joint_adverbs"], _WORDS["joint_paying_verbs"]
-_SPUN_VERBS = {"spin", "carve", "hive"}  # with "off" or "out" (see RelationFinder._spun_from)
+_SPUN_VERBS = _WORDS["spun_verbs"]
 _RULER_PRONOUNS = {"he", "she", "it", "they"}
 _UNIT_LIST_NOUNS, _UNIT_RUNNING, _UNIT_LISTING = (_WORDS["unit_list_nouns"], _WORDS["unit_running_verbs"],
                                                  _WORDS["unit_listing_verbs"])
@@ -4879,7 +4879,7 @@ _OWNER_FIRM_RULE = PatternRule(id="owner-poss-firm", source="extraction/relation
 _LEAVING_RULE = PatternRule(id="leaving-holder", source="extraction/relations.py", confidence=0.7, pattern=())
 _APPOINTED_RULE = PatternRule(id="appointed-role", source="extraction/relations.py", confidence=0.75, pattern=())
 _ROUND_RULE = PatternRule(id="round-members", source="extraction/relations.py", confidence=0.7, pattern=())
-_UNDERVALUING, _VALUING = {"undervalue"}, {"reflect", "recognise", "recognize", "value"}  # see _judged_bids
+_UNDERVALUING, _VALUING = _WORDS["undervaluing_verbs"], _WORDS["valuing_verbs"]
 _JUDGED_BID_RULE = PatternRule(id="bid-judged-by-target", source="extraction/relations.py", confidence=0.7, pattern=())
 _SPUN_RULE = PatternRule(id="spun-off-from", source="extraction/relations.py", confidence=0.7, pattern=())
 _JOINT_RULE = PatternRule(id="joint-action", source="extraction/relations.py", confidence=0.7, pattern=())

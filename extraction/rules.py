@@ -337,7 +337,8 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "wrongdoing_reporting_verbs", "modal_auxiliaries", "admitting_verbs", "stake_building_verbs", "charging_verbs",
               "unit_list_nouns", "unit_running_verbs", "unit_listing_verbs",
               "accusing_documents", "round_nouns", "round_leading_verbs", "owned_group_nouns", "joint_adverbs",
-              "joint_paying_verbs")
+              "joint_paying_verbs", "member_groups", "founder_words", "office_parts", "spun_verbs",
+              "undervaluing_verbs", "valuing_verbs")
 
 
 @lru_cache(maxsize=8)
