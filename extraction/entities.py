@@ -61,8 +61,8 @@ _WORDS = load_word_lists()
 _GOVERNING = _WORDS["governing"]  # "Acme's board" acts for Acme
 _STATE_ROLES = _WORDS["state_roles"]
 _POSSESSED_PARTS = _WORDS["parts"] | {"group"}  # "its optical solutions group": a part of the possessor
-_CHARGING_VERBS = _WORDS["charging_verbs"]
-_HOLDER_WORDS = _WORDS["holder_nouns"]  # "X remains its largest shareholder": its = another firm  # "accused X of fraud at its unit": its = X
+_CHARGING_VERBS = _WORDS["charging_verbs"]  # "accused X of fraud at its unit": its = X
+_HOLDER_WORDS = _WORDS["holder_nouns"]  # "X remains its largest shareholder": its = another firm
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Defence Minister X": part of the title, not an organization  # "Texas Governor X" names no employer firm
 _NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
 _PAIR_NOUNS = _WORDS["pair_nouns"]  # "the merger of A and B": two names

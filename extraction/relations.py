@@ -98,6 +98,7 @@ _APPOINTING, _STAYING = _WORDS["appointing_verbs"], _WORDS["staying_verbs"]
 _ORG_WORDS, _GOVERNING, _PARTS, _HOLDINGS = _WORDS["org_words"], _WORDS["governing"], _WORDS["parts"], _WORDS["holdings"]
 _AFFILIATES = _WORDS["affiliates"]
 _OWNED_GROUP_NOUNS = _WORDS["owned_group_nouns"]
+_UNIT_OR_PARENT_NOUNS = _WORDS["unit_list_nouns"] | _WORDS["parent_nouns"]  # "FAM, the investment arm of ..."
 _MEMBER_GROUPS = _WORDS["member_groups"]
 _FOUNDER_WORDS = _WORDS["founder_words"]
 _OFFICE_PARTS = _WORDS["office_parts"]
@@ -4719,15 +4720,14 @@ class RelationFinder:
                 continue
             j = m.start - 1
 
+            def is_role(t: Token) -> bool:
+                return t.lower_ in words or t.tag_ == "NNS" and t.lemma_.lower() in words  # "Archer co-founders A and B"
+
             def role_word(k: int) -> bool:
                 # "co-founder" is three tokens; "co-founder and chief executive X" two roles; "Under Secretary X"
                 # (not "under President X")
                 # "Malaysia's Transport Minister X": a portfolio before a state office, however NER tagged it
                 # "chairman, president and chief executive X": a comma between two roles
-                # "Archer co-founders A and B": a plural title
-                def is_role(t: Token) -> bool:
-                    return t.lower_ in words or t.tag_ == "NNS" and t.lemma_.lower() in words
-
                 return is_role(doc[k]) or doc[k].lower_ == "co" and k + 2 < m.start and doc[k + 1].text == "-" \
                     or k > 0 and doc[k].text in ("-", "and", ",") and doc[k - 1].lower_ in words | {"co"} \
                     and k + 1 < m.start and is_role(doc[k + 1]) \
@@ -4841,7 +4841,7 @@ def _described_as_unit(tok: Token) -> bool:
         return False
     k += 2
     while k < len(doc) and k < tok.i + 8 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
-        if doc[k].lemma_.lower() in _UNIT_LIST_NOUNS | _PARENT_NOUNS and k + 1 < len(doc) and doc[k + 1].lower_ == "of":
+        if doc[k].lemma_.lower() in _UNIT_OR_PARENT_NOUNS and k + 1 < len(doc) and doc[k + 1].lower_ == "of":
             return True
         k += 1
     return False
