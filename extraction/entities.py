@@ -63,6 +63,7 @@ _STATE_ROLES = _WORDS["state_roles"]
 _POSSESSED_PARTS = _WORDS["parts"] | {"group"}  # "its optical solutions group": a part of the possessor
 _CHARGING_VERBS = _WORDS["charging_verbs"]  # "accused X of fraud at its unit": its = X
 _HOLDER_WORDS = _WORDS["holder_nouns"]  # "X remains its largest shareholder": its = another firm
+_DEAL_OBJECT_WORDS = _WORDS["deal_object_words"]  # "buy Y", "the takeover of Y": Y is a deal's object
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Defence Minister X": part of the title, not an organization  # "Texas Governor X" names no employer firm
 _NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
 _PAIR_NOUNS = _WORDS["pair_nouns"]  # "the merger of A and B": two names
@@ -1274,6 +1275,17 @@ class DocEntities:
             mi = self.token_mention[called.i + 1] if called is not None else -1
             if mi != -1 and self.mentions[mi].start == called.i + 1:
                 return doc[self.mentions[mi].end - 1]
+        if tok.is_lower and tok.is_alpha and tok.dep_ in ("pobj", "dobj") and tok.lower_ not in descriptors:
+            # "a stake in French plant extracts producer Naturex", the parser ending the phrase at "extracts": the
+            # descriptor a word or two further on names its firm
+            for k in range(tok.i + 1, min(tok.i + 3, len(doc) - 1)):
+                if not (doc[k].is_lower and doc[k].is_alpha) or doc[k].is_stop:
+                    break
+                if doc[k].lower_ in descriptors and doc[k].tag_ in ("NN", "VBP", "VBZ"):
+                    mi = self.token_mention[k + 1]
+                    if mi != -1 and self.mentions[mi].start == k + 1:
+                        return doc[self.mentions[mi].end - 1]
+                    break
         if tok.pos_ != "NOUN" or tok.i + 1 >= len(self.doc) or not (
                 tok.lower_ in descriptors or tok.lemma_.lower() in descriptors
                 or tok.lemma_.lower().endswith("maker") and tok.lower_.endswith("s")):
@@ -1618,6 +1630,30 @@ class DocEntities:
         if not pool and not loose:
             # no entity of a fitting type: a firm NER mistyped may be meant ("Cigna ... sued its larger rival")
             return self.description(tok, loose=True)
+        if len(pool) > 1 and tok.dep_ == "poss" and tok.head.lemma_.lower() in _HOLDER_WORDS:
+            # "X agreed to buy Y. A and B, the airline's two largest shareholders, back the deal": the firm whose
+            # owners a story names is the one it has told as a deal's object, never as a subject
+            # (not "Moncler chairman X, the company's largest shareholder": his own firm, named with his title)
+            def root(m: Mention) -> Token:
+                r = self.doc[m.start:m.end].root
+                while r.dep_ == "conj" and r.head.i != r.i:
+                    r = r.head
+                return r
+
+            def dealt(m: Mention) -> bool:
+                r = root(m)
+                head = r.head.head if r.dep_ == "pobj" and r.head.lower_ in ("for", "of") and r.head.head.pos_ == "NOUN" \
+                    else r.head if r.dep_ == "dobj" else None
+                return head is not None and head.lemma_.lower() in _DEAL_OBJECT_WORDS
+
+            holder = tok.head.head if tok.head.dep_ == "appos" else None
+            own = holder is not None and any(self.token_mention[t.i] != -1 and self.mentions[self.token_mention[t.i]].cluster
+                                             in pool for t in holder.subtree if t.i < holder.i)
+            earlier = [m for m in self.mentions if m.cluster in pool and m.start < tok.i]
+            objects = {m.cluster for m in earlier if dealt(m)} - {m.cluster for m in earlier
+                                                                   if root(m).dep_ in ("nsubj", "nsubjpass")}
+            if not own and not nationality and len({m.cluster for m in earlier}) > 1 and len(objects) == 1:
+                return objects.pop()
         if len(pool) > 1 and not cues and tok.dep_ in ("nsubj", "nsubjpass", "poss") \
                 and not any(c.lower_.endswith("-based") or c.lower_ == "based" or c.ent_type_ in ("GPE", "LOC")
                             for c in tok.subtree if c.i < tok.i):

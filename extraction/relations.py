@@ -801,11 +801,15 @@ class RelationFinder:
                                  for p in k.children if p.dep_ == "pobj" and ents.token_mention[p.i] != -1), None)
                     if post is not None:
                         obj = post
-            if obj is not None and obj.lower_ in ("it", "them", "him", "her") and (trig.dep_ == "advcl" and trig.tag_ == "VBG"
+            if obj is not None and obj.lower_ in ("it", "them", "him", "her") and (trig.dep_ in ("advcl", "acl") and trig.tag_ == "VBG"
                                                                      or trig.dep_ == "conj" and trig.head.pos_ == "VERB"):
                 # "blacklisted X and accused it of ...": the same object as the first verb
                 # "A sued B, accusing it of ...": the pronoun is the main verb's object
                 main_obj = next((c for c in trig.head.children if c.dep_ == "dobj"), None)
+                if trig.dep_ == "acl":
+                    # "a door maker that sued B in 2016, accusing it of ...": the object of the clause before
+                    main_obj = next((c for k in trig.head.children if k.dep_ == "relcl" and k.i < trig.i
+                                     for c in k.children if c.dep_ == "dobj"), None)
                 if main_obj is not None and main_obj.lemma_.lower() in self.rules.noun_triggers:
                     # "imposed sanctions on X, accusing it of ...": the measure's target
                     main_obj = next((p for k in main_obj.children if k.dep_ == "prep" and k.lower_ in ("on", "against")
@@ -1034,8 +1038,9 @@ class RelationFinder:
                 continue  # "who ran Pemex throughout the previous administration": a post that has ended
             if predicate == "works-for" and subj is not None and self._departed(subj):
                 continue  # "X, who had left months earlier": no longer there
-            if predicate == "works-for" and trig.lemma_.lower() in ("found", "co-found", "cofound", "establish"):
-                role = "founder"  # "Y was founded by X"
+            if predicate == "works-for" and (trig.lemma_.lower() in ("found", "co-found", "cofound", "establish") or
+                                             trig.lemma_ == "set" and any(c.dep_ == "prt" for c in trig.children)):
+                role = "founder"  # "Y was founded by X", "Y, set up in 2012 by X"
             elif predicate == "works-for" and trig.lemma_.lower() in ("run", "head", "lead", "chair", "manage") \
                     and subj is not None:
                 # "is led by chief executive X", "run by chairman X": the title before the name
@@ -4371,6 +4376,9 @@ class RelationFinder:
                 owned = None
             found = owned or next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
                                                 and c.ent_type_ not in ("GPE", "LOC")), None) \
+                or next((n for c in kids if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == tok.i - 1
+                         for n in c.children if n.dep_ == "compound" and n.pos_ == "PROPN" and n.i == c.i - 1
+                         and n.ent_type_ in ("ORG", "PRODUCT")), None) \
                 or next((p for r in kids if r.dep_ == "relcl" and r.lemma_.lower() in ("build", "hold", "own", "take", "acquire", "amass")
                          for p in [pobj(("in",), r)] if p is not None), None) \
                 or next((c for c in kids if c.dep_ == "poss" and lemma in _STAKES), None)  # "sell its Coral Telecom unit"

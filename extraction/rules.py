@@ -333,7 +333,7 @@ WORD_LISTS = ("stakes", "allege", "intent_nouns", "groups", "object_control", "s
               "trade_halting_verbs", "trade_flows", "made_verbs", "suit_anaphors", "wrongdoing_nouns",
               "portfolio_words", "accepting_verbs", "hostile_pursuits", "reaction_verbs", "reaction_adjectives",
               "ruling_nouns", "halted_activities", "general_offices", "fine_words", "affiliates", "pair_nouns", "ties_verbs", "ties_nouns", "head_of_state_words",
-              "court_words", "holder_nouns", "private_compounds", "misconduct_verbs", "misconduct_nouns",
+              "court_words", "holder_nouns", "deal_object_words", "private_compounds", "misconduct_verbs", "misconduct_nouns",
               "wrongdoing_reporting_verbs", "modal_auxiliaries", "admitting_verbs", "stake_building_verbs", "charging_verbs",
               "unit_list_nouns", "unit_running_verbs", "unit_listing_verbs",
               "accusing_documents", "round_nouns", "round_leading_verbs", "owned_group_nouns", "joint_adverbs",

@@ -473,3 +473,18 @@ def test_a_name_tagged_a_verb_before_a_business_title_is_the_employer(extractor)
                                  "chief executive Eric Rondolat said the deal would make the group stronger.")
     assert ("Eric Rondolat", "works-for", "Signify") in got, got
     assert ("Eric Rondolat", "works-for", "Eaton") not in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the model tags the employer before the title an adjective here, which invented names it tags otherwise
+    ("The complaint also names Kevin Mulleady, a Phoenixus director.", ("Kevin Mulleady", "works-for", "Phoenixus")),
+    # the parser hangs the founder clause on the main verb here; invented names of the shape it hangs on the name
+    ("In its report, Muddy Waters, founded by Carson Block, said the majority of the users appeared to be fake.",
+     ("Carson Block", "works-for", "Muddy Waters")),
+    # NER tags "Craftsman" a firm, an invented brand before "tool brand" nothing
+    ("Stanley Black & Decker agreed to buy the Craftsman tool brand from Sears Holdings for about $900 million.",
+     ("Stanley Black & Decker", "acquires", "Craftsman")),
+])
+def test_names_the_tagger_reads_apart_from_their_invented_lookalikes(extractor, text, expected):
+    got, _ = _triples(extractor, text)
+    assert expected in got, got
