@@ -63,6 +63,7 @@ _STATE_ROLES = _WORDS["state_roles"]
 _POSSESSED_PARTS = _WORDS["parts"] | {"group"}  # "its optical solutions group": a part of the possessor
 _CHARGING_VERBS = _WORDS["charging_verbs"]  # "accused X of fraud at its unit": its = X
 _HOLDER_WORDS = _WORDS["holder_nouns"]  # "X remains its largest shareholder": its = another firm
+_PERSON_ONLY_ROLES = _WORDS["person_only_roles"]  # titles no firm has: "X, the United States ambassador"
 _DEAL_OBJECT_WORDS = _WORDS["deal_object_words"]  # "buy Y", "the takeover of Y": Y is a deal's object
 _PORTFOLIOS = _WORDS["portfolio_words"]  # "Defence Minister X": part of the title, not an organization  # "Texas Governor X" names no employer firm
 _NEW_FIRM = _WORDS["new_firm_modifiers"]  # "the combined company" is no earlier firm
@@ -360,6 +361,7 @@ class DocEntities:
         self._name_cluster: dict[str, int] = {}
         self._sent_starts: list[int] | None = None
         self.titled: set[int] = set()  # clusters named with a job title (filled by the relation finder)
+        self._titled_starts: set[int] = set()  # mentions NER took for firms that a job title tells are people
         self._role_words = linker.rules.role_heads | linker.rules.role_modifiers
         self._descr: dict | None = None
         self._collect()
@@ -583,6 +585,7 @@ class DocEntities:
         raw.sort(key=lambda r: r[0])
         raw.extend(self._argument_names(raw))
         raw = self._titled_names(raw)
+        raw = self._titled_organizations(raw)
         raw.extend(self._employer_names(raw))
         raw = self._coordinated_names(raw)
         raw.sort(key=lambda r: r[0])
@@ -603,6 +606,8 @@ class DocEntities:
             if m.start in state_named and c.gazetteer_id is None and c.type in ("Company", "Organization", "Person", "Place"):
                 c.type = "GovernmentBody"  # what a regulator or watchdog is called is a state body
                 c.regulator = True
+            if m.start in self._titled_starts and c.gazetteer_id is None:
+                c.type = "Person"  # "Samantha Power, the United States ambassador": a cue word in a person's name
         self._one_word_people()
         self._propagate()
         self._untagged_acronyms()
@@ -948,6 +953,30 @@ class DocEntities:
             else:
                 out.append(r)
         return [r for r in out if not set(range(r[0], r[1])) <= drop]  # what NER made of the grown-over words
+
+    def _titled_organizations(self, raw: list) -> list:
+        """A person NER tagged an organization, told by the job title after the name: "Samantha Power, the United
+        States ambassador to the United Nations" (a firm has no such title). Only two or three capitalised words,
+        the last no legal form.
+
+        raw: the mentions found so far as (start, end, name, label, alias).
+        """
+        doc, roles = self.doc, _PERSON_ONLY_ROLES  # not "manager": "Engen Management, the tanker's manager"
+        out = []
+        for r in raw:
+            start, end, label = r[0], r[1], r[3]
+            words = doc[start:end]
+            if label == "ORG" and 2 <= end - start <= 3 and end < len(doc) and doc[end].text == "," \
+                    and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in words) \
+                    and normalize(words[-1].text) not in self.linker.suffixes:
+                title = next((c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end and c.pos_ == "NOUN"
+                              and c.lower_ in roles and any(k.dep_ in ("det", "poss") for k in c.children)), None)
+                if title is not None:
+                    self._titled_starts.add(start)
+                    out.append((start, end, r[2], "PERSON", r[4]))
+                    continue
+            out.append(r)
+        return out
 
     def _employer_names(self, raw: list) -> list:
         """A capitalised name NER missed right before a business title and a person's name: the employer

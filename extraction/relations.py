@@ -4193,6 +4193,17 @@ class RelationFinder:
             return next((p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                          for p in c.children if p.dep_ == "pobj"), None)
 
+        if predicate in ("sanctions", "accuses", "sues") and not subject and tok.lower_ in self.rules.role_heads:
+            office = pobj(("of",))
+            found = next((c for c in office.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                          and c.left_edge.i == office.i + 2), None) if office is not None else None
+            if found is not None:
+                return found  # "sanctions on the president of Venezuela's Supreme Court, Maikel Moreno": the person
+        if predicate == "works-for" and not subject and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" \
+                and tok.head.head.lower_ in self.rules.role_heads:
+            found = pobj(("of",))
+            if found is not None and found.pos_ == "PROPN":
+                return found  # "state secretary for economic affairs of the Netherlands": the state
         if predicate == "works-for" and not subject and tok.pos_ == "NOUN":
             found = next((c for c in kids if c.dep_ == "poss" and c.pos_ == "PROPN" and (
                 lemma in _PARTS or lemma in _UNIT_NOUNS or c.ent_type_ not in ("GPE", "LOC", "NORP")

@@ -27,8 +27,9 @@ Node names the extractor understands: ``trigger`` (required), ``subject``,
 ``auxpass``, ``of``, ``from``, ``private``, ``as``, ``round``, ``led``, ``amount``, ``mark``,
 ``target`` and ``verdict`` only constrain the match. Inside ``RIGHT_ATTRS`` a
 value ``"$VERB"``, ``"$NOUN"``, ``"$LIST"``, ``"$CLAUSAL"``, ``"$ROLE"`` or ``"$SUPPORT"``
-stands for the lemma list of that trigger class from the lexicons; ``"$FINE"`` and ``"$HALTED"``
-for the ``fine_words`` and ``halted_activities`` lists of ``construction_words.yaml``.
+stands for the lemma list of that trigger class from the lexicons; ``"$FINE"``, ``"$HALTED"`` and
+``"$PERSON_ROLE"`` for the ``fine_words``, ``halted_activities`` and ``person_only_roles`` lists of
+``construction_words.yaml``.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ PATTERN_DIR = DATA / "patterns"
 LEXICON_DIR = DATA / "lexicons"
 NODE_NAMES = {"trigger", "subject", "object", "prep", "verb", "agent", "clause", "head", "auxpass", "of", "from", "private", "as",
               "round", "led", "amount", "mark", "target", "verdict", "conjhead"}
-PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE", "$HOLDER", "$SUPPORT", "$FINE", "$HALTED")
+PLACEHOLDERS = ("$VERB", "$NOUN", "$LIST", "$CLAUSAL", "$ROLE", "$HOLDER", "$SUPPORT", "$FINE", "$HALTED", "$PERSON_ROLE")
 _TRIGGER_FIELDS = {"lemma", "pos", "predicate", "gerund", "preps", "direct", "passive", "subject_deps",
                    "poss_subject", "clausal", "list", "particle", "symmetric_only",
                    "poss_object", "modifiers"}
@@ -457,6 +458,7 @@ def load_rules(predicates: set[str], statuses: set[str], pattern_dir: Path | Non
     }
     word_lists = load_word_lists(ldir / "construction_words.yaml")
     classes["$FINE"], classes["$HALTED"] = sorted(word_lists["fine_words"]), sorted(word_lists["halted_activities"])
+    classes["$PERSON_ROLE"] = sorted(word_lists["person_only_roles"])
     files = sorted(pdir.glob("*.jsonl"))
     if not files:
         raise DataFileError(f"{pdir}: no *.jsonl pattern files; restore extraction/data/patterns")

@@ -488,3 +488,15 @@ def test_a_name_tagged_a_verb_before_a_business_title_is_the_employer(extractor)
 def test_names_the_tagger_reads_apart_from_their_invented_lookalikes(extractor, text, expected):
     got, _ = _triples(extractor, text)
     assert expected in got, got
+
+
+def test_a_person_ner_took_for_a_firm_is_told_by_a_title_no_firm_holds(extractor):
+    # a real name on purpose: the model tags "Samantha Power" an organization ("Power" is also a firm's word)
+    got, result = _triples(extractor, "Samantha Power, the United States ambassador to the United Nations, said the "
+                                      "decision showed that violations would have consequences.")
+    assert ("Samantha Power", "works-for", "United States government") in got, got
+    assert next(e.type for e in result.entities if e.name == "Samantha Power") == "Person"
+    # a firm's description with a title some people hold keeps the firm a firm
+    got, result = _triples(extractor, "Cigna agreed to acquire Express Scripts, the biggest US manager of prescription "
+                                      "drug benefits, for about $67 billion.")
+    assert ("Cigna", "acquires", "Express Scripts") in got, got
