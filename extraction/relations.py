@@ -440,6 +440,10 @@ class RelationFinder:
         if noun.dep_ in ("attr", "oprd") and noun.head.lemma_.lower() in ("be", "become", "remain"):
             s, _ = self._verb_subject(noun.head)
             return s
+        left = noun.left_edge.i
+        if left >= 2 and noun.doc[left].lower_ in ("a", "an", "the") and noun.doc[left - 1].text == "," \
+                and noun.doc[left - 2].pos_ == "PROPN" and noun.dep_ not in ("nsubj", "nsubjpass"):
+            return noun.doc[left - 2]  # "from Bayer and Viking Global, an existing backer of Ginkgo": hung elsewhere
         return None
 
     def _noun_subject(self, noun: Token, entry: Trigger | None) -> tuple[Token | None, bool]:
@@ -1183,6 +1187,9 @@ class RelationFinder:
                 # "put A, the parent of B, and C on its list": a name after ", and" continues the outer list
                 subjects = [k for k in subjects if k is c["subj"] or not (
                     k.left_edge.i >= 2 and doc[k.left_edge.i - 1].lower_ == "and" and doc[k.left_edge.i - 2].text == ",")]
+            if c["predicate"] == "holds-stake-in" and trig.tag_ == "NN" and trig.left_edge.i == c["subj"].i + 2 \
+                    and doc[c["subj"].i + 1].text == "," and doc[trig.left_edge.i].lower_ in ("a", "an"):
+                subjects = [c["subj"]]  # "from Bayer and Viking Global, an existing backer of Ginkgo": the last only
             if c["predicate"] in ("subsidiary-of", "holds-stake-in"):
                 # "the Finnish state's investment company Solidium and FAM, the investment arm of the Wallenberg
                 # family foundations": a conjunct described as another's unit is not this owner's
