@@ -956,8 +956,9 @@ class DocEntities:
 
     def _titled_organizations(self, raw: list) -> list:
         """A person NER tagged an organization, told by the job title after the name: "Samantha Power, the United
-        States ambassador to the United Nations" (a firm has no such title). Only two or three capitalised words,
-        the last no legal form.
+        States ambassador to the United Nations, said" (a firm has no such title). Only two or three capitalised
+        words, the last no legal form, as a clause's subject (not "has no plans to buy Glenmore Stores, a spokesman
+        for X said", the title parsed onto the object).
 
         raw: the mentions found so far as (start, end, name, label, alias).
         """
@@ -968,7 +969,7 @@ class DocEntities:
             words = doc[start:end]
             if label == "ORG" and 2 <= end - start <= 3 and end < len(doc) and doc[end].text == "," \
                     and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in words) \
-                    and normalize(words[-1].text) not in self.linker.suffixes:
+                    and normalize(words[-1].text) not in self.linker.suffixes and words.root.dep_ in ("nsubj", "nsubjpass"):
                 title = next((c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end and c.pos_ == "NOUN"
                               and c.lower_ in roles and any(k.dep_ in ("det", "poss") for k in c.children)), None)
                 if title is not None:
