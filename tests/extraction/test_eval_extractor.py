@@ -76,10 +76,12 @@ CORE_FLOORS = {
     GOLD / "blind46.jsonl": (0.85, 0.52),    # 0.888 / 0.554 (0.886 / 0.546 when scored once, held out)
     GOLD / "blind47.jsonl": (0.86, 0.55),    # 0.909 / 0.612 (0.895 / 0.588 when scored once, held out)
     GOLD / "blind48.jsonl": (0.84, 0.50),    # 0.887 / 0.557 (0.877 / 0.538 when scored once, held out)
-    GOLD / "blind49.jsonl": (0.88, 0.57),    # 0.923 / 0.613 (0.899 / 0.490 when scored once, held out)
+    GOLD / "blind49.jsonl": (0.88, 0.58),    # 0.923 / 0.617 (0.899 / 0.490 when scored once, held out)
     GOLD / "blind50.jsonl": (0.85, 0.56),    # 0.892 / 0.599 (0.844 / 0.488 when scored once, held out)
     GOLD / "blind51.jsonl": (0.87, 0.54),    # 0.916 / 0.593 (0.901 / 0.575 when scored once, held out)
-    GOLD / "blind52.jsonl": (0.84, 0.44),    # 0.887 / 0.487 (0.878 / 0.476 when scored once, held out)
+    GOLD / "blind52.jsonl": (0.85, 0.50),    # 0.890 / 0.531 (0.878 / 0.476 when scored once, held out)
+    GOLD / "blind53.jsonl": (0.88, 0.65),    # 0.910 / 0.680 (scored once, held out)
+    GOLD / "blind54.jsonl": (0.88, 0.56),    # 0.913 / 0.595 (scored once, held out)
     Path(__file__).parent / "phrasings.jsonl": (0.97, 0.95),  # 1.000 / 0.976 (0.990 / 0.695 when first scored)
 }
 
