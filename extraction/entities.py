@@ -1664,14 +1664,8 @@ class DocEntities:
             # "X agreed to buy Y. A and B, the airline's two largest shareholders, back the deal": the firm whose
             # owners a story names is the one it has told as a deal's object, never as a subject
             # (not "Moncler chairman X, the company's largest shareholder": his own firm, named with his title)
-            def root(m: Mention) -> Token:
-                r = self.doc[m.start:m.end].root
-                while r.dep_ == "conj" and r.head.i != r.i:
-                    r = r.head
-                return r
-
             def dealt(m: Mention) -> bool:
-                r = root(m)
+                r = self._argument_root(m)
                 head = r.head.head if r.dep_ == "pobj" and r.head.lower_ in ("for", "of") and r.head.head.pos_ == "NOUN" \
                     else r.head if r.dep_ == "dobj" else None
                 return head is not None and head.lemma_.lower() in _DEAL_OBJECT_WORDS
@@ -1681,7 +1675,7 @@ class DocEntities:
                                              in pool for t in holder.subtree if t.i < holder.i)
             earlier = [m for m in self.mentions if m.cluster in pool and m.start < tok.i]
             objects = {m.cluster for m in earlier if dealt(m)} - {m.cluster for m in earlier
-                                                                   if root(m).dep_ in ("nsubj", "nsubjpass")}
+                                                                   if self._argument_root(m).dep_ in ("nsubj", "nsubjpass")}
             if not own and not nationality and len({m.cluster for m in earlier}) > 1 and len(objects) == 1:
                 return objects.pop()
         if len(pool) > 1 and not cues and tok.dep_ in ("nsubj", "nsubjpass", "poss") \
@@ -1691,15 +1685,19 @@ class DocEntities:
             # is a new fact about the firm, often told of the object)
             # "The Chinese internet group offloaded ...", "the company's shares": a description that is its
             # clause's subject or possessor continues the one candidate already named as a subject
-            def subject(m: Mention) -> bool:
-                root = self.doc[m.start:m.end].root
-                while root.dep_ == "conj" and root.head.i != root.i:
-                    root = root.head  # "A and B both bid": both are subjects
-                return root.dep_ in ("nsubj", "nsubjpass")
-            subjects = list(dict.fromkeys(m.cluster for m in self.mentions if m.cluster in pool and m.start < tok.i and subject(m)))
+            subjects = list(dict.fromkeys(m.cluster for m in self.mentions if m.cluster in pool and m.start < tok.i
+                                          and self._argument_root(m).dep_ in ("nsubj", "nsubjpass")))
             if len(subjects) == 1:
                 return subjects[0]
         return pool[0] if len(pool) == 1 else None
+
+    def _argument_root(self, m: Mention) -> Token:
+        """The token that carries a mention's role in its clause: its root, or the first conjunct's ("A and B
+        both bid": both are subjects)."""
+        r = self.doc[m.start:m.end].root
+        while r.dep_ == "conj" and r.head.i != r.i:
+            r = r.head
+        return r
 
     def _coarguments(self, tok: Token) -> set[int]:
         """Entities a description cannot refer to: the owner in "its rival", the other arguments of
